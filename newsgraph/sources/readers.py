@@ -206,6 +206,8 @@ def _from_warc(stream: BinaryIO, uri: str, max_bytes: int) -> Iterator[RawDocume
                 err = DocumentTooLargeError(f"WARC record over the limit of {max_bytes:,} bytes")
                 yield _error_doc(target, err, payload[:4096])
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:  # bytes the header promised but the file lacks
+                raise TruncatedArchiveError(f"record {n} ends {record.raw_stream.limit:,} bytes early")
             if ctype and "html" not in ctype.lower() and "text" not in ctype.lower():
                 continue  # images, PDFs and scripts are not news pages
             if not payload.strip():
@@ -214,6 +216,8 @@ def _from_warc(stream: BinaryIO, uri: str, max_bytes: int) -> Iterator[RawDocume
             hints = {"url": target} if "://" in target else {}
             doc = RawDocument(id=content_id(payload), uri=target, data=payload, media_type=media_type, hints=hints)
             yield doc
+    except TruncatedArchiveError as err:
+        yield _error_doc(f"{uri}#record-{n}", err, f"warc:{uri}:{n}".encode())
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
         err = TruncatedArchiveError(f"WARC archive is truncated or corrupt after {n} records: {exc}")
         yield _error_doc(f"{uri}#record-{n + 1}", err, f"warc:{uri}:{n}".encode())

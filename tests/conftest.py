@@ -1,0 +1,34 @@
+"""Shared fixtures: the seed corpus, the examples and the benchmark folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+EXAMPLES = ROOT / "examples"
+BENCH = ROOT.parent / "shared" / "bench"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The seed corpus (skips when the shared folder is absent)."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/corpus/seeds is absent")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    """The examples shipped with the repository."""
+    return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def bench_data() -> Path:
+    """The shared benchmark folder (skips when absent)."""
+    if not BENCH.is_dir():
+        pytest.skip("../shared/bench is absent")
+    return BENCH
