@@ -32,3 +32,13 @@ def bench_data() -> Path:
     if not BENCH.is_dir():
         pytest.skip("../shared/bench is absent")
     return BENCH
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    """A store built once per session by the real pipeline from the seeds and the examples."""
+    from newsgraph import ingest
+
+    db = tmp_path_factory.mktemp("seedstore") / "seeds.duckdb"
+    ingest([seeds_dir, EXAMPLES], db)
+    return db

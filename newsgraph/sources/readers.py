@@ -21,6 +21,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from newsgraph.errors import (
     BadInputError,
+    BinaryDocumentError,
     DecompressionBombError,
     DocumentTooLargeError,
     EmptyDocumentError,
@@ -29,6 +30,7 @@ from newsgraph.errors import (
     UnreadablePathError,
 )
 from newsgraph.records import RawDocument
+from newsgraph.sources.decode import looks_binary
 from newsgraph.sources.detect import detect_media_type, is_gzip, is_jsonl, is_warc
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # per document, after decompression
@@ -121,6 +123,10 @@ def _from_bytes(data: bytes, uri: str, max_bytes: int) -> Iterator[RawDocument]:
         if not data.strip():
             yield _error_doc(uri, EmptyDocumentError("the gzip file holds no data"), f"empty:{uri}".encode())
             return
+    if looks_binary(data):
+        err = BinaryDocumentError("binary data (NUL or control bytes), not a text or HTML page")
+        yield _error_doc(uri, err, data)
+        return
     if is_jsonl(data[:65536]):
         yield from _from_jsonl(data, uri)
         return

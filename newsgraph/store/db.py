@@ -150,7 +150,7 @@ class Store:
         self.con.execute(
             """INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (id) DO UPDATE SET
-                 aliases = list_distinct(list_concat(actors.aliases, excluded.aliases)),
+                 aliases = list_sort(list_distinct(list_concat(actors.aliases, excluded.aliases))),
                  country = coalesce(actors.country, excluded.country),
                  sector = coalesce(actors.sector, excluded.sector),
                  role = coalesce(actors.role, excluded.role)""",

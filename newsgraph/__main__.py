@@ -1,0 +1,5 @@
+"""`python -m newsgraph`."""
+
+from newsgraph.cli import app
+
+app()
