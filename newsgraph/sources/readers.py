@@ -79,16 +79,16 @@ def _from_file(path: Path, max_bytes: int) -> Iterator[RawDocument]:
                 yield from _from_warc(fh, uri, max_bytes)
                 return
             if size > max_bytes and not is_warc(head):
-                err = DocumentTooLargeError(f"{size:,} bytes is over the limit of {max_bytes:,} bytes")
-                yield _error_doc(uri, err, head + f":{size}".encode())
+                too_large = DocumentTooLargeError(f"{size:,} bytes is over the limit of {max_bytes:,} bytes")
+                yield _error_doc(uri, too_large, head + f":{size}".encode())
                 return
             if is_warc(head):
                 yield from _from_warc(fh, uri, max_bytes)
                 return
             data = fh.read()
     except OSError as exc:
-        err = UnreadablePathError(f"cannot read {path}: {exc.strerror or exc}")
-        yield _error_doc(uri, err, f"unreadable:{path}".encode())
+        unreadable = UnreadablePathError(f"cannot read {path}: {exc.strerror or exc}")
+        yield _error_doc(uri, unreadable, f"unreadable:{path}".encode())
         return
     yield from _from_bytes(data, uri, max_bytes)
 
@@ -124,8 +124,8 @@ def _from_bytes(data: bytes, uri: str, max_bytes: int) -> Iterator[RawDocument]:
             yield _error_doc(uri, EmptyDocumentError("the gzip file holds no data"), f"empty:{uri}".encode())
             return
     if looks_binary(data):
-        err = BinaryDocumentError("binary data (NUL or control bytes), not a text or HTML page")
-        yield _error_doc(uri, err, data)
+        binary = BinaryDocumentError("binary data (NUL or control bytes), not a text or HTML page")
+        yield _error_doc(uri, binary, data)
         return
     if is_jsonl(data[:65536]):
         yield from _from_jsonl(data, uri)
@@ -222,9 +222,9 @@ def _from_warc(stream: BinaryIO, uri: str, max_bytes: int) -> Iterator[RawDocume
             hints = {"url": target} if "://" in target else {}
             doc = RawDocument(id=content_id(payload), uri=target, data=payload, media_type=media_type, hints=hints)
             yield doc
-    except TruncatedArchiveError as err:
-        yield _error_doc(f"{uri}#record-{n}", err, f"warc:{uri}:{n}".encode())
+    except TruncatedArchiveError as truncated:
+        yield _error_doc(f"{uri}#record-{n}", truncated, f"warc:{uri}:{n}".encode())
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
-        err = TruncatedArchiveError(f"WARC archive is truncated or corrupt after {n} records: {exc}")
-        yield _error_doc(f"{uri}#record-{n + 1}", err, f"warc:{uri}:{n}".encode())
+        corrupt = TruncatedArchiveError(f"WARC archive is truncated or corrupt after {n} records: {exc}")
+        yield _error_doc(f"{uri}#record-{n + 1}", corrupt, f"warc:{uri}:{n}".encode())
 
