@@ -11,6 +11,8 @@ from newsgraph.errors import BinaryDocumentError, EmptyDocumentError, EncodingDe
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", re.I)
 # share of control characters (other than whitespace) above which bytes are taken as binary
 _MAX_CONTROL_SHARE = 0.01
+_WEB_ENCODINGS = ["utf_8", "cp1252", "latin_1", "cp1251", "gb18030", "shift_jis", "euc_kr", "big5", "cp1250",
+                  "iso8859_2", "koi8_r", "cp1256", "cp1253", "cp1254", "cp1255", "cp1257", "iso8859_15"]
 
 
 def looks_binary(data: bytes) -> bool:
@@ -41,7 +43,15 @@ def decode_text(data: bytes) -> str:
             return data.decode(declared.group(1).decode("ascii"))
         except (LookupError, UnicodeDecodeError):
             pass
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise EncodingDetectionError("undecodable bytes: no text encoding fits this document")
+    # equally plausible candidates are common for short texts (cp1250 vs cp1252 for French):
+    # break ties with how common each encoding is on the web
+    best = min(matches, key=lambda m: (round(m.chaos, 3), -round(m.coherence, 3), _prior(m.encoding)))
     return str(best)
+
+
+def _prior(encoding: str) -> int:
+    """Return the rank of ``encoding`` among legacy encodings of web pages (lower is more common)."""
+    return _WEB_ENCODINGS.index(encoding) if encoding in _WEB_ENCODINGS else len(_WEB_ENCODINGS)
