@@ -16,12 +16,14 @@ from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
+from spacy.tokens import Doc
+
 from newsgraph.actors import find_actors
 from newsgraph.errors import BadInputError, ProcessingError
 from newsgraph.events import extract_events
 from newsgraph.extract import extract_article
 from newsgraph.extract.article import source_name
-from newsgraph.nlp import analyse
+from newsgraph.nlp import analyse_many
 from newsgraph.quotes import extract_quotes
 from newsgraph.records import ActorAnalysis, Article, DocResult, RawDocument, TimeAnalysis
 from newsgraph.sources import DEFAULT_MAX_BYTES, iter_documents
@@ -41,19 +43,38 @@ def _failed(raw: RawDocument, code: str, message: str) -> DocResult:
 
 def process_document(raw: RawDocument, nlp: bool = True) -> DocResult:
     """Run every per-document stage over ``raw``; ``nlp=False`` stops after extraction."""
+    return process_batch([raw], nlp=nlp)[0]
+
+
+def process_batch(raws: list[RawDocument], nlp: bool = True) -> list[DocResult]:
+    """Run the stages over several documents, parsing their texts in one spaCy ``pipe`` batch."""
+    results = [_extract(raw) for raw in raws]
+    parsed = [r for r in results if not r.article.error]
+    if not nlp:
+        for result in parsed:
+            result.article.published = (result.article.page_date or "")[:10] or None
+            result.article.published_evidence = "page date" if result.article.published else None
+        return results
+    for result, doc in zip(parsed, analyse_many(r.article.text for r in parsed), strict=True):
+        _analyse(result, doc)
+    return results
+
+
+def _extract(raw: RawDocument) -> DocResult:
+    """Extract the article of ``raw``; a bad document becomes a result carrying its error."""
     if raw.error:
         return _failed(raw, raw.error_code or BadInputError.code, raw.error)
     try:
-        article = extract_article(raw)
+        return DocResult(article=extract_article(raw))
     except BadInputError as err:
         return _failed(raw, err.code, err.message)
     except Exception as exc:  # a bug in an extractor must not kill the batch
         return _failed(raw, ProcessingError.code, f"extraction failed: {exc!r}")
-    result = DocResult(article=article)
-    if not nlp:
-        article.published = article.published or (article.page_date or "")[:10] or None
-        return result
-    doc = analyse(article.text)
+
+
+def _analyse(result: DocResult, doc: Doc) -> None:
+    """Run the analysis stages over one parsed article, in the order of DESIGN.md."""
+    article = result.article
     times = _run_stage(result, "time", lambda: resolve_times(article, doc), TimeAnalysis())
     article.published = times.published
     article.published_evidence = times.evidence
@@ -62,7 +83,6 @@ def process_document(raw: RawDocument, nlp: bool = True) -> DocResult:
     result.actors, result.mentions = list(actors.actors.values()), actors.mentions
     result.quotes = _run_stage(result, "quotes", lambda: extract_quotes(article, doc, actors, times), [])
     result.events = _run_stage(result, "events", lambda: extract_events(article, doc, actors, times), [])
-    return result
 
 
 def _run_stage(result: DocResult, name: str, fn: Callable[[], T], default: T) -> T:
@@ -101,11 +121,6 @@ def _batches(docs: Iterable[RawDocument], size: int) -> Iterator[list[RawDocumen
         yield batch
 
 
-def _process_batch(batch: list[RawDocument], nlp: bool) -> list[DocResult]:
-    """Process a batch of documents (runs in a worker process when --workers > 1)."""
-    return [process_document(raw, nlp=nlp) for raw in batch]
-
-
 def ingest(
     paths: Iterable[str | Path],
     db: str | Path | Store,
@@ -130,9 +145,9 @@ def ingest(
             fresh = _unique([d for d in batch if d.id not in known])
             report.skipped += len(batch) - len(fresh)
             if pool is None:
-                _store_batch(store, fresh, _process_batch(fresh, nlp), report, new_ids)
+                _store_batch(store, fresh, process_batch(fresh, nlp), report, new_ids)
             else:
-                pending.append((fresh, pool.submit(_process_batch, fresh, nlp)))
+                pending.append((fresh, pool.submit(process_batch, fresh, nlp)))
                 while len(pending) > workers * 2:
                     docs, fut = pending.pop(0)
                     _store_batch(store, docs, fut.result(), report, new_ids)  # type: ignore[attr-defined]
