@@ -1,0 +1,493 @@
+"""Normalisers: turn one grammar match into a TIMEX3 (type, value), anchored to the document date.
+
+Each normaliser is registered by the name rules.yaml gives it; it returns ``(type, value)`` (type
+``None`` keeps the rule's type) or ``None`` to reject the match (a name, a number that is no year).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from newsgraph.temporal import dates
+from newsgraph.temporal.grammar import Grammar
+
+Result = tuple[str | None, str] | None
+Normaliser = Callable[[re.Match[str], "Context"], Result]
+NORMALISERS: dict[str, Normaliser] = {}
+
+UNIT_CODE = {"second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "D", "week": "W", "weekend": "WE",
+             "fortnight": "FN", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
+             "centurie": "CE"}
+_BACK = {"last", "past", "previous", "the last", "the past", "the previous", "this past"}
+_FORWARD = {"next", "coming", "the coming", "the next", "the following", "following"}
+_FROM_REF = {"the previous", "the next", "the following", "the same", "that same", "that"}
+_NAME_BEFORE = {"in", "by", "since", "until", "early", "late", "mid", "last", "next", "this", "through", "from",
+                "before", "after", "during", "of", "and", "or", "to", "on", "that", "the"}
+_NOT_PLURAL = {"was", "has", "this", "less", "plus", "thus", "always", "perhaps", "across", "unless", "its", "his",
+               "hers", "yours", "ours", "theirs", "is", "as", "us", "does", "takes", "lasts", "gets", "makes"}
+_QUANTITY = {"million", "billion", "thousand", "trillion", "percent", "cents", "dollars", "euros", "pounds"}
+_SENTENCE_END = re.compile(r"[\n;]|[.!?][\"'”’]?\s+(?=[\"'“‘A-Z])")
+
+
+@dataclass
+class Context:
+    """What a normaliser may look at: the text, the document date and what was said before."""
+
+    text: str
+    dct: date
+    grammar: Grammar
+    ref: date  # the last day-precise date mentioned ("the next day", "a day earlier" count from it)
+    quarter: date | None = None  # the last quarter mentioned ("the year-ago quarter")
+    memo: dict[int, str | None] = field(default_factory=dict)
+
+
+def register(name: str) -> Callable[[Normaliser], Normaliser]:
+    """Register a normaliser under the name rules.yaml uses."""
+    def wrap(fn: Normaliser) -> Normaliser:
+        NORMALISERS[name] = fn
+        return fn
+    return wrap
+
+
+def tense(ctx: Context, start: int, end: int) -> str | None:
+    """Return 'future' or 'past' from the tense cue nearest the span in its sentence, or None."""
+    lo, hi = max(0, start - 100), min(len(ctx.text), end + 70)
+    before = list(_SENTENCE_END.finditer(ctx.text, lo, start))
+    lo = before[-1].end() if before else lo
+    after = _SENTENCE_END.search(ctx.text, end, hi)
+    hi = after.start() if after else hi
+    best: tuple[int, str] | None = None
+    for kind, cue in (("future", ctx.grammar.future_cue), ("past", ctx.grammar.past_cue)):
+        for m in cue.finditer(ctx.text, lo, hi):
+            if m.start() < end and m.end() > start:
+                continue  # the cue is inside the timex itself
+            gap = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or gap < best[0]:
+                best = (gap, kind)
+    return best[1] if best else None
+
+
+def count(word: str | None, ctx: Context) -> float | None:
+    """Return the number a count word or numeral stands for; None for a vague count ("several")."""
+    if not word:
+        return 1
+    word = " ".join(word.lower().replace("-", " ").split())
+    if word.replace(".", "", 1).isdigit():
+        return float(word)
+    table = ctx.grammar.tables["numbers"]
+    if word in table:
+        got = table[word]
+        return None if got == "X" else float(got)
+    parts = word.split()
+    if len(parts) == 2 and parts[0] in table and parts[1] in table:
+        return float(table[parts[0]]) + float(table[parts[1]])
+    return None
+
+
+def _period(amount: float | None, code: str) -> str:
+    """Return a TIMEX3 duration: P3Y, PT5H, PXM; fractions go down a unit (1.5 years = P18M)."""
+    smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "DE": (10, "Y")}
+    if amount is not None and amount != int(amount) and code in smaller:
+        factor, code = smaller[code]
+        amount = round(amount * factor)
+    if code == "FN":
+        amount, code = (None if amount is None else 2 * amount), "W"
+    if code == "WE":
+        amount, code = (None if amount is None else 2 * amount), "D"
+    n = "X" if amount is None else str(int(amount))
+    return {"S": f"PT{n}S", "MIN": f"PT{n}M", "H": f"PT{n}H"}.get(code, f"P{n}{code}")
+
+
+def _gran(code: str) -> str:
+    """Return the date granularity a unit is said at (hours and minutes: the day)."""
+    return {"S": "D", "MIN": "D", "H": "D", "FN": "W", "CE": "CE"}.get(code, code)
+
+
+@register("absolute")
+def _absolute(m: re.Match[str], ctx: Context) -> Result:
+    """Return a date written with its year: 2022-01-21, 21 January 2022, 1/21/22, January 2022."""
+    g = m.groupdict()
+    year = int(g["year"])
+    if year < 100:
+        year += 1900 if year > ctx.dct.year % 100 + 10 else 2000
+    month = int(g["mnum"]) if g.get("mnum") else ctx.grammar.tables["months"][g["month"].lower()]
+    if not g.get("day"):
+        return None, f"{year:04d}-{month:02d}"
+    day = dates.safe_date(year, month, int(g["day"]))
+    if day is None:
+        return None
+    if g.get("hour"):
+        return "TIME", f"{day.isoformat()}T{g['hour']}:{g['minute']}"
+    return None, day.isoformat()
+
+
+@register("month_day")
+def _month_day(m: re.Match[str], ctx: Context) -> Result:
+    """Return a date written without its year ("Jan. 21", "March 14"): the year the context points to."""
+    month = ctx.grammar.tables["months"][m.group("month").lower()]
+    day_n = int(m.group("day"))
+    year = dates.month_year(ctx.dct, month, tense(ctx, m.start(), m.end()))
+    if month == ctx.dct.month:
+        year = ctx.dct.year
+    day = dates.safe_date(year, month, day_n)
+    return (None, day.isoformat()) if day else None
+
+
+def _looks_like_name(m: re.Match[str], ctx: Context, group: str) -> bool:
+    """Return True when a month word sits in a personal name ("Theresa May", "June Carter")."""
+    before = ctx.text[max(0, m.start(group) - 30):m.start(group)].split()
+    after = ctx.text[m.end(group):m.end(group) + 20].split()
+    prev = before[-1] if before else ""
+    if prev[:1].isupper() and prev.lower().strip(",") not in _NAME_BEFORE and not prev.endswith((".", ",")):
+        return True
+    nxt = after[0] if after else ""
+    return nxt[:1].isupper() and not nxt.isupper() and not ctx.text[m.end(group):m.end(group) + 1] in ",."
+
+
+@register("month")
+def _month(m: re.Match[str], ctx: Context) -> Result:
+    """Return a month named alone ("in March", "last April") at month granularity."""
+    word = m.group("month")
+    if len(word) <= 4 and word not in ("May", "June", "July") and not ctx.text.startswith(".", m.end()):
+        return None  # a bare "Jan" or "Mar" is more often a name than a month
+    if _looks_like_name(m, ctx, "month"):
+        return None
+    month = ctx.grammar.tables["months"][word.lower()]
+    rel = (m.group("rel") or "").lower()
+    if rel == "last" or rel == "past":
+        year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+    elif rel in ("next", "coming"):
+        year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+    elif rel == "this":
+        year = ctx.dct.year
+    else:
+        year = dates.month_year(ctx.dct, month, tense(ctx, m.start(), m.end()))
+    return None, f"{year:04d}-{month:02d}"
+
+
+@register("decade")
+def _decade(m: re.Match[str], ctx: Context) -> Result:
+    """Return a decade: "the 1990s" = 199, "the '80s" = 198."""
+    if m.groupdict().get("decade"):
+        return None, m.group("decade")
+    return None, f"19{m.group('decade2')}"
+
+
+@register("holiday")
+def _holiday(m: re.Match[str], ctx: Context) -> Result:
+    """Return the date of a named holiday in the year the context points to."""
+    g = m.groupdict()
+    if g.get("thanksgiving"):
+        month, day_n = 11, 0
+    else:
+        month, day_n = (int(x) for x in ctx.grammar.tables["holidays"][" ".join(g["holiday"].lower().split())]
+                        .split("-"))
+    if g.get("year"):
+        year = int(g["year"])
+    else:
+        rel = (g.get("rel") or "").lower()
+        direction = {"last": "past", "next": "future"}.get(rel) or tense(ctx, m.start(), m.end()) or "past"
+        year = dates.month_year(ctx.dct, month, direction)
+    day = dates.nth_weekday(year, 11, 4, 4) if not day_n else dates.safe_date(year, month, day_n)
+    return (None, day.isoformat()) if day else None
+
+
+@register("year")
+def _year(m: re.Match[str], ctx: Context) -> Result:
+    """Return a year; reject counts ("2000 people") and numbers in a series."""
+    year = int(m.group("year"))
+    after = ctx.text[m.end():m.end() + 25]
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    nxt = re.match(r"\s+([a-z]+)", after)
+    if nxt and nxt.group(1).endswith("s") and nxt.group(1) not in ("was", "is", "has", "as", "its", "this"):
+        return None  # "2000 troops"
+    if re.search(r"(no\.|number|route|flight|room|model|resolution|article|page|boeing|airbus|\$)\s*$", before):
+        return None
+    if abs(year - ctx.dct.year) > 300:
+        return None
+    return None, f"{year:04d}"
+
+
+def _quarter_year(m: re.Match[str], ctx: Context, quarter: int) -> int:
+    """Return the year of a quarter named without one: the most recent such quarter unless future tense."""
+    g = m.groupdict()
+    if g.get("year"):
+        return int(g["year"])
+    yrel = (g.get("yrel") or g.get("rel") or "").lower()
+    if yrel.startswith(("last", "year-ago", "year-earlier")):
+        return ctx.dct.year - 1
+    if yrel.startswith("next"):
+        return ctx.dct.year + 1
+    if yrel.startswith("this"):
+        return ctx.dct.year
+    current = (ctx.dct.month - 1) // 3 + 1
+    if quarter > current and tense(ctx, m.start(), m.end()) != "future":
+        return ctx.dct.year - 1
+    return ctx.dct.year
+
+
+@register("quarter")
+def _quarter(m: re.Match[str], ctx: Context) -> Result:
+    """Return a quarter ("the third quarter", "fourth-quarter") as 2013-Q3."""
+    n = ctx.grammar.tables["ordinals"][m.group("ordinal").lower()]
+    if m.group(0).lower().rstrip().endswith("period"):
+        return None
+    return None, f"{_quarter_year(m, ctx, n):04d}-Q{n}"
+
+
+def _base_quarter(ctx: Context) -> date:
+    """Return the first day of the quarter in focus: the last one mentioned, else the last complete one."""
+    if ctx.quarter:
+        return ctx.quarter
+    start = date(ctx.dct.year, 3 * ((ctx.dct.month - 1) // 3) + 1, 1)
+    return dates.add_months(start, -3)
+
+
+@register("the_quarter")
+def _the_quarter(m: re.Match[str], ctx: Context) -> Result:
+    """Return "the quarter", "the latest quarter", "the year-ago period" from the quarter in focus."""
+    rel = (m.group("rel") or "").lower()
+    is_period = m.group(0).lower().endswith("period")
+    if is_period and rel not in ("latest", "year-ago", "year-earlier", "comparable"):
+        return None
+    base = _base_quarter(ctx)
+    if rel == "current":
+        base = date(ctx.dct.year, 3 * ((ctx.dct.month - 1) // 3) + 1, 1)
+    elif rel in ("year-ago", "year-earlier", "comparable"):
+        base = dates.add_months(base, -12)
+    elif rel in ("past", "last", "previous") and not ctx.quarter:
+        base = _base_quarter(ctx)
+    return None, dates.value(base, "Q")
+
+
+@register("year_ago")
+def _year_ago(m: re.Match[str], ctx: Context) -> Result:
+    """Return the adjective "year-earlier"/"year-ago": the year before, a quarter back if one is in focus."""
+    if ctx.quarter:
+        return None, dates.value(dates.add_months(ctx.quarter, -12), "Q")
+    return None, f"{ctx.dct.year - 1:04d}"
+
+
+@register("half")
+def _half(m: re.Match[str], ctx: Context) -> Result:
+    """Return a half year ("the first half of 2013") as 2013-H1."""
+    n = 1 if m.group("half").lower() in ("first", "1st") else 2
+    g = m.groupdict()
+    if g.get("year"):
+        year = int(g["year"])
+    elif g.get("yrel"):
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
+    else:
+        year = ctx.dct.year - (1 if n == 2 and ctx.dct.month <= 6 and tense(ctx, m.start(), m.end()) != "future"
+                               else 0)
+    return None, f"{year:04d}-H{n}"
+
+
+@register("season")
+def _season(m: re.Match[str], ctx: Context) -> Result:
+    """Return a season ("last fall", "the summer of 2012") as 2012-SU."""
+    g = m.groupdict()
+    code = ctx.grammar.tables["seasons"][g["season"].lower()]
+    text = m.group(0).lower()
+    if not g.get("year") and text.startswith(g["season"].lower()) and not ctx.text[:m.start()].lower().endswith(
+            ("in the ", "during the ", "by the ", "until the ", "through the ", "since the ", "over the ")):
+        return None  # a bare "fall" or "spring" is more often a verb or a noun
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    rel = (g.get("rel") or "").lower().replace("the ", "")
+    if g.get("year"):
+        year = int(g["year"])
+    elif rel in ("last", "past"):
+        year = ctx.dct.year if start + 3 <= ctx.dct.month else ctx.dct.year - 1
+    elif rel in ("next", "coming"):
+        year = ctx.dct.year if start > ctx.dct.month else ctx.dct.year + 1
+    elif tense(ctx, m.start(), m.end()) == "past" and start > ctx.dct.month:
+        year = ctx.dct.year - 1
+    else:
+        year = ctx.dct.year
+    return None, f"{year:04d}-{code}"
+
+
+@register("deictic_day")
+def _deictic_day(m: re.Match[str], ctx: Context) -> Result:
+    """Return today, yesterday, tomorrow, tonight (and "yesterday morning") as dates."""
+    word = m.group("deictic").lower()
+    day = ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+    part = m.group("daypart")
+    if part:
+        return "TIME", f"{day.isoformat()}T{ctx.grammar.tables['dayparts'][part.lower()]}"
+    if word == "tonight":
+        return "TIME", f"{day.isoformat()}TNI"
+    return None, day.isoformat()
+
+
+@register("this_daypart")
+def _this_daypart(m: re.Match[str], ctx: Context) -> Result:
+    """Return "this morning", "last night" as a date with its part of day."""
+    rel = m.group("rel").lower()
+    part = ctx.grammar.tables["dayparts"][m.group("daypart").lower()]
+    day = ctx.dct + timedelta(days={"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0))
+    if rel == "last" and part != "NI":
+        return None  # "last morning" is no timex
+    return "TIME", f"{day.isoformat()}T{part}"
+
+
+@register("weekday")
+def _weekday(m: re.Match[str], ctx: Context) -> Result:
+    """Return a weekday as a date: the most recent one unless "next" or the tense points forward."""
+    word = m.group("weekday")
+    if len(word) <= 4 and not ctx.text.startswith(".", m.end("weekday")):
+        if not re.match(r",? (?:\w+\.? )?\d", ctx.text[m.end():m.end() + 12]):
+            return None  # "Wed" without a date after it
+    weekday = ctx.grammar.tables["weekdays"][word.lower()]
+    rel = (m.group("rel") or "").lower()
+    if rel in ("next", "coming", "following"):
+        direction = "next"
+    elif rel in ("last", "past", "previous"):
+        direction = "last"
+    else:
+        said = tense(ctx, m.start(), m.end())
+        direction = "future" if said == "future" else "past"
+    day = dates.weekday_near(ctx.dct, weekday, direction)
+    part = m.group("daypart")
+    if part:
+        return "TIME", f"{day.isoformat()}T{ctx.grammar.tables['dayparts'][part.lower()]}"
+    return None, day.isoformat()
+
+
+@register("weekday_set")
+def _weekday_set(m: re.Match[str], ctx: Context) -> Result:
+    """Return a recurring weekday ("every Friday", "on Fridays") as XXXX-WXX-5."""
+    if m.group("quant").lower() == "on" and not m.group("plural"):
+        return None
+    return "SET", f"XXXX-WXX-{ctx.grammar.tables['weekdays'][m.group('weekday').lower()]}"
+
+
+@register("time_of_day")
+def _time_of_day(m: re.Match[str], ctx: Context) -> Result:
+    """Return a clock time on the document date ("10:35 a.m." = 2013-03-22T10:35)."""
+    g = m.groupdict()
+    if g.get("noon"):
+        clock = "24:00" if g["noon"].lower() == "midnight" else "12:00"
+    else:
+        hour = int(g["hour"])
+        ampm = (g.get("ampm") or "").lower()
+        if hour > 12 and ampm:
+            return None
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        clock = f"{hour:02d}:{g.get('minute') or '00'}"
+    return None, f"{ctx.dct.isoformat()}T{clock}"
+
+
+@register("relative_unit")
+def _relative_unit(m: re.Match[str], ctx: Context) -> Result:
+    """Return "last week", "next month", "earlier this year", "the previous day" at the unit's granularity."""
+    rel = " ".join(m.group("rel").lower().split())
+    unit = m.group("unit").lower()
+    code = UNIT_CODE[unit]
+    if rel == "the" and unit in ("day", "night", "month", "decade", "century"):
+        return None  # "the day", "the month" alone rarely mean a date
+    if rel in ("that", "the same", "that same") and code not in ("D",):
+        return None
+    base = ctx.ref if rel in _FROM_REF else ctx.dct
+    step = -1 if rel in _BACK else 1 if rel in _FORWARD else 0
+    if code == "WE":
+        saturday = dates.weekday_near(ctx.dct, 6, "past" if step <= 0 else "future")
+        if step < 0 and ctx.dct.isoweekday() >= 6:
+            saturday -= timedelta(days=7)
+        elif step > 0 and ctx.dct.isoweekday() >= 6:
+            saturday += timedelta(days=7)
+        return None, dates.value(saturday, "WE")
+    day = dates.shift(base, step, code)
+    if unit == "night":
+        return "TIME", f"{day.isoformat()}TNI"
+    return None, dates.value(day, _gran(code))
+
+
+def _quarter_shift(ctx: Context, amount: float, code: str, sign: int) -> str | None:
+    """Return a year-shift of the quarter in focus ("a year ago" in an earnings report = 2012-Q3)."""
+    if ctx.quarter and code == "Y" and amount == int(amount):
+        return dates.value(dates.add_months(ctx.quarter, sign * 12 * int(amount)), "Q")
+    return None
+
+
+@register("ago")
+def _ago(m: re.Match[str], ctx: Context) -> Result:
+    """Return "three years ago", "a week ago" at the unit's granularity; a vague count is PAST_REF."""
+    g = m.groupdict()
+    amount = count(g.get("num"), ctx) if g.get("num") else None
+    code = UNIT_CODE[g["unit"].lower()]
+    if amount is None or amount != int(amount):
+        return None, "PAST_REF"
+    quarter = _quarter_shift(ctx, amount, code, -1)
+    if quarter:
+        return None, quarter
+    return None, dates.value(dates.shift(ctx.dct, -int(amount), code), _gran(code))
+
+
+@register("shifted")
+def _shifted(m: re.Match[str], ctx: Context) -> Result:
+    """Return "a day earlier", "two years later" from the date in focus; "15 months after X" is a duration."""
+    g = m.groupdict()
+    amount = count(g.get("num"), ctx)
+    code = UNIT_CODE[g["unit"].lower()]
+    direction = g["dir"].lower()
+    rest = ctx.text[m.end():m.end() + 3]
+    if direction in ("before", "after", "prior") and re.match(r"\s*[\w\"“']", rest):
+        return "DURATION", _period(amount, code)  # anchored to an event, not to a date
+    if amount is None or amount != int(amount):
+        return None, "PAST_REF" if direction in ("earlier", "before", "previously", "prior") else "FUTURE_REF"
+    sign = -1 if direction in ("earlier", "before", "previously", "prior") else 1
+    quarter = _quarter_shift(ctx, amount, code, sign)
+    if quarter:
+        return None, quarter
+    return None, dates.value(dates.shift(ctx.ref, sign * int(amount), code), _gran(code))
+
+
+@register("duration")
+def _duration(m: re.Match[str], ctx: Context) -> Result:
+    """Return a duration ("three years", "the past two months", "a two-day visit", "years") as P3Y."""
+    g = m.groupdict()
+    code = UNIT_CODE[g["unit"].lower()]
+    if g.get("num") is None:
+        if (g.get("rel") or "").lower() == "recent" and code == "Y":
+            return "DATE", "PAST_REF"
+        amount = None
+    else:
+        amount = count(g["num"], ctx)
+    return None, _period(amount, code)
+
+
+@register("set_every")
+def _set_every(m: re.Match[str], ctx: Context) -> Result:
+    """Return a frequency ("every week", "twice a year", "$5 billion a year") as a SET value."""
+    g = m.groupdict()
+    text = m.group(0).lower()
+    code = UNIT_CODE[g["unit"].lower()]
+    if text.startswith(("a ", "an ")) and not g.get("times"):
+        words = ctx.text[max(0, m.start() - 30):m.start()].split()
+        prev = words[-1].lower().strip(",") if words else ""
+        plural = prev.endswith("s") and len(prev) > 3 and prev not in _NOT_PLURAL
+        if not (plural or prev in _QUANTITY or prev[-1:].isdigit() or prev.endswith("%")):
+            return None
+    amount: float | None = 1
+    if g.get("other"):
+        amount = 2 if g["other"].lower() == "other" else count(g.get("num"), ctx)
+    return None, _period(amount, code)
+
+
+@register("set_word")
+def _set_word(m: re.Match[str], ctx: Context) -> Result:
+    """Return a frequency adverb ("daily", "annually") as a SET value."""
+    return None, ctx.grammar.tables["sets"][m.group("set").lower()]
+
+
+@register("vague")
+def _vague(m: re.Match[str], ctx: Context) -> Result:
+    """Return PRESENT_REF, PAST_REF or FUTURE_REF for "now", "recently", "the future"."""
+    return None, ctx.grammar.tables["vague"][" ".join(m.group("vague").lower().split())]

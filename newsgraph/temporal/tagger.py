@@ -1,0 +1,75 @@
+"""Find temporal expressions in a text and normalise them to TIMEX3 values against a document date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsgraph.records import Timex
+from newsgraph.temporal import dates
+from newsgraph.temporal.grammar import Rule, load_grammar
+from newsgraph.temporal.normalise import NORMALISERS, Context
+
+VERSION = "newsgraph-timex@1"
+
+
+def _candidates(text: str, ctx: Context) -> list[tuple[int, int, Rule]]:
+    """Return every rule match that its normaliser accepts, as (start, end, rule)."""
+    found = []
+    for rule in load_grammar().rules:
+        norm = NORMALISERS[rule.norm]
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start() and norm(m, ctx) is not None:
+                found.append((m.start(), m.end(), rule))
+    return found
+
+
+def _select(candidates: list[tuple[int, int, Rule]]) -> list[tuple[int, int, Rule]]:
+    """Keep non-overlapping matches: the longest first, then the rule listed first."""
+    chosen: list[tuple[int, int, Rule]] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, rule in sorted(candidates, key=lambda c: (c[0] - c[1], c[2].priority, c[0])):
+        if all(end <= s or start >= e for s, e in taken):
+            chosen.append((start, end, rule))
+            taken.append((start, end))
+    return sorted(chosen, key=lambda c: c[0])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop trailing spaces and a sentence-final period from an extent."""
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    if text[end - 1:end] == "." and end - start > 1:
+        word = text[start:end - 1].split()[-1] if text[start:end - 1].split() else ""
+        if len(word) > 4 and "." not in word:
+            end -= 1  # a sentence-final period, not an abbreviation ("Jan.", "a.m.")
+    return start, end
+
+
+def tag(text: str, dct: date, article_id: str = "") -> list[Timex]:
+    """Return the timexes of ``text`` in order, valued against the document date ``dct``."""
+    grammar = load_grammar()
+    ctx = Context(text=text, dct=dct, grammar=grammar, ref=dct)
+    out: list[Timex] = []
+    for start, end, rule in _select(_candidates(text, ctx)):
+        m = rule.regex.match(text, start, end)
+        result = NORMALISERS[rule.norm](m, ctx) if m else None
+        if result is None:
+            continue
+        kind, value = result
+        start, end = _trim(text, start, end)
+        out.append(Timex(article_id, start, end, text[start:end], kind or rule.type, value,
+                         rule=f"{VERSION}:{rule.name}", confidence=0.8))
+        _focus(ctx, value)
+    return out
+
+
+def _focus(ctx: Context, value: str) -> None:
+    """Move the reference date to a day-precise timex, and remember the last quarter named."""
+    parsed = dates.parse_value(value)
+    if not parsed:
+        return
+    day, gran = parsed
+    if gran == "D":
+        ctx.ref = day
+    elif gran == "Q":
+        ctx.quarter = day
