@@ -1,32 +1,44 @@
-"""Entry point of the actors stage (baseline: spaCy entities as provisional actors)."""
+"""Entry point of the actors stage: every mention of a political actor, resolved to a canonical actor.
+
+The passes run in an order that encodes which evidence wins:
+1. invented states ('Republic of Veska') join the registry first, so later passes treat them like Russia;
+2. persons: names with the title, affiliation and apposition stated beside them take their tokens first, so
+   'U.S.' in 'U.S. Secretary of State Antony Blinken' is Blinken's affiliation, not a separate mention;
+3. state groups and bodies ('Russian troops', 'the U.K. Ministry of Defense');
+4. role nominals ('the secretary of state', 'a US official') point back to persons or to a state's group;
+5. the registry matches still free become state, IGO and seat-of-power mentions; NER-only ORGs follow;
+6. pronouns last, since they need every person mention before them.
+"""
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
-from newsgraph.records import Actor, ActorAnalysis, Article, Mention
+from newsgraph.actors.context import Context
+from newsgraph.actors.coref import find_nominals, find_pronouns
+from newsgraph.actors.groups import find_groups, find_invented, find_orgs, find_registry
+from newsgraph.actors.persons import find_persons
+from newsgraph.records import Actor, ActorAnalysis, Article
 
-_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "state"}
 
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+def _person_actors(ctx: Context) -> None:
+    """Build one Actor per person from what all its mentions said."""
+    for pid, info in ctx.persons.items():
+        role = info.roles.most_common(1)[0][0] if info.roles else None
+        sector = info.sectors.most_common(1)[0][0] if info.sectors else None
+        country = info.countries.most_common(1)[0][0] if info.countries else None
+        ctx.actors[pid] = Actor(pid, " ".join(info.parts), "person", country, sector, role, [])
 
 
 def find_actors(article: Article, doc: Doc) -> ActorAnalysis:
     """Return the actors mentioned in ``doc`` and each mention's resolution."""
-    result = ActorAnalysis()
-    for ent in doc.ents:
-        kind = _KINDS.get(ent.label_)
-        if kind is None:
-            continue
-        actor_id = f"{kind}:{_slug(ent.text)}"
-        actor = result.actors.setdefault(actor_id, Actor(id=actor_id, name=ent.text, kind=kind))
-        if ent.text not in actor.aliases:
-            actor.aliases.append(ent.text)
-        result.mentions.append(
-            Mention(article.id, ent.start_char, ent.end_char, ent.text, actor_id, rule="ner", confidence=0.5)
-        )
-    return result
+    ctx = Context(article, doc)
+    find_invented(ctx)
+    find_persons(ctx)
+    _person_actors(ctx)
+    find_groups(ctx)
+    find_nominals(ctx)
+    find_registry(ctx)
+    find_orgs(ctx)
+    find_pronouns(ctx)
+    return ctx.analysis()

@@ -1,0 +1,163 @@
+"""States' sector groups and bodies ('Russian troops', 'the U.K. Ministry of Defense'), invented states,
+registry mentions left over after persons, and organisations known only to NER."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from newsgraph.actors.context import Context, Found
+from newsgraph.actors.lexicon import Entry, Role
+from newsgraph.actors.names import demonym_stems, invented_code, slug
+
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_PREFIX = re.compile(
+    r"\b(?:(?:Federal|Democratic|People's|Islamic|United) )?"
+    r"(?:Republic|Kingdom|State|Federation|Principality|Sultanate|Union|Commonwealth|Grand Duchy|Emirate) of "
+    r"((?:[A-Z][\w'-]+)(?: [A-Z][\w'-]+){0,2})"
+)
+_IN_PLACE = {"COP", "CVL", "GOV", "REF", "LAB", "EDU", "AGR", "UAF", "OPP"}  # "police in Cairo" is Egypt's
+
+
+def _invent(ctx: Context, name: str, known: dict[str, Entry]) -> Entry:
+    """Return the invented state called ``name``, creating it once per article."""
+    key = name.lower()
+    if key not in known:
+        code = invented_code(name)
+        known[key] = Entry(code, name, "state", code, None, "invented", code)
+    return known[key]
+
+
+def find_invented(ctx: Context) -> None:
+    """Find states absent from the registry: 'Republic of Veska', "Veska's defence ministry", 'Veskan troops'."""
+    known: dict[str, Entry] = {}
+    surfaces: dict[str, Entry] = {}
+    for m in _PREFIX.finditer(ctx.doc.text):
+        name = m.group(1)
+        if m.group(0) in ctx.lex.entries or name in ctx.lex.entries:
+            continue
+        span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and not any(i in ctx.registry for i in range(span.start, span.end)):
+            entry = _invent(ctx, name, known)
+            ctx.add_registry(span, entry)
+            surfaces[name] = entry
+    _invented_modifiers(ctx, known, surfaces)
+    for tok in ctx.doc:  # later bare uses: "Veska said", "the Veskan side"
+        if tok.text in surfaces and tok.i not in ctx.registry:
+            ctx.add_registry(ctx.doc[tok.i:tok.i + 1], surfaces[tok.text])
+
+
+def _invented_modifiers(ctx: Context, known: dict[str, Entry], surfaces: dict[str, Entry]) -> None:
+    """Find unknown demonyms and possessives that qualify a state role ('Veskan defence ministry')."""
+    names, doc = ctx.lex.names, ctx.doc
+    for tok in doc:
+        if tok.i in ctx.registry or not tok.is_title or tok.lower_ in names["norp_stop"] or len(tok) < 4:
+            continue
+        if tok.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL") or tok.pos_ not in ("PROPN", "ADJ"):
+            continue
+        if tok.is_sent_start and tok.ent_type_ not in ("NORP", "GPE"):
+            continue  # a capitalised first word is no evidence of a proper adjective
+        k = tok.i + 1
+        possessive = k < len(doc) and doc[k].text in _POSSESSIVE
+        hit = ctx.role_starting(k + 1 if possessive else k)
+        if hit is None:
+            continue
+        role = hit[1]
+        national = role.role in names["national_roles"]
+        if possessive and national:
+            entry = _invent(ctx, tok.text, known)
+        elif not possessive and (national or role.kind == "group") and (stems := demonym_stems(tok.text)):
+            match = next((s for s in stems if s.lower() in known), None)
+            entry = _invent(ctx, match or stems[0], known)
+        else:
+            continue
+        surfaces[tok.text] = entry
+        ctx.add_registry(doc[tok.i:tok.i + 1], entry)
+
+
+def _skip_right(ctx: Context, k: int) -> int:
+    """Move right over modifiers between an affiliation and a group noun ('Russian top officials')."""
+    mods = ctx.lex.names["role_modifiers"]
+    while k < len(ctx.doc) and ctx.doc[k].lower_ in mods and ctx.role_starting(k) is None:
+        k += 1
+    return k
+
+
+def _unique_registry(ctx: Context) -> list[tuple[Span, Entry]]:
+    """Return each registry match once, in text order."""
+    seen: dict[int, tuple[Span, Entry]] = {}
+    for span, entry in ctx.registry.values():
+        seen.setdefault(span.start, (span, entry))
+    return [seen[k] for k in sorted(seen)]
+
+
+def _group_found(ctx: Context, entry: Entry, role: Role, start: int, end: int, rule: str) -> None:
+    """Add a mention of a state's group or body."""
+    actor_id = ctx.body_actor(entry, role) if role.kind == "body" else ctx.group_actor(entry, role)
+    ctx.add(Found(start, end, actor_id, rule, 0.85, role.role))
+
+
+def find_groups(ctx: Context) -> None:
+    """Resolve '<state> <group noun>' and '<group noun> of/in <state>' phrases to group and body actors."""
+    doc = ctx.doc
+    by_token: dict[int, Role] = {}
+    for span, entry in _unique_registry(ctx):
+        if not ctx.free(span.start, span.end) or entry.kind not in ("state", "igo", "organisation", "group"):
+            continue
+        k = span.end
+        if k < len(doc) and doc[k].text in _POSSESSIVE:
+            k += 1
+        hit = ctx.role_starting(_skip_right(ctx, k))
+        if hit and hit[1].kind in ("group", "body") and ctx.free(hit[0].start, hit[0].end):
+            _group_found(ctx, entry, hit[1], span.start, hit[0].end, f"role:{hit[1].kind}")
+            by_token[span.root.i] = hit[1]
+            continue
+        if span.root.dep_ == "conj" and span.root.head.i in by_token:  # "Hungarian and Romanian officials"
+            _group_found(ctx, entry, by_token[span.root.head.i], span.start, span.end, "role:conj")
+            continue
+        if span.start >= 2 and doc[span.start - 1].lower_ in ("of", "in", "from"):
+            back = ctx.role_ending(span.start - 1)
+            if back and back[1].kind in ("group", "body") and ctx.free(back[0].start, back[0].end):
+                prep = doc[span.start - 1].lower_
+                if prep == "from" or (prep == "of" and back[1].kind == "body") or back[1].sector in _IN_PLACE:
+                    start = back[0].start - (1 if back[0].start and doc[back[0].start - 1].lower_ == "the" else 0)
+                    _group_found(ctx, entry, back[1], start, span.end, f"role:{back[1].kind}")
+
+
+def find_registry(ctx: Context) -> None:
+    """Turn the registry matches no other pass used into mentions of states, IGOs and seats of power."""
+    for span, entry in _unique_registry(ctx):
+        if not ctx.free(span.start, span.end):
+            continue
+        rule, conf = {
+            "capital": ("registry:metonym", 0.8), "seat": ("registry:metonym", 0.9),
+            "demonym": ("registry:demonym", 0.7), "invented": ("invented:state", 0.7),
+        }.get(entry.form, ("registry", 0.95))
+        ctx.add(Found(span.start, span.end, ctx.actor_from_entry(entry), rule, conf))
+
+
+def find_orgs(ctx: Context) -> None:
+    """Turn ORG entities outside the registry into organisation actors, sector from their name's words."""
+    keywords: dict[str, str] = ctx.lex.names["org_keywords"]
+    doc = ctx.doc
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if start >= end or not ctx.free(start, end) or not doc[start].text[:1].isupper():
+            continue
+        name = doc[start:end].text
+        actor_id = "org:" + slug(name)
+        if actor_id == "org:":
+            continue
+        if actor_id not in ctx.actors:
+            sector = next((keywords[w.lower_] for w in doc[start:end] if w.lower_ in keywords), None)
+            from newsgraph.records import Actor
+
+            ctx.actors[actor_id] = Actor(actor_id, name, "organisation", None, sector)
+        ctx.add(Found(start, end, actor_id, "ner:org", 0.6))

@@ -1,0 +1,68 @@
+"""PhraseMatchers over the registry and the role lexicon, built once per spaCy vocabulary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from newsgraph.actors.lexicon import Entry, Role, lexicon
+
+
+@dataclass
+class Matchers:
+    """The two matchers: registry names as written (ORTH: 'US' is not 'us') and roles in lowercase."""
+
+    registry: PhraseMatcher
+    roles: PhraseMatcher
+
+
+_CACHE: dict[int, Matchers] = {}
+
+
+def matchers(vocab: Vocab) -> Matchers:
+    """Return the matchers for ``vocab``, building them on first use (tokenising ~3k phrases once)."""
+    key = id(vocab)
+    if key not in _CACHE:
+        lex = lexicon()
+        registry = PhraseMatcher(vocab, attr="ORTH")
+        tokenizer = _tokenizer(vocab)
+        for surface in lex.entries:
+            registry.add(surface, [tokenizer(surface)])
+        roles = PhraseMatcher(vocab, attr="LOWER")
+        for phrase in lex.roles:
+            roles.add(phrase, [tokenizer(phrase)])
+        _CACHE[key] = Matchers(registry, roles)
+    return _CACHE[key]
+
+
+def _tokenizer(vocab: Vocab):  # type: ignore[no-untyped-def]
+    """Return a tokenizer for ``vocab`` (the pipeline's own, so phrases split as article text does)."""
+    from newsgraph.nlp import load_nlp
+
+    nlp = load_nlp()
+    if nlp.vocab is vocab:
+        return nlp.tokenizer
+    from spacy.lang.en import English
+
+    return English(vocab=vocab).tokenizer
+
+
+def registry_spans(doc: Doc) -> list[tuple[Span, Entry]]:
+    """Return the non-overlapping registry matches in ``doc`` (longest match wins)."""
+    lex = lexicon()
+    spans = [Span(doc, s, e, label=mid) for mid, s, e in matchers(doc.vocab).registry(doc)]
+    out = []
+    for span in filter_spans(spans):
+        out.append((span, lex.entries[span.label_]))
+    return out
+
+
+def role_spans(doc: Doc) -> list[tuple[Span, Role]]:
+    """Return the non-overlapping role-lexicon matches in ``doc`` (longest match wins)."""
+    lex = lexicon()
+    spans = [Span(doc, s, e, label=mid) for mid, s, e in matchers(doc.vocab).roles(doc)]
+    return [(span, lex.roles[span.label_]) for span in filter_spans(spans)]

@@ -1,0 +1,292 @@
+"""Persons learnt from the text: names, the role and affiliation stated beside them, and name variants.
+
+Which wins when NER and the registry disagree (the small model tags "Kyiv" PERSON and "Blinken" GPE):
+1. A registry surface form wins over a one-word PERSON entity: the registry lists exact forms of states,
+   capitals and IGOs, while the small model's PERSON label on a lone capitalised word is often wrong.
+2. A multi-word PERSON entity wins over a registry match inside it ("Jordan Peterson"): the name is more
+   specific than the lone word.
+3. A word equal to the surname of a person named in full elsewhere in the article is that person, whatever
+   NER called it: a surname reused in one article almost never switches referent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsgraph.actors.context import Context, Found, PersonInfo
+from newsgraph.actors.lexicon import Entry, Role
+from newsgraph.actors.names import name_parts, part_key, person_id
+
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_NAME_LABELS = {"PERSON"}
+_MISLABELS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
+
+
+@dataclass
+class Stated:
+    """A role and affiliation stated next to a person name."""
+
+    role: Role | None = None
+    entry: Entry | None = None
+    former: bool = False
+    gender: str | None = None
+
+
+def _name_spans(ctx: Context) -> list[Span]:
+    """Return candidate person-name spans: PERSON entities, and mislabelled names right after a title."""
+    out = []
+    honorifics = ctx.lex.names["honorifics"]
+    for ent in ctx.doc.ents:
+        span = _trim(ctx, ent)
+        if span is None:
+            continue
+        if ent.label_ in _NAME_LABELS:
+            if len(span) == 1 and span.start in ctx.registry:
+                continue  # rule 1: registry wins over a one-word PERSON
+            out.append(span)
+        elif ent.label_ in _MISLABELS and span.start not in ctx.registry:
+            before = ctx.doc[span.start - 1] if span.start else None
+            titled = ctx.role_ending(span.start) is not None and ctx.role_ending(span.start)[1].kind == "person"
+            if titled or (before is not None and before.lower_ in honorifics) or _acts_like_person(ctx, span):
+                out.append(span)
+    return [_extend(ctx, s) for s in out]
+
+
+def _acts_like_person(ctx: Context, span: Span) -> bool:
+    """Say whether a one-word non-acronym entity is the subject of a verb only people do ('Lavrov said')."""
+    tok = span.root
+    if len(span) != 1 or tok.is_upper or any(w.lower_ in ctx.lex.names["org_keywords"] for w in span):
+        return False
+    return tok.dep_ == "nsubj" and tok.head.lemma_ in ctx.lex.names["human_verbs"]
+
+
+def _extend(ctx: Context, span: Span) -> Span:
+    """Grow a name over neighbouring capitalised proper nouns NER left out ('Valerii' of 'Valerii Zaluzhnyi')."""
+    doc, start, end = ctx.doc, span.start, span.end
+
+    def namelike(i: int) -> bool:
+        tok = doc[i]
+        return (tok.pos_ == "PROPN" and tok.is_title and i not in ctx.registry and i not in ctx.roles
+                and tok.lower_ not in ctx.lex.names["honorifics"] and not tok.ent_type_ in ("ORG", "GPE", "DATE"))
+
+    while start > max(span.sent.start, span.start - 2) and namelike(start - 1) \
+            and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    while end < min(span.sent.end, span.end + 2) and namelike(end) and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    return doc[start:end]
+
+
+def _trim(ctx: Context, ent: Span) -> Span | None:
+    """Strip titles, honorifics and a possessive ending from an entity span."""
+    start, end = ent.start, ent.end
+    honorifics = ctx.lex.names["honorifics"]
+    doc = ctx.doc
+    while start < end and (doc[start].lower_ in honorifics or (start in ctx.roles and start not in ctx.registry)
+                           or doc[start].is_punct or doc[start].lower_ == "the"):
+        start += 1
+    for i in range(start, end):  # a name never spans a line break ("Vladimir Putin\n- Kyiv")
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_ or (doc[i].is_punct and doc[i].text != "."):
+            end = i + 1 if "\n" in doc[i].whitespace_ and not doc[i].is_punct else i
+            break
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end or not doc[start].text[:1].isupper():
+        return None
+    return doc[start:end]
+
+
+def _left_context(ctx: Context, start: int) -> tuple[Stated, int]:
+    """Read 'U.S. Secretary of State' / 'Kremlin spokesman' / 'Mr.' before a name; return it and its start."""
+    doc, names = ctx.doc, ctx.lex.names
+    stated = Stated()
+    i = start
+    if i > 0 and doc[i - 1].lower_ in names["honorifics"]:
+        stated.gender = names["honorifics"][doc[i - 1].lower_]
+        i -= 1
+    while (hit := ctx.role_ending(i)) and hit[1].kind == "person":
+        if stated.role is None:
+            stated.role = hit[1]
+        i = hit[0].start
+    if stated.role is None:
+        return stated, start
+    i = _skip_modifiers(ctx, i, stated)
+    aff = _affiliation_before(ctx, i)
+    if aff:
+        stated.entry = aff[0]
+        i = aff[1]
+    return stated, i
+
+
+def _skip_modifiers(ctx: Context, i: int, stated: Stated) -> int:
+    """Move left over 'top', 'senior', 'former', '-appointed'… between an affiliation and a role."""
+    doc, names = ctx.doc, ctx.lex.names
+    while i > 0:
+        word = doc[i - 1].lower_
+        if word in names["former_markers"]:
+            stated.former = True
+        elif word not in names["role_modifiers"] and word not in ("-", "appointed", "backed", "installed"):
+            break
+        i -= 1
+    return i
+
+
+def _affiliation_before(ctx: Context, i: int) -> tuple[Entry, int] | None:
+    """Return the registry entry ending at token ``i`` ('U.S.', 'Russia's', 'Moscow-appointed') and its start."""
+    doc = ctx.doc
+    if i > 0 and doc[i - 1].text in _POSSESSIVE:
+        hit = ctx.registry_ending(i - 1)
+    else:
+        hit = ctx.registry_ending(i)
+    if hit is None:
+        return None
+    return hit[1], hit[0].start
+
+
+def _chunk_context(ctx: Context, a: int, b: int) -> Stated | None:
+    """Read the role and affiliation of a comma-delimited noun phrase [a, b) next to a name."""
+    doc = ctx.doc
+    if b <= a or b - a > 14:
+        return None
+    words = {t.lower_ for t in doc[a:b]}
+    if words & {"who", "which", "said", "says", "told", "whose", "and"} or any(t.tag_ in ("VBZ", "VBP", "MD") for t in doc[a:b]):
+        return None
+    best: tuple[Span, Role] | None = None
+    for i in range(a, b):
+        hit = ctx.roles.get(i)
+        if hit and hit[1].kind == "person" and hit[0].end <= b:
+            best = hit
+            break
+    if best is None:
+        return None
+    stated = Stated(role=best[1])
+    aff = _affiliation_before(ctx, _skip_modifiers(ctx, best[0].start, stated))
+    if aff is None:  # "the governor of Ukraine's Donetsk province": affiliation after 'of'
+        for i in range(best[0].end, b):
+            hit = ctx.registry.get(i)
+            if hit and hit[0].start == i and hit[0].start not in ctx.taken and doc[i - 1].lower_ in ("of", "for"):
+                aff = (hit[1], i)
+                break
+    if aff:
+        stated.entry = aff[0]
+    stated.former = stated.former or bool(words & set(ctx.lex.names["former_markers"]))
+    _take_affiliation(ctx, stated, (a, b))
+    ctx.taken.update(range(a, best[0].end))  # the appositive describes this person: no separate nominal mention
+    return stated
+
+
+def _boundary(tok: Token) -> bool:
+    """Say whether a token ends an appositive chunk."""
+    return (tok.is_punct and tok.text not in ("-", "'", "’", ".")) or "\n" in tok.text
+
+
+def _appositive(ctx: Context, name: Span) -> Stated | None:
+    """Read 'Peskov, the Kremlin spokesman,' or 'Russia's foreign minister, Sergei Lavrov'."""
+    doc = ctx.doc
+    sent = name.sent
+    if name.end < sent.end - 1 and doc[name.end].text == ",":
+        a = b = name.end + 1
+        while b < sent.end and not _boundary(doc[b]):
+            b += 1
+        if b < len(doc) and doc[b].text in (",", ".", ";", ")", "—"):
+            got = _chunk_context(ctx, a, b)
+            if got:
+                return got
+    if name.start - 1 > sent.start and doc[name.start - 1].text == ",":
+        a = b = name.start - 1
+        while a > sent.start and not _boundary(doc[a - 1]):
+            a -= 1
+        return _chunk_context(ctx, a, b)
+    return None
+
+
+def _take_affiliation(ctx: Context, stated: Stated, bounds: tuple[int, int]) -> None:
+    """Mark the affiliation's tokens inside an appositive as used, so it is not also a bare mention."""
+    if stated.entry is None:
+        return
+    for i in range(*bounds):
+        hit = ctx.registry.get(i)
+        if hit and hit[1] is stated.entry:
+            ctx.taken.update(range(hit[0].start, hit[0].end))
+            return
+
+
+def _gender_of_role(ctx: Context, role: Role | None) -> str | None:
+    """Return the gender a role word implies ('spokeswoman' → f)."""
+    if role is None:
+        return None
+    gendered: dict[str, str] = ctx.lex.names["gendered_roles"]
+    return gendered.get(role.phrase.split()[-1])
+
+
+def _record(ctx: Context, pid: str, parts: list[str], stated: Stated, surface: str) -> str | None:
+    """Accumulate what a mention says about a person; return the role stated there."""
+    info = ctx.persons.setdefault(pid, PersonInfo(parts=parts))
+    if len(parts) > len(info.parts):
+        info.parts = parts
+    if surface not in info.aliases:
+        info.aliases.append(surface)
+    role_text = None
+    if stated.role is not None:
+        role_text = ("Former " + stated.role.role) if stated.former and not stated.role.role.startswith("Former") \
+            else stated.role.role
+        info.roles[role_text] += 1
+        info.sectors["ELI" if stated.former else stated.role.sector] += 1
+    if stated.entry is not None and stated.entry.country:
+        info.countries[stated.entry.country] += 1
+    gender = stated.gender or _gender_of_role(ctx, stated.role)
+    if gender and info.gender is None:
+        info.gender = gender
+    return role_text
+
+
+def find_persons(ctx: Context) -> None:
+    """Find person names, resolve variants to one id per person, and record roles and affiliations."""
+    spans = _name_spans(ctx)
+    full = [s for s in spans if len(name_parts(s.text)) >= 2]
+    surname_ids: dict[str, str] = {}
+    for span in full:
+        parts = name_parts(span.text)
+        surname_ids.setdefault(part_key(parts[-1]), person_id(parts))
+    for span in sorted(spans, key=lambda s: s.start):
+        if not ctx.free(span.start, span.end):
+            continue
+        parts = name_parts(span.text)
+        if not parts:
+            continue
+        if len(parts) >= 2:
+            pid, rule = person_id(parts), "ner"
+        else:
+            key = part_key(parts[0])
+            pid, rule = (surname_ids[key], "alias:surname") if key in surname_ids else (person_id(parts), "ner")
+        _add_person(ctx, span, pid, parts if len(parts) >= 2 else parts, rule)
+    _surname_sweep(ctx, surname_ids)
+
+
+def _add_person(ctx: Context, span: Span, pid: str, parts: list[str], rule: str) -> None:
+    """Read the context of one person-name mention and keep it."""
+    stated, left = _left_context(ctx, span.start)
+    if stated.role is None:
+        stated = _appositive(ctx, span) or stated
+        left = span.start
+    else:
+        ctx.taken.update(range(left, span.start))  # the title and affiliation belong to this mention
+    role_text = _record(ctx, pid, parts, stated, span.text)
+    if role_text and rule == "ner":
+        rule = "ner+role"
+    conf = {"ner": 0.75, "ner+role": 0.9, "alias:surname": 0.85}.get(rule, 0.8)
+    ctx.add(Found(span.start, span.end, pid, rule, conf, role_text))
+
+
+def _surname_sweep(ctx: Context, surname_ids: dict[str, str]) -> None:
+    """Catch surnames NER missed or mislabelled ('Blinken' as GPE) once the full name is known."""
+    for tok in ctx.doc:
+        if tok.i in ctx.taken or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB"):
+            continue
+        key = part_key(tok.text)
+        if key in surname_ids and len(key) > 2:
+            if tok.i in ctx.registry:  # a registry word equal to a surname: keep the registry reading
+                continue
+            _add_person(ctx, ctx.doc[tok.i:tok.i + 1], surname_ids[key], [tok.text], "alias:surname")
