@@ -71,17 +71,20 @@ def weekday_near(dct: date, weekday: int, direction: str) -> date:
 
 
 def month_year(dct: date, month: int, direction: str | None) -> int:
-    """Return the year of ``month`` seen from ``dct``: most recent ('past'), next ('future'), else nearest."""
-    if month == dct.month:
-        return dct.year
-    if direction == "past":
-        return dct.year if month < dct.month else dct.year - 1
-    if direction == "future":
-        return dct.year if month > dct.month else dct.year + 1
-    # nearest occurrence; a tie goes to the past (news reports what happened)
+    """Return the year of ``month`` named without one, seen from ``dct``.
+
+    News reports what happened: a month up to nine months back is the past one, unless the tense points
+    forward, when a month up to nine months ahead is the coming one.
+    """
+    back = (dct.month - month) % 12
     ahead = (month - dct.month) % 12
-    return (dct.year if month > dct.month else dct.year + 1) if ahead < 6 else (
-        dct.year if month < dct.month else dct.year - 1)
+    if back == 0:
+        return dct.year
+    if direction == "future":
+        return dct.year + (1 if month < dct.month else 0) if ahead <= 9 else dct.year - (1 if month > dct.month else 0)
+    if back <= 9:
+        return dct.year - (1 if month > dct.month else 0)
+    return dct.year + (1 if month < dct.month else 0)
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:

@@ -44,7 +44,7 @@ def _number_pattern(numbers: dict[str, Any], tens: list[str]) -> str:
     """Return the alternation for counts: digits, "twenty-five", word numbers, vague "several"."""
     words = _alternation(list(numbers), False)
     compound = f"(?:{'|'.join(tens)})[- ](?:one|two|three|four|five|six|seven|eight|nine)"
-    return rf"(?:\d+(?:\.\d+)?|{compound}|{words})"
+    return rf"(?:\d+(?:\.\d+| 1/2)?|{compound}|{words})"
 
 
 def _placeholders(lex: dict[str, Any]) -> dict[str, str]:

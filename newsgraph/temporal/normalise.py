@@ -54,7 +54,7 @@ def register(name: str) -> Callable[[Normaliser], Normaliser]:
 
 def tense(ctx: Context, start: int, end: int) -> str | None:
     """Return 'future' or 'past' from the tense cue nearest the span in its sentence, or None."""
-    lo, hi = max(0, start - 100), min(len(ctx.text), end + 70)
+    lo, hi = max(0, start - 60), min(len(ctx.text), end + 30)
     before = list(_SENTENCE_END.finditer(ctx.text, lo, start))
     lo = before[-1].end() if before else lo
     after = _SENTENCE_END.search(ctx.text, end, hi)
@@ -75,6 +75,9 @@ def count(word: str | None, ctx: Context) -> float | None:
     if not word:
         return 1
     word = " ".join(word.lower().replace("-", " ").split())
+    if word.endswith(" 1/2"):
+        whole = count(word[:-4], ctx)
+        return None if whole is None else whole + 0.5
     if word.replace(".", "", 1).isdigit():
         return float(word)
     table = ctx.grammar.tables["numbers"]
@@ -89,7 +92,12 @@ def count(word: str | None, ctx: Context) -> float | None:
 
 def _period(amount: float | None, code: str) -> str:
     """Return a TIMEX3 duration: P3Y, PT5H, PXM; fractions go down a unit (1.5 years = P18M)."""
-    smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "DE": (10, "Y")}
+    if code in ("DE", "CE"):
+        amount, code = (None if amount is None else amount * (10 if code == "DE" else 100)), "Y"
+    if amount is not None and amount != int(amount) and code in ("Y", "H"):
+        whole, part = int(amount), round((amount - int(amount)) * (12 if code == "Y" else 60))
+        return f"P{whole}Y{part}M" if code == "Y" else f"PT{whole}H{part}M"
+    smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN")}
     if amount is not None and amount != int(amount) and code in smaller:
         factor, code = smaller[code]
         amount = round(amount * factor)
@@ -129,9 +137,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Result:
     """Return a date written without its year ("Jan. 21", "March 14"): the year the context points to."""
     month = ctx.grammar.tables["months"][m.group("month").lower()]
     day_n = int(m.group("day"))
-    year = dates.month_year(ctx.dct, month, tense(ctx, m.start(), m.end()))
-    if month == ctx.dct.month:
-        year = ctx.dct.year
+    year = _news_year(ctx, month, m)
     day = dates.safe_date(year, month, day_n)
     return (None, day.isoformat()) if day else None
 
@@ -164,15 +170,24 @@ def _month(m: re.Match[str], ctx: Context) -> Result:
     elif rel == "this":
         year = ctx.dct.year
     else:
-        year = dates.month_year(ctx.dct, month, tense(ctx, m.start(), m.end()))
+        year = _news_year(ctx, month, m)
     return None, f"{year:04d}-{month:02d}"
+
+
+def _news_year(ctx: Context, month: int, m: re.Match[str]) -> int:
+    """Return the year of a month named without one: the document's, or the next when future tense says so."""
+    return dates.month_year(ctx.dct, month, tense(ctx, m.start(), m.end()))
 
 
 @register("decade")
 def _decade(m: re.Match[str], ctx: Context) -> Result:
     """Return a decade: "the 1990s" = 199, "the '80s" = 198."""
-    if m.groupdict().get("decade"):
-        return None, m.group("decade")
+    g = m.groupdict()
+    if g.get("decade"):
+        return None, g["decade"]
+    if g.get("decadeword"):
+        tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+        return None, f"19{tens.index(g['decadeword'].lower()) + 2}"
     return None, f"19{m.group('decade2')}"
 
 
@@ -250,6 +265,10 @@ def _base_quarter(ctx: Context) -> date:
 def _the_quarter(m: re.Match[str], ctx: Context) -> Result:
     """Return "the quarter", "the latest quarter", "the year-ago period" from the quarter in focus."""
     rel = (m.group("rel") or "").lower()
+    if m.group("det").lower() in ("this", "that") and rel:
+        return None
+    if m.group("det").lower() == "this":
+        rel = "current"
     is_period = m.group(0).lower().endswith("period")
     if is_period and rel not in ("latest", "year-ago", "year-earlier", "comparable"):
         return None
@@ -347,11 +366,13 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result:
         direction = "next"
     elif rel in ("last", "past", "previous"):
         direction = "last"
+    elif ctx.text.startswith("'s", m.end("weekday")):
+        direction = "past"  # "Wednesday's ruling" names a day already reported
     else:
         said = tense(ctx, m.start(), m.end())
         direction = "future" if said == "future" else "past"
     day = dates.weekday_near(ctx.dct, weekday, direction)
-    part = m.group("daypart")
+    part = m.groupdict().get("daypart")
     if part:
         return "TIME", f"{day.isoformat()}T{ctx.grammar.tables['dayparts'][part.lower()]}"
     return None, day.isoformat()
@@ -454,6 +475,10 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
     """Return a duration ("three years", "the past two months", "a two-day visit", "years") as P3Y."""
     g = m.groupdict()
     code = UNIT_CODE[g["unit"].lower()]
+    if code == "Q" and ("quarters" in m.group(0).lower() or ctx.text.startswith(" of", m.end())):
+        return None  # "three-quarters of its food"
+    if code == "S" and (g.get("num") or "").lower() in ("a", "an", "one"):
+        return None  # "a second group"
     if g.get("num") is None:
         if (g.get("rel") or "").lower() == "recent" and code == "Y":
             return "DATE", "PAST_REF"
@@ -491,3 +516,44 @@ def _set_word(m: re.Match[str], ctx: Context) -> Result:
 def _vague(m: re.Match[str], ctx: Context) -> Result:
     """Return PRESENT_REF, PAST_REF or FUTURE_REF for "now", "recently", "the future"."""
     return None, ctx.grammar.tables["vague"][" ".join(m.group("vague").lower().split())]
+
+
+@register("month_rel_year")
+def _month_rel_year(m: re.Match[str], ctx: Context) -> Result:
+    """Return "June last year", "January this year" as a month."""
+    month = ctx.grammar.tables["months"][m.group("month").lower()]
+    year = ctx.dct.year + {"last": -1, "next": 1}.get(m.group("yrel").lower(), 0)
+    return None, f"{year:04d}-{month:02d}"
+
+
+@register("spoken_year")
+def _spoken_year(m: re.Match[str], ctx: Context) -> Result:
+    """Return a year said in words ("nineteen ninety-six") as 1996."""
+    rest = count(m.group("rest"), ctx)
+    if rest is None:
+        return None
+    base = 1900 if m.group("spoken").lower() == "nineteen" else 2000
+    return None, f"{base + int(rest):04d}"
+
+
+@register("century")
+def _century(m: re.Match[str], ctx: Context) -> Result:
+    """Return "the 20th century" as 19."""
+    n = int(m.group("century"))
+    return (None, f"{n - 1:02d}") if 0 < n <= 21 else None
+
+
+@register("fiscal_year")
+def _fiscal_year(m: re.Match[str], ctx: Context) -> Result:
+    """Return "the full year", "the fiscal year", "by year-end" as the document's year."""
+    return None, f"{ctx.dct.year:04d}"
+
+
+@register("time_weekday")
+def _time_weekday(m: re.Match[str], ctx: Context) -> Result:
+    """Return "10 p.m. Wednesday", "noon Thursday" as the weekday's date with the clock time."""
+    day = _weekday(m, ctx)
+    clock = _time_of_day(m, ctx)
+    if not day or not clock:
+        return None
+    return "TIME", f"{day[1][:10]}{clock[1][10:]}"
