@@ -81,7 +81,7 @@ def _resolve_nominal(ctx: Context, stated: Stated, start: int, end: int, indefin
             if found.start >= start or not _is_person(found):
                 continue
             roles, have_country = _person_role(ctx, found)
-            if country and have_country and country != have_country:
+            if country and country != have_country:
                 continue
             if exact is None and any(_role_matches(role, r) for r in roles):
                 exact = found

@@ -11,6 +11,7 @@ Which wins when NER and the registry disagree (the small model tags "Kyiv" PERSO
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -38,10 +39,11 @@ def _name_spans(ctx: Context) -> list[Span]:
     """Return candidate person-name spans: PERSON entities, and mislabelled names right after a title."""
     out = []
     honorifics = ctx.lex.names["honorifics"]
+    headlines = _headline_sents(ctx)
     for ent in ctx.doc.ents:
         span = _trim(ctx, ent)
-        if span is None:
-            continue
+        if span is None or span.sent.start in headlines or span.text.lower() in ctx.lex.names["norp_stop"]:
+            continue  # Title Case lines fool NER ('Blinken Urges Putin To Choose'): only the surname sweep reads them
         if ent.label_ in _NAME_LABELS:
             if len(span) == 1 and span.start in ctx.registry:
                 continue  # rule 1: registry wins over a one-word PERSON
@@ -52,6 +54,16 @@ def _name_spans(ctx: Context) -> list[Span]:
             if titled or (before is not None and before.lower_ in honorifics) or _acts_like_person(ctx, span):
                 out.append(span)
     return [_extend(ctx, s) for s in out]
+
+
+def _headline_sents(ctx: Context) -> set[int]:
+    """Return the start tokens of sentences written in Title Case (headlines, link lists)."""
+    out = set()
+    for sent in ctx.doc.sents:
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        if len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words):
+            out.add(sent.start)
+    return out
 
 
 def _acts_like_person(ctx: Context, span: Span) -> bool:
@@ -69,7 +81,7 @@ def _extend(ctx: Context, span: Span) -> Span:
     def namelike(i: int) -> bool:
         tok = doc[i]
         return (tok.pos_ == "PROPN" and tok.is_title and i not in ctx.registry and i not in ctx.roles
-                and tok.lower_ not in ctx.lex.names["honorifics"] and not tok.ent_type_ in ("ORG", "GPE", "DATE"))
+                and tok.lower_ not in ctx.lex.names["honorifics"] and tok.ent_type_ not in ("ORG", "GPE", "DATE"))
 
     while start > max(span.sent.start, span.start - 2) and namelike(start - 1) \
             and "\n" not in doc[start - 1].whitespace_:
@@ -84,8 +96,9 @@ def _trim(ctx: Context, ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     honorifics = ctx.lex.names["honorifics"]
     doc = ctx.doc
+    nouns = ctx.lex.names["human_nouns"]
     while start < end and (doc[start].lower_ in honorifics or (start in ctx.roles and start not in ctx.registry)
-                           or doc[start].is_punct or doc[start].lower_ == "the"):
+                           or doc[start].is_punct or doc[start].lower_ in nouns or doc[start].lower_ == "the"):
         start += 1
     for i in range(start, end):  # a name never spans a line break ("Vladimir Putin\n- Kyiv")
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_ or (doc[i].is_punct and doc[i].text != "."):
@@ -151,7 +164,8 @@ def _chunk_context(ctx: Context, a: int, b: int) -> Stated | None:
     if b <= a or b - a > 14:
         return None
     words = {t.lower_ for t in doc[a:b]}
-    if words & {"who", "which", "said", "says", "told", "whose", "and"} or any(t.tag_ in ("VBZ", "VBP", "MD") for t in doc[a:b]):
+    stop = {"who", "which", "said", "says", "told", "whose", "and"}
+    if words & stop or any(t.tag_ in ("VBZ", "VBP", "MD") for t in doc[a:b]):
         return None
     best: tuple[Span, Role] | None = None
     for i in range(a, b):
@@ -246,10 +260,10 @@ def find_persons(ctx: Context) -> None:
     """Find person names, resolve variants to one id per person, and record roles and affiliations."""
     spans = _name_spans(ctx)
     full = [s for s in spans if len(name_parts(s.text)) >= 2]
+    counts = Counter(person_id(name_parts(s.text)) for s in full)
     surname_ids: dict[str, str] = {}
-    for span in full:
-        parts = name_parts(span.text)
-        surname_ids.setdefault(part_key(parts[-1]), person_id(parts))
+    for pid, _ in counts.most_common():  # the full name seen most often owns its surname
+        surname_ids.setdefault(pid.rsplit("-", 1)[-1], pid)
     for span in sorted(spans, key=lambda s: s.start):
         if not ctx.free(span.start, span.end):
             continue
@@ -258,6 +272,9 @@ def find_persons(ctx: Context) -> None:
             continue
         if len(parts) >= 2:
             pid, rule = person_id(parts), "ner"
+            owner = surname_ids.get(part_key(parts[-1]))
+            if owner and owner != pid and span.start == span.sent.start and len(parts) == 2:
+                pid, rule = owner, "alias:surname"  # 'Overnight Shoigu': a capitalised first word is no first name
         else:
             key = part_key(parts[0])
             pid, rule = (surname_ids[key], "alias:surname") if key in surname_ids else (person_id(parts), "ner")

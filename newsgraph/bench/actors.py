@@ -1,0 +1,237 @@
+"""`newsgraph bench actors`: country and sector of actor mentions (PLOVER GSR) and source/target actor
+spans (ConfliBERT CAMEO, S/T BIO tags).
+
+PLOVER GSR: each gold actor / recipient text is located in its sentence and resolved with the actors stage
+(``ActorAnalysis.actor_at``). Country accuracy compares the actor's PLOVER country code with the gold code
+(the v2 labels fold the UN and the EU into "IGO", so UNO/EUR are folded too); sector accuracy compares the
+3-letter sector over mentions whose gold sector is not the wildcard '***' (gold None must be predicted None:
+a bare state has no sector). The stage uses CAMEO's MED for media and HLH for health; gold JRN/MED are
+mapped onto those. ConfliBERT: the stage's mentions are split into source (inside the main clause's subject)
+and target (the first mention after it), widened to their noun phrase, and scored by exact and overlapping
+span F1. PLOVER GSR ships no split: rules were developed looking only at the even lines ('dev'); the odd
+lines are reported apart as 'heldout'.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from newsgraph.actors import find_actors
+from newsgraph.actors.lexicon import plover_country
+from newsgraph.errors import BenchmarkDataError
+from newsgraph.nlp import analyse_many
+from newsgraph.records import Actor, ActorAnalysis, Article
+
+DESCRIPTION = "actors: PLOVER GSR country/sector accuracy; ConfliBERT CAMEO source/target span F1"
+PLOVER = Path("events/plover-gsr/plover_gsr_v2labels.jsonl")
+CAMEO = Path("events/conflibert-cameo")
+_GOLD_SECTOR = {"JRN": "MED", "MED": "HLH", "CIV": "CVL"}
+_FOLD = {"UNO": "IGO", "EUR": "IGO"}
+
+
+def _analyse(texts: list[str]) -> list[tuple[Doc, ActorAnalysis]]:
+    """Run the nlp and actors stages over sentences."""
+    out = []
+    for k, doc in enumerate(analyse_many(texts, batch_size=64)):
+        art = Article(id=f"s{k}", source="bench", source_name="bench", text=doc.text)
+        out.append((doc, find_actors(art, doc)))
+    return out
+
+
+def _locate(text: str, gold: str) -> tuple[int, int] | None:
+    """Return the character span of a gold mention text in its sentence."""
+    gold = " ".join(gold.split())
+    for hay, needle in ((text, gold), (text.lower(), gold.lower())):
+        k = hay.find(needle)
+        if k >= 0:
+            return k, k + len(needle)
+    words = [w for w in gold.split() if len(w) > 3]
+    for w in words:
+        k = text.find(w)
+        if k >= 0:
+            return k, k + len(w)
+    return None
+
+
+def _pred_country(actor: Actor | None) -> str | None:
+    """Return the PLOVER country code the stage gives an actor."""
+    if actor is None:
+        return None
+    code = plover_country(actor.country)
+    return _FOLD.get(code or "", code)
+
+
+def _pred_sector(actor: Actor | None) -> str | None:
+    """Return the PLOVER sector the stage gives an actor (IGO is a country code there, not a sector)."""
+    if actor is None or actor.sector in (None, "IGO"):
+        return None
+    return actor.sector
+
+
+def _gold_sector(sector: str | None) -> str | None:
+    """Normalise a gold sector: 'CVLalb' → 'CVL', JRN → MED (media), MED → HLH (health)."""
+    if not sector:
+        return None
+    head = sector[:3].upper()
+    return _GOLD_SECTOR.get(head, head)
+
+
+def plover_rows(data: Path, limit: int | None, part: str | None = None) -> list[dict[str, Any]]:
+    """Read the PLOVER GSR sentences; part 'dev' / 'heldout' keeps the even / odd lines (no split ships)."""
+    path = data / PLOVER
+    if not path.is_file():
+        raise BenchmarkDataError(f"missing {path}")
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    if part is not None:
+        rows = rows[part == "heldout"::2]
+    return rows[:limit]
+
+
+def run_plover(data: Path, limit: int | None, part: str | None = None) -> dict[str, float | int]:
+    """Score country and sector accuracy on the PLOVER GSR sentences."""
+    rows = plover_rows(data, limit, part)
+    prefix = "plover" if part is None else f"plover_{part}"
+    n = country_ok = found = sec_n = sec_ok = nn_n = nn_ok = 0
+    for row, (_, analysis) in zip(rows, _analyse([r["text"] for r in rows]), strict=True):
+        for gold in row["actor"] + row["recipient"]:
+            n += 1
+            span = _locate(row["text"], gold["text"])
+            actor = analysis.actor_at(*span) if span else None
+            found += actor is not None
+            country_ok += _pred_country(actor) == gold["code"]
+            if gold["sector"] == "***":
+                continue
+            want, got = _gold_sector(gold["sector"]), _pred_sector(actor)
+            sec_n += 1
+            sec_ok += want == got
+            if want is not None:
+                nn_n += 1
+                nn_ok += want == got
+    return {
+        f"{prefix}_mentions": n,
+        f"{prefix}_country_accuracy": country_ok / n if n else 0.0,
+        f"{prefix}_sector_accuracy": sec_ok / sec_n if sec_n else 0.0,
+        f"{prefix}_sector_accuracy_nonnull": nn_ok / nn_n if nn_n else 0.0,
+        f"{prefix}_resolved_share": found / n if n else 0.0,
+    }
+
+
+def _gold_spans(text: str, spans: dict[str, list[str]]) -> set[tuple[str, int, int]]:
+    """Locate the gold S/T span strings (tokenised with spaces: "Moscow ’ s will") in the original text."""
+    out: set[tuple[str, int, int]] = set()
+    for label in ("S", "T"):
+        for gold in (spans or {}).get(label) or []:
+            pattern = r"\s*".join(re.escape(tok) for tok in gold.split())
+            m = re.search(pattern, text)
+            if m:
+                out.add((label, m.start(), m.end()))
+    return out
+
+
+def _subject_of_root(doc: Doc) -> tuple[int, int] | None:
+    """Return the token range of the first root's subject: its head noun with modifiers and an 'of' phrase."""
+    for tok in doc:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            end = tok.i + 1
+            for right in tok.rights:
+                if right.dep_ == "prep" and right.lower_ == "of" or right.dep_ == "appos":
+                    end = right.right_edge.i + 1
+                else:
+                    break
+            return tok.left_edge.i, end
+    return None
+
+
+def _np(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Widen a mention to its noun phrase: a possessor takes its head noun ('Moscow's will')."""
+    root = doc[start:end].root
+    if root.dep_ == "poss" and root.head.i > root.i:
+        head = root.head
+        return min(start, head.left_edge.i), head.i + 1
+    for chunk in doc.noun_chunks:
+        if chunk.start <= root.i < chunk.end:
+            return min(chunk.start, start), max(chunk.end, end)
+    return start, end
+
+
+def predict_spans(doc: Doc, analysis: ActorAnalysis) -> set[tuple[str, int, int]]:
+    """Predict source (S) and target (T) actor spans from the stage's mentions."""
+    subj = _subject_of_root(doc)
+    out: set[tuple[str, int, int]] = set()
+    has_source = has_target = False
+    for m in analysis.mentions:
+        if m.rule == "coref:pronoun":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if subj and subj[0] <= span.start < subj[1]:
+            if not has_source:
+                out.add(("S", doc[subj[0]].idx, doc[subj[1] - 1].idx + len(doc[subj[1] - 1])))
+                has_source = True
+            continue
+        if has_target or (subj and span.start < subj[0]):
+            continue
+        a, b = _np(doc, span.start, span.end)
+        out.add(("T", doc[a].idx, doc[b - 1].idx + len(doc[b - 1])))
+        has_target = True
+    return out
+
+
+def _f1(tp: int, pred: int, gold: int) -> float:
+    """Return F1 from counts."""
+    p = tp / pred if pred else 0.0
+    r = tp / gold if gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _overlaps(pred: set[tuple[str, int, int]], gold: set[tuple[str, int, int]]) -> int:
+    """Count one-to-one matches of same-label overlapping spans (greedy, in text order)."""
+    used: set[tuple[str, int, int]] = set()
+    tp = 0
+    for p in sorted(pred, key=lambda s: s[1]):
+        for g in sorted(gold, key=lambda s: s[1]):
+            if g not in used and g[0] == p[0] and p[1] < g[2] and g[1] < p[2]:
+                used.add(g)
+                tp += 1
+                break
+    return tp
+
+
+def run_cameo(data: Path, limit: int | None, split: str) -> dict[str, float | int]:
+    """Score source/target span F1 on the ConfliBERT CAMEO split."""
+    joined = data / CAMEO / f"conflibert_cameo_{split}_joined.jsonl"
+    if not joined.is_file():
+        raise BenchmarkDataError(f"missing {joined}")
+    rows = [json.loads(line) for line in joined.open(encoding="utf-8") if line.strip()][:limit]
+    texts = [r["text"] for r in rows]
+    tp = loose = n_pred = n_gold = 0
+    for row, (doc, analysis) in zip(rows, _analyse(texts), strict=True):
+        gold = _gold_spans(row["text"], row["spans"])
+        pred = predict_spans(doc, analysis)
+        tp += len(gold & pred)
+        loose += _overlaps(pred, gold)
+        n_pred += len(pred)
+        n_gold += len(gold)
+    return {
+        "cameo_sentences": len(texts),
+        "cameo_span_f1_exact": _f1(tp, n_pred, n_gold),
+        "cameo_span_f1_overlap": _f1(loose, n_pred, n_gold),
+        "cameo_span_precision_exact": tp / n_pred if n_pred else 0.0,
+        "cameo_span_recall_exact": tp / n_gold if n_gold else 0.0,
+    }
+
+
+def run(data: Path, limit: int | None, split: str | None) -> dict[str, float | int | str]:
+    """Run both parts; ``split`` picks the ConfliBERT split (test by default, train for development)."""
+    figures: dict[str, float | int | str] = {}
+    figures.update(run_plover(data, limit))
+    figures.update(run_plover(data, limit, "heldout"))
+    figures["cameo_split"] = split or "test"
+    figures.update(run_cameo(data, limit, split or "test"))
+    return figures
