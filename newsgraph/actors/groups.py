@@ -17,6 +17,7 @@ _PREFIX = re.compile(
     r"(?:Republic|Kingdom|State|Federation|Principality|Sultanate|Union|Commonwealth|Grand Duchy|Emirate) of "
     r"((?:[A-Z][\w'-]+)(?: [A-Z][\w'-]+){0,2})"
 )
+_GOVERNMENT = Role("government", "GOV", "group", "Government")
 _IN_PLACE = {"COP", "CVL", "GOV", "REF", "LAB", "EDU", "AGR", "UAF", "OPP"}  # "police in Cairo" is Egypt's
 
 
@@ -108,27 +109,57 @@ def find_groups(ctx: Context) -> None:
         k = span.end
         if k < len(doc) and doc[k].text in _POSSESSIVE:
             k += 1
-        hit = ctx.role_starting(_skip_right(ctx, k))
+        hit = ctx.role_starting(_skip_right(ctx, k)) or _role_of_head(ctx, span)
         if hit and hit[1].kind in ("group", "body") and ctx.free(hit[0].start, hit[0].end):
             _group_found(ctx, entry, hit[1], span.start, hit[0].end, f"role:{hit[1].kind}")
             by_token[span.root.i] = hit[1]
             continue
-        if span.root.dep_ == "conj" and span.root.head.i in by_token:  # "Hungarian and Romanian officials"
-            _group_found(ctx, entry, by_token[span.root.head.i], span.start, span.end, "role:conj")
-            continue
-        if span.start >= 2 and doc[span.start - 1].lower_ in ("of", "in", "from"):
+        if span.start >= 2 and doc[span.start - 1].lower_ in ("of", "in"):
             back = ctx.role_ending(span.start - 1)
-            if back and back[1].kind in ("group", "body") and ctx.free(back[0].start, back[0].end):
+            if back and ctx.free(back[0].start, back[0].end):
                 prep = doc[span.start - 1].lower_
-                if prep == "from" or (prep == "of" and back[1].kind == "body") or back[1].sector in _IN_PLACE:
+                if (prep == "of" and back[1].kind in ("body", "person")) or back[1].sector in _IN_PLACE:
                     start = back[0].start - (1 if back[0].start and doc[back[0].start - 1].lower_ == "the" else 0)
                     _group_found(ctx, entry, back[1], start, span.end, f"role:{back[1].kind}")
+    _conjuncts(ctx, by_token)
+
+
+def _conjuncts(ctx: Context, by_token: dict[int, Role]) -> None:
+    """Share a group noun among conjoined states: 'Hungarian and Romanian officials', 'US and British forces'."""
+    for span, entry in _unique_registry(ctx):
+        if not ctx.free(span.start, span.end):
+            continue
+        root = span.root
+        partners = [root.head] if root.dep_ == "conj" else []
+        partners += [c for c in root.children if c.dep_ == "conj"]
+        role = next((by_token[p.i] for p in partners if p.i in by_token), None)
+        if role is not None:
+            _group_found(ctx, entry, role, span.start, span.end, "role:conj")
+
+
+def _role_of_head(ctx: Context, span: Span) -> tuple[Span, Role] | None:
+    """Return the group noun a state word modifies a few words on ('Tamil civilian refugees')."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("amod", "compound", "nmod", "poss") or not 0 < head.i - span.end + 1 <= 3:
+        return None
+    hit = ctx.roles.get(head.i)
+    return hit if hit and hit[0].end == head.i + 1 else None
+
+
+def _acts(span: Span) -> bool:
+    """Say whether a place name is used as an agent: subject, possessor, or 'by Moscow'."""
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass", "poss") or (root.dep_ == "pobj" and root.head.lower_ == "by")
 
 
 def find_registry(ctx: Context) -> None:
     """Turn the registry matches no other pass used into mentions of states, IGOs and seats of power."""
     for span, entry in _unique_registry(ctx):
         if not ctx.free(span.start, span.end):
+            continue
+        if entry.form == "capital" and _acts(span):  # "Moscow denied", "Washington's demands": the government
+            ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _GOVERNMENT), "registry:metonym", 0.75))
             continue
         rule, conf = {
             "capital": ("registry:metonym", 0.8), "seat": ("registry:metonym", 0.9),

@@ -45,8 +45,8 @@ def _name_spans(ctx: Context) -> list[Span]:
         if span is None or span.sent.start in headlines or span.text.lower() in ctx.lex.names["norp_stop"]:
             continue  # Title Case lines fool NER ('Blinken Urges Putin To Choose'): only the surname sweep reads them
         if ent.label_ in _NAME_LABELS:
-            if len(span) == 1 and span.start in ctx.registry:
-                continue  # rule 1: registry wins over a one-word PERSON
+            if all(i in ctx.registry for i in range(span.start, span.end)):
+                continue  # rule 1: registry wins over a PERSON made only of registry words ('Kyiv', 'Sri Lanka')
             out.append(span)
         elif ent.label_ in _MISLABELS and span.start not in ctx.registry:
             before = ctx.doc[span.start - 1] if span.start else None
@@ -101,7 +101,8 @@ def _trim(ctx: Context, ent: Span) -> Span | None:
                            or doc[start].is_punct or doc[start].lower_ in nouns or doc[start].lower_ == "the"):
         start += 1
     for i in range(start, end):  # a name never spans a line break ("Vladimir Putin\n- Kyiv")
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_ or (doc[i].is_punct and doc[i].text != "."):
+        inner = doc[i].text == "-" and not doc[i].whitespace_ and i > start and not doc[i - 1].whitespace_
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_ or (doc[i].is_punct and doc[i].text != "." and not inner):
             end = i + 1 if "\n" in doc[i].whitespace_ and not doc[i].is_punct else i
             break
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):

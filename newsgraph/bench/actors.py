@@ -50,11 +50,10 @@ def _locate(text: str, gold: str) -> tuple[int, int] | None:
         k = hay.find(needle)
         if k >= 0:
             return k, k + len(needle)
-    words = [w for w in gold.split() if len(w) > 3]
-    for w in words:
-        k = text.find(w)
-        if k >= 0:
-            return k, k + len(w)
+    for word in gold.split():  # gold texts with '...' or typos: the first word that occurs
+        m = re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text)
+        if m and word.lower() not in ("the", "a", "an", "of", "in", "..."):
+            return m.start(), m.end()
     return None
 
 
