@@ -125,6 +125,9 @@ def find_pronouns(ctx: Context) -> None:
         quoted = _inside(quotes, tok.idx)
         pick = _antecedent(ctx, cands, tok.i, sent_of, gender, quoted, quotes)
         if pick is not None:
+            info = ctx.persons.get(pick.actor_id)
+            if info is not None and info.gender is None:
+                info.gender = gender  # later pronouns of the other gender skip this person
             found = Found(tok.i, tok.i + 1, pick.actor_id, "coref:pronoun", 0.6, None, "pronoun")
             ctx.add(found)
             cands.append(found)

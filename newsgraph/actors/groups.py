@@ -57,7 +57,7 @@ def _invented_modifiers(ctx: Context, known: dict[str, Entry], surfaces: dict[st
             continue
         if tok.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL") or tok.pos_ not in ("PROPN", "ADJ"):
             continue
-        if tok.is_sent_start and tok.ent_type_ not in ("NORP", "GPE"):
+        if tok.is_sent_start and tok.ent_type_ not in ("NORP", "GPE") and tok.tag_ != "NNP":
             continue  # a capitalised first word is no evidence of a proper adjective
         k = tok.i + 1
         possessive = k < len(doc) and doc[k].text in _POSSESSIVE

@@ -61,7 +61,8 @@ def _headline_sents(ctx: Context) -> set[int]:
     out = set()
     for sent in ctx.doc.sents:
         words = [t for t in sent if t.is_alpha and len(t) > 3]
-        if len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words):
+        ends = sent[-1].text in (".", "!", "?", "\"", "”") or sent[-2:-1].text in (".", "!", "?")
+        if not ends and len(words) >= 3 and sum(t.is_title for t in words) >= 0.75 * len(words):
             out.add(sent.start)
     return out
 
