@@ -150,7 +150,7 @@ def _looks_like_name(m: re.Match[str], ctx: Context, group: str) -> bool:
     if prev[:1].isupper() and prev.lower().strip(",") not in _NAME_BEFORE and not prev.endswith((".", ",")):
         return True
     nxt = after[0] if after else ""
-    return nxt[:1].isupper() and not nxt.isupper() and not ctx.text[m.end(group):m.end(group) + 1] in ",."
+    return nxt[:1].isupper() and not nxt.isupper() and ctx.text[m.end(group):m.end(group) + 1] not in ",."
 
 
 @register("month")
@@ -479,6 +479,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
         return None  # "three-quarters of its food"
     if code == "S" and (g.get("num") or "").lower() in ("a", "an", "one"):
         return None  # "a second group"
+    if (g.get("num") or "").lower() in ("a", "an") and re.search(r"s(?:[- ]long)?$", m.group(0), re.I):
+        return None, _period(None, code)  # "a weeks-long standoff"
     if g.get("num") is None:
         if (g.get("rel") or "").lower() == "recent" and code == "Y":
             return "DATE", "PAST_REF"
@@ -500,6 +502,8 @@ def _set_every(m: re.Match[str], ctx: Context) -> Result:
         plural = prev.endswith("s") and len(prev) > 3 and prev not in _NOT_PLURAL
         if not (plural or prev in _QUANTITY or prev[-1:].isdigit() or prev.endswith("%")):
             return None
+        if re.match(r"\s+(?:into|after|before|later|ago|earlier|of)\b", ctx.text[m.end():m.end() + 8]):
+            return None  # "a month into the conflict"
     amount: float | None = 1
     if g.get("other"):
         amount = 2 if g["other"].lower() == "other" else count(g.get("num"), ctx)

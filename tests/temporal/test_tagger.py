@@ -1,0 +1,113 @@
+"""Timex detection and TIMEX3 values, one test per expression family, on text written like news."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.temporal.tagger import tag
+
+DCT = date(2013, 3, 22)  # a Friday
+
+
+def values(text: str, dct: date = DCT) -> dict[str, tuple[str, str]]:
+    """Return {timex text: (type, value)} for ``text``."""
+    return {t.text: (t.type, t.value) for t in tag(text, dct)}
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("The talks were held on 21 January 2022 in Geneva.", "21 January 2022", "2022-01-21"),
+    ("Talks opened on Jan. 21, 2022, in Geneva.", "Jan. 21, 2022", "2022-01-21"),
+    ("The file is dated 2022-01-21 in the registry.", "2022-01-21", "2022-01-21"),
+    ("The treaty was signed in February 2022 by both sides.", "February 2022", "2022-02"),
+    ("The war began in 2014 in the east.", "2014", "2014"),
+    ("Prices rose through the 1990s.", "the 1990s", "199"),
+])
+def test_absolute_dates(text: str, expr: str, value: str) -> None:
+    assert values(text)[expr] == ("DATE", value)
+
+
+def test_date_without_year_takes_the_document_year() -> None:
+    assert values("The minister arrived on March 14 for talks.")["March 14"] == ("DATE", "2013-03-14")
+    # a date months after the document date in a past-tense report is last year's
+    assert values("The company said it was founded on Nov. 25 in Ohio.")["Nov. 25"] == ("DATE", "2012-11-25")
+
+
+def test_year_is_not_a_count() -> None:
+    found = values("Russia sent 2000 troops and 1500 tanks to the border.")
+    assert not any(v[1] in ("2000", "1500") for v in found.values())
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    # news convention: a bare weekday is the latest one on or before the document date
+    ("Blinken said Friday that talks had failed.", "Friday", "2013-03-22"),
+    ("The minister landed in Kyiv on Wednesday.", "Wednesday", "2013-03-20"),
+    ("China on Saturday urged restraint.", "Saturday", "2013-03-16"),
+    ("Officials met last Friday in Geneva.", "last Friday", "2013-03-15"),
+    # the future tense and "next" point forward
+    ("Blinken will travel to Berlin on Thursday.", "Thursday", "2013-03-28"),
+    ("The ministers meet again next Friday.", "next Friday", "2013-03-29"),
+])
+def test_weekdays_prefer_the_past(text: str, expr: str, value: str) -> None:
+    assert values(text)[expr] == ("DATE", value)
+
+
+def test_weekday_with_part_of_day_and_clock_time() -> None:
+    found = values("Drones attacked on Thursday night. A second wave came at 10 p.m. Wednesday.")
+    assert found["Thursday night"] == ("TIME", "2013-03-21TNI")
+    assert found["10 p.m. Wednesday"] == ("TIME", "2013-03-20T22:00")
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("After talks last week failed, both sides left.", "last week", "2013-W11"),
+    ("The summit is planned for next month.", "next month", "2013-04"),
+    ("He visited Kyiv earlier this month.", "earlier this month", "2013-03"),
+    ("Sales fell last year.", "last year", "2012"),
+    ("He resigned three years ago.", "three years ago", "2010"),
+    ("The plant closed yesterday.", "yesterday", "2013-03-21"),
+    ("Results are due in the third quarter.", "the third quarter", "2012-Q3"),
+])
+def test_relative_to_the_document_date(text: str, expr: str, value: str) -> None:
+    assert values(text)[expr] == ("DATE", value)
+
+
+def test_relative_to_the_date_in_focus() -> None:
+    found = values("The deal was signed on March 5. A day earlier, the army had withdrawn.")
+    assert found["A day earlier"] == ("DATE", "2013-03-04")
+    found = values("Talks stalled on March 5. The previous day, the army had withdrawn. Two days later it left.")
+    assert found["The previous day"] == ("DATE", "2013-03-04")
+    assert found["Two days later"] == ("DATE", "2013-03-06")  # counted from the latest date named
+
+
+@pytest.mark.parametrize(("text", "expr", "typ", "value"), [
+    ("Kyiv has pushed back for 15 months.", "15 months", "DURATION", "P15M"),
+    ("A two-day visit ended.", "two-day", "DURATION", "P2D"),
+    ("Over the past two years the army grew.", "the past two years", "DURATION", "P2Y"),
+    ("The fighting lasted 5 1/2 hours.", "5 1/2 hours", "DURATION", "PT5H30M"),
+    ("Protesters rally every Friday.", "every Friday", "SET", "XXXX-WXX-5"),
+    ("The pipeline carries 100,000 barrels a day.", "a day", "SET", "P1D"),
+    ("The paper is published daily.", "daily", "SET", "P1D"),
+])
+def test_durations_and_sets(text: str, expr: str, typ: str, value: str) -> None:
+    assert values(text)[expr] == (typ, value)
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("The army is now on the border.", "now", "PRESENT_REF"),
+    ("He recently met the president.", "recently", "PAST_REF"),
+    ("Talks may resume in the future.", "the future", "FUTURE_REF"),
+])
+def test_vague_references(text: str, expr: str, value: str) -> None:
+    assert values(text)[expr] == ("DATE", value)
+
+
+def test_names_are_not_months() -> None:
+    found = values("Theresa May met June Carter in London.")
+    assert not any(v[1].startswith("2013-0") for v in found.values())
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Peskov said Friday that talks failed."
+    (t,) = tag(text, DCT)
+    assert text[t.start:t.end] == "Friday" and t.rule.endswith(":weekday") and 0 < t.confidence <= 1
