@@ -50,7 +50,8 @@ def _name_spans(ctx: Context) -> list[Span]:
             out.append(span)
         elif ent.label_ in _MISLABELS and span.start not in ctx.registry:
             before = ctx.doc[span.start - 1] if span.start else None
-            titled = ctx.role_ending(span.start) is not None and ctx.role_ending(span.start)[1].kind == "person"
+            title = ctx.role_ending(span.start)
+            titled = title is not None and title[1].kind == "person"
             if titled or (before is not None and before.lower_ in honorifics) or _acts_like_person(ctx, span):
                 out.append(span)
     return [_extend(ctx, s) for s in out]
@@ -181,9 +182,9 @@ def _chunk_context(ctx: Context, a: int, b: int) -> Stated | None:
     aff = _affiliation_before(ctx, _skip_modifiers(ctx, best[0].start, stated))
     if aff is None:  # "the governor of Ukraine's Donetsk province": affiliation after 'of'
         for i in range(best[0].end, b):
-            hit = ctx.registry.get(i)
-            if hit and hit[0].start == i and hit[0].start not in ctx.taken and doc[i - 1].lower_ in ("of", "for"):
-                aff = (hit[1], i)
+            reg = ctx.registry.get(i)
+            if reg and reg[0].start == i and i not in ctx.taken and doc[i - 1].lower_ in ("of", "for"):
+                aff = (reg[1], i)
                 break
     if aff:
         stated.entry = aff[0]

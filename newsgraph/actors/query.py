@@ -24,7 +24,8 @@ def list_actors(store: Queryable, search: str | None = None, kind: str | None = 
         raise BadParameterError(f"unknown actor kind {kind!r}: choose one of {', '.join(KINDS)}")
     if limit is not None and limit < 1:
         raise BadParameterError("--limit must be at least 1")
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if search:
         where.append("(contains(lower(a.name), lower(?)) OR contains(lower(a.id), lower(?))"
                      " OR contains(lower(array_to_string(a.aliases, '|')), lower(?)))")
