@@ -1,12 +1,425 @@
-"""Entry point of the PLOVER event coder."""
+"""Entry point of the PLOVER event coder: triggers → typed events with dyads, flags, dates and evidence."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import hashlib
+from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.events.arguments import ArgActor, ArgResolver
+from newsgraph.events.detect import find_triggers, lemma_of, subject_of
+from newsgraph.events.lexicon import RULESET, Lexicon, Pattern, load_lexicon
 from newsgraph.records import ActorAnalysis, Article, Event, TimeAnalysis
+
+# dependency relations along which a trigger is part of the event of the trigger above it
+_ABSORB_PREPS = {"to", "for", "of", "on", "upon", "with", "about", "into", "against", "over", "from", "by"}
+_ABSORB_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "amod", "acl", "nmod", "attr", "oprd",
+                "pcomp", "acomp", "agent", "dative", "nsubjpass", "appos"}
+_LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around"}
+_LOC_ENTS = {"GPE", "LOC", "FAC"}
+_FUTURE_HEADS = {"plan", "intend", "prepare", "expect", "set", "go", "aim", "want", "hope", "seek", "wish", "mean"}
+_LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION"}
+
+
+@dataclass
+class Candidate:
+    """One detected event before it becomes records (one per dyad)."""
+
+    trigger: Token
+    pattern: Pattern
+    type: str
+    mode: str | None = None
+    sources: list[ArgActor] = field(default_factory=list)
+    targets: list[ArgActor] = field(default_factory=list)
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    reported: bool = False
+    depth: int = 0
+    rule: str = ""
+    location: str | None = None
+    confidence: float = 0.5
+    parent: Candidate | None = None
+    absorbed: list[Candidate] = field(default_factory=list)
+
+    @property
+    def source_span(self) -> tuple[int, int] | None:
+        """Return char offsets of the first source phrase."""
+        return (self.sources[0].start, self.sources[0].end) if self.sources else None
+
+    @property
+    def target_span(self) -> tuple[int, int] | None:
+        """Return char offsets of the first target phrase."""
+        return (self.targets[0].start, self.targets[0].end) if self.targets else None
+
+
+def _depth(tok: Token) -> int:
+    """Return the distance from ``tok`` to its sentence root."""
+    d = 0
+    while tok.dep_ != "ROOT" and tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _speech_head(tok: Token, lex: Lexicon) -> Token | None:
+    """Return the speech verb whose complement contains ``tok``, if any ("X said Y attacked Z")."""
+    cur = tok
+    while cur.dep_ != "ROOT" and cur.head is not cur:
+        if cur.dep_ in ("ccomp", "parataxis", "xcomp") and lex.has("speech_verbs", cur.head.lemma_.lower()):
+            return cur.head
+        if cur.dep_ in ("ROOT", "relcl", "advcl"):
+            return None
+        cur = cur.head
+    return None
+
+
+def _governor(tok: Token, triggers: dict[int, Candidate], lex: Lexicon) -> Candidate | None:
+    """Return the trigger above ``tok`` that absorbs it (complement or object), stopping at speech verbs."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ not in _ABSORB_DEPS or cur.head is cur:
+            return None
+        if cur.dep_ == "prep" and cur.lower_ not in _ABSORB_PREPS and head.pos_ in ("VERB", "AUX"):
+            return None  # "shot down missiles in Moscow's air attack": a circumstance, not a complement
+        head = cur.head
+        if cur.dep_ in ("ccomp", "xcomp") and lex.has("speech_verbs", head.lemma_.lower()):
+            return None
+        if head.i in triggers:
+            return triggers[head.i]
+        cur = head
+    return None
+
+
+def _anchor(tok: Token) -> Token:
+    """Return the verb that carries tense and modality for a trigger (a noun's light verb, else itself)."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and tok.head.pos_ in (
+            "VERB", "AUX"):
+        return tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return tok.head.head
+    return tok
+
+
+def _modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
+    """Return (negated, future, hypothetical) for the clause of a trigger."""
+    negated = future = hypo = False
+    cur: Token | None = _anchor(tok)
+    path = [tok] + ([cur] if cur is not tok else [])
+    steps = 0
+    while cur is not None and steps < 4:
+        if cur.dep_ in ("xcomp", "acl", "pcomp", "ccomp") and cur.head is not cur and not lex.has(
+                "speech_verbs", cur.head.lemma_.lower()):
+            cur = cur.head
+            path.append(cur)
+        else:
+            cur = None
+        steps += 1
+    for node in path:
+        lemma = node.lemma_.lower()
+        for child in node.children:
+            clemma = child.lemma_.lower()
+            if child.dep_ == "neg" or (child.dep_ == "det" and clemma in ("no", "neither")):
+                negated = True
+            if child.dep_ in ("aux", "auxpass"):
+                if lex.has("future_aux", clemma) or child.lower_ in ("will", "would", "'ll", "'d", "wo", "shall"):
+                    future = True
+                elif lex.has("hypothetical_aux", clemma) or child.lower_ in ("could", "may", "might", "can", "ca"):
+                    hypo = True
+            if child.dep_ == "det" and clemma in ("any",) and node is tok:
+                hypo = True
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children):
+                future = True
+        if node is not tok and (lemma in _FUTURE_HEADS or (lemma == "ready" and node.pos_ == "ADJ")):
+            future = True
+        if node is not tok and lex.has("negating_heads", lemma):
+            negated = True
+        if node.dep_ == "advcl" and any(m.dep_ == "mark" and lex.has("conditional_marks", m.lower_)
+                                        for m in node.children):
+            hypo = True
+    return negated, future, hypo
+
+
+def _pobjs(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
+    """Return the objects of ``tok``'s prepositions in ``preps`` (in prepositional order)."""
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            out.extend(p for p in child.children if p.dep_ == "pobj")
+    return out
+
+
+def _with_conj(heads: list[Token]) -> list[Token]:
+    """Return the heads with their coordinated siblings ("Britain, France and Germany")."""
+    out: list[Token] = []
+    for head in heads:
+        out.append(head)
+        out.extend(t for t in head.conjuncts if t.i > head.i and t.pos_ in ("NOUN", "PROPN", "PRON"))
+    seen: set[int] = set()
+    return [t for t in out if not (t.i in seen or seen.add(t.i))]  # type: ignore[func-returns-value]
+
+
+def _first_resolved(heads: list[Token], res: ArgResolver) -> list[ArgActor]:
+    """Return the actors of the first argument head (with its conjuncts) that resolves to a country/IGO."""
+    fallback: list[ArgActor] = []
+    for head in heads:
+        group = [a for h in _with_conj([head]) for a in res.resolve(h)]
+        coded = [a for a in group if a.code]
+        if coded:
+            return coded
+        if not fallback and group:
+            fallback = group
+    return fallback
+
+
+class _Coder:
+    """Codes the sentences of one doc (lexicon and argument resolver built once)."""
+
+    def __init__(self, doc: Doc, actors: ActorAnalysis, lex: Lexicon | None = None) -> None:
+        """Prepare the per-doc resolver."""
+        self.doc = doc
+        self.lex = lex or load_lexicon()
+        self.res = ArgResolver(doc, actors)
+
+    def sentence(self, sent: Span) -> list[Candidate]:
+        """Return the top-level event candidates of one sentence (absorbed complements folded in)."""
+        found = find_triggers(sent, self.lex)
+        cands = {tok.i: Candidate(trigger=tok, pattern=pat, type=pat.type, mode=pat.mode) for tok, pat in found}
+        for cand in cands.values():
+            parent = _governor(cand.trigger, cands, self.lex)
+            if parent is not None and parent is not cand:
+                cand.parent = parent
+        tops = []
+        for cand in cands.values():
+            root = cand
+            for _ in range(10):
+                if root.parent is None:
+                    break
+                root = root.parent
+            if root is cand:
+                tops.append(cand)
+            else:
+                root.absorbed.append(cand)
+        for cand in tops:
+            self._finish(cand)
+        return tops
+
+    def _finish(self, cand: Candidate) -> None:
+        """Type, flag, argue and score one top-level candidate."""
+        lex, tok = self.lex, cand.trigger
+        cand.negated, cand.future, cand.hypothetical = _modality(tok, lex)
+        cand.reported = _speech_head(tok, lex) is not None
+        cand.depth = _depth(_anchor(tok))
+        cand.rule = f"{RULESET}:{cand.pattern.id}"
+        self._retype(cand)
+        self._arguments(cand)
+        cand.mode = cand.mode or self._mode(cand)
+        cand.location = self._location(cand)
+        cand.confidence = self._confidence(cand)
+
+    def _retype(self, cand: Candidate) -> None:
+        """Apply PLOVER's intent rules: offers/promises of acts are AGREE, of hostile acts THREATEN."""
+        lex = self.lex
+        inner = {c.type for c in cand.absorbed}
+        hostile = bool(inner & (lex.words["material_conflict"] | {"THREATEN"}))
+        if cand.pattern.wrapper == "intent":
+            if hostile:
+                cand.type, cand.rule = "THREATEN", cand.rule + "+hostile-intent"
+                cand.mode = next((c.mode or c.pattern.mode for c in cand.absorbed if c.type != "AGREE"), None)
+            return
+        if cand.pattern.wrapper == "threaten":
+            cand.mode = cand.mode or next((c.pattern.mode for c in cand.absorbed if c.pattern.mode), None)
+            return
+        if cand.negated or cand.hypothetical or not cand.future or cand.pattern.wrapper:
+            return
+        if cand.type in lex.words["material_cooperation"]:
+            cand.type, cand.mode, cand.rule = "AGREE", None, cand.rule + "+intent"
+        elif cand.type in lex.words["material_conflict"]:
+            cand.type, cand.rule = "THREATEN", cand.rule + "+intent"
+
+    def _arguments(self, cand: Candidate) -> None:
+        """Fill source and target actors from the dependency structure around the trigger."""
+        tok, res = cand.trigger, self.res
+        src_heads, tgt_heads = self._argument_heads(cand)
+        cand.sources = _first_resolved(src_heads, res)
+        if not any(a.code for a in cand.sources) and src_heads and src_heads[0].pos_ == "PRON":
+            cand.sources = self._antecedent(tok) or cand.sources
+        if not any(a.code for a in cand.sources):
+            speech = _speech_head(tok, self.lex)
+            subj = subject_of(speech) if speech is not None else None
+            if subj is not None:
+                cand.sources = _first_resolved([subj], res) or cand.sources
+        cand.targets = _first_resolved(tgt_heads, res)
+        for inner in cand.absorbed:
+            if any(a.code for a in cand.targets):
+                break
+            cand.targets = _first_resolved(_pobjs(inner.trigger, self.lex.words["noun_target_preps"]), res) or \
+                cand.targets
+        if not any(a.code for a in cand.targets) and cand.type in _LAST_RESORT_IN:
+            cand.targets = _first_resolved(_pobjs(_anchor(tok), {"in"}), res) or cand.targets
+        src_codes = {a.code for a in cand.sources if a.code}
+        if len(src_codes) > 1 and not any(a.code for a in cand.targets):
+            cand.targets = []  # "Hungary and Romania agreed": each source is the other's target (see records)
+        if cand.sources and cand.targets and src_codes and src_codes == {a.code for a in cand.targets} and \
+                cand.sources[0].head == cand.targets[0].head:
+            cand.targets = []
+
+    def _antecedent(self, tok: Token) -> list[ArgActor]:
+        """Return the actors of the sentence's main subject, or the previous sentence's, for a bare pronoun."""
+        sent = tok.sent
+        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON" and t.i < tok.i]
+        if sent.start > 0:
+            prev = self.doc[sent.start - 1].sent
+            subjects += [t for t in prev if t.dep_ == "nsubj" and t.pos_ != "PRON" and t.head.dep_ == "ROOT"]
+        for subj in subjects:
+            found = [a for a in self.res.resolve(subj) if a.code]
+            if found:
+                return found
+        return []
+
+    def _argument_heads(self, cand: Candidate) -> tuple[list[Token], list[Token]]:
+        """Return candidate head tokens for source and target, best first."""
+        tok, lex = cand.trigger, self.lex
+        src: list[Token] = []
+        tgt: list[Token] = []
+        tpreps = lex.words["target_preps"]
+        if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
+            src.extend(c for c in tok.children if c.dep_ == "poss")
+            src.extend(_pobjs(tok, {"by"}))
+            src.extend(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i)
+            tgt.extend(_pobjs(tok, lex.words["noun_target_preps"]))
+            anchor = _anchor(tok)
+            if anchor is not tok:
+                subj = subject_of(anchor)
+                passive = [c for c in anchor.children if c.dep_ == "nsubjpass"]
+                if subj is not None and subj is not tok:
+                    src.append(subj)
+                tgt.extend(c for c in anchor.children if c.dep_ == "dative")
+                tgt.extend(p for p in passive if p is not tok)
+                tgt.extend(_pobjs(anchor, tpreps))
+        else:
+            passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            subj = subject_of(tok)
+            if subj is not None:
+                src.append(subj)
+            tgt.extend(passive)
+            tgt.extend(c for c in tok.children if c.dep_ == "dative")
+            if cand.pattern.wrapper == "request":
+                tgt.extend(c for c in tok.children if c.dep_ == "dobj")
+                for comp in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp")):
+                    tgt.extend(c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
+            tgt.extend(_pobjs(tok, {"to"}) if cand.type in ("AID", "SUPPORT", "AGREE") else [])
+            tgt.extend(c for c in tok.children if c.dep_ in ("dobj", "attr"))
+            tgt.extend(_pobjs(tok, tpreps))
+            for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "acomp")):
+                tgt.extend(c for c in comp.children if c.dep_ in ("dobj", "dative"))
+                tgt.extend(_pobjs(comp, tpreps))
+                for obj in (c for c in comp.children if c.dep_ == "dobj"):
+                    tgt.extend(_pobjs(obj, lex.words["noun_target_preps"]))
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                tgt.extend(_pobjs(obj, lex.words["noun_target_preps"]))
+        return src, tgt
+
+    def _mode(self, cand: Candidate) -> str | None:
+        """Return the PLOVER mode named by words around the trigger, if the mode table has one."""
+        table = self.lex.modes.get(cand.type)
+        if not table:
+            return None
+        words = [lemma_of(cand.trigger)] + [lemma_of(t) for t in cand.trigger.subtree if t.i != cand.trigger.i]
+        for inner in cand.absorbed:
+            words.append(lemma_of(inner.trigger))
+        anchor = _anchor(cand.trigger)
+        if anchor is not cand.trigger:
+            words.append(lemma_of(anchor))
+        words += [t.text for t in cand.trigger.subtree if t.text == "$"]
+        return next((table[w] for w in words if w in table), None)
+
+    def _location(self, cand: Candidate) -> str | None:
+        """Return the place name attached to the event by in/at/near, if any."""
+        for head in (cand.trigger, _anchor(cand.trigger)):
+            for pobj in _pobjs(head, _LOC_PREPS):
+                ent = next((e for e in self.doc.ents if e.start <= pobj.i < e.end and e.label_ in _LOC_ENTS), None)
+                if ent is not None:
+                    return ent.text
+        return None
+
+    @staticmethod
+    def _confidence(cand: Candidate) -> float:
+        """Return a 0..1 confidence from the evidence the rule had."""
+        conf = 0.7 if cand.pattern.pos == "VERB" else 0.55
+        conf += 0.05 * cand.pattern.specificity
+        if any(a.code for a in cand.sources):
+            conf += 0.1 if cand.sources[0].via == "actors" else 0.07
+        else:
+            conf -= 0.15
+        if any(a.code for a in cand.targets):
+            conf += 0.05
+        if cand.hypothetical:
+            conf *= 0.7
+        if cand.reported:
+            conf *= 0.95
+        return round(max(0.05, min(0.99, conf)), 3)
+
+
+def main_event(cands: list[Candidate]) -> Candidate | None:
+    """Return the candidate that best stands for the whole sentence (asserted, highest in the tree)."""
+    if not cands:
+        return None
+    return min(cands, key=lambda c: (c.negated, c.hypothetical, c.depth, c.pattern.pos != "VERB",
+                                     -c.confidence, c.trigger.i))
+
+
+def code_sentences(doc: Doc, actors: ActorAnalysis, lex: Lexicon | None = None) -> list[tuple[Span, list[Candidate]]]:
+    """Return each sentence of ``doc`` with its top-level event candidates."""
+    coder = _Coder(doc, actors, lex)
+    return [(sent, coder.sentence(sent)) for sent in doc.sents]
+
+
+def _event_id(article_id: str, start: int, etype: str, source: str | None, target: str | None, trig: int) -> str:
+    """Return a deterministic event id."""
+    key = f"{article_id}|{start}|{etype}|{source}|{target}|{trig}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _dyads(cand: Candidate) -> list[tuple[ArgActor | None, ArgActor | None]]:
+    """Return one (source, target) pair per dyad; coordinated sources without target target each other."""
+    sources = [a for a in cand.sources if a.code] or cand.sources[:1]
+    targets = [a for a in cand.targets if a.code] or cand.targets[:1]
+    if len(sources) > 1 and not targets:
+        return [(s, t) for s in sources for t in sources if s is not t][: 2 * len(sources)]
+    return [(s, t) for s in (sources or [None]) for t in (targets or [None])]  # type: ignore[list-item]
+
+
+def candidate_events(article: Article, cand: Candidate, sent: Span, date: str | None) -> list[Event]:
+    """Turn one candidate into Event records, one per dyad."""
+    events = []
+    for src, tgt in _dyads(cand):
+        s_code, t_code = (src.code if src else None), (tgt.code if tgt else None)
+        events.append(Event(
+            id=_event_id(article.id, sent.start_char, cand.type, s_code, t_code, cand.trigger.i),
+            article_id=article.id, event_type=cand.type, sentence=sent.text, start=sent.start_char,
+            end=sent.end_char, mode=cand.mode, source=s_code, target=t_code,
+            source_name=src.name if src else None, target_name=tgt.name if tgt else None,
+            source_sector=src.sector if src else None, target_sector=tgt.sector if tgt else None,
+            date=date, location=cand.location, trigger=cand.trigger.text, negated=cand.negated,
+            hypothetical=cand.hypothetical, rule=cand.rule, confidence=cand.confidence,
+        ))
+    return events
 
 
 def extract_events(article: Article, doc: Doc, actors: ActorAnalysis, times: TimeAnalysis) -> list[Event]:
-    """Return the PLOVER events of ``doc``."""
-    return []
+    """Return the PLOVER events of ``doc``: asserted or flagged, with at least one resolved actor."""
+    out: list[Event] = []
+    seen: set[tuple[str, str | None, str | None, str | None]] = set()
+    for sent, cands in code_sentences(doc, actors):
+        date = times.date_for(sent.start_char, sent.end_char)
+        for cand in cands:
+            if not any(a.code for a in cand.sources + cand.targets):
+                continue  # no actor: not a political event we can place in a dyad
+            for event in candidate_events(article, cand, sent, date):
+                key = (event.event_type, event.source, event.target, event.date)
+                if key in seen and not event.negated:
+                    continue  # a later sentence restating the same event adds nothing new
+                seen.add(key)
+                out.append(event)
+    return out

@@ -1,0 +1,180 @@
+"""`newsgraph bench events`: PLOVER GSR (type, actor/recipient codes) and ConfliBERT CAMEO (penta macro-F1, S/T spans).
+
+Splits: ``test`` (default) scores the held-out parts: PLOVER GSR lines with an odd index (the rules were
+developed on the even lines) and the ConfliBERT CAMEO test split. ``dev`` scores the development parts:
+GSR even lines and the ConfliBERT train split. ``all`` scores every GSR line and the CAMEO test split.
+The sentence-level prediction is the coder's main event of the sentence (none → "statement").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from newsgraph.actors import find_actors
+from newsgraph.errors import BenchmarkDataError
+from newsgraph.events.code import Candidate, code_sentences, main_event
+from newsgraph.events.places import load_gazetteer
+from newsgraph.nlp import load_nlp
+from newsgraph.records import Article
+
+DESCRIPTION = "PLOVER GSR type/actor/recipient accuracy and ConfliBERT CAMEO penta macro-F1 + S/T span F1"
+
+GSR = Path("events/plover-gsr/plover_gsr_v2labels.jsonl")
+CAMEO = Path("events/conflibert-cameo")
+PENTA = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal_coop"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material_coop"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal_conflict"),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material_conflict"),
+}
+CLASSES = ("statement", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
+# the GSR uses a few non-ISO codes for states; IGOs are all coded "IGO"
+GOLD_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+_WORD = re.compile(r"\w+")
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Read a JSONL gold file or raise BenchmarkDataError."""
+    if not path.is_file():
+        raise BenchmarkDataError(f"missing benchmark file {path}")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _main_events(texts: list[str]) -> Iterator[Candidate | None]:
+    """Parse each text once, run the actor stage and the coder, and yield the main event of the text."""
+    nlp = load_nlp()
+    for i, doc in enumerate(nlp.pipe(texts, batch_size=64)):
+        article = Article(id=f"bench-{i}", source="bench", source_name="bench", text=doc.text)
+        actors = find_actors(article, doc)
+        cands = [c for _, cs in code_sentences(doc, actors) for c in cs]
+        yield main_event(cands)
+
+
+def _norm_code(code: str | None) -> str | None:
+    """Return a predicted code in the GSR's coding (IGO ids → "IGO")."""
+    if code is None:
+        return None
+    igos = {c for c, kind in load_gazetteer().names.values() if kind == "igo"}
+    return "IGO" if code in igos else code
+
+
+def score_gsr(rows: list[dict[str, Any]]) -> dict[str, float | int]:
+    """Return type accuracy and actor / recipient code accuracy of the main event per sentence."""
+    type_ok = src_ok = src_n = tgt_ok = tgt_n = 0
+    for row, cand in zip(rows, _main_events([r["text"] for r in rows]), strict=True):
+        type_ok += int(cand is not None and cand.type == row["event"])
+        gold_src = {GOLD_ALIASES.get(a["code"], a["code"]) for a in row["actor"]}
+        gold_tgt = {GOLD_ALIASES.get(a["code"], a["code"]) for a in row["recipient"]}
+        pred_src = {_norm_code(a.code) for a in cand.sources if a.code} if cand else set()
+        pred_tgt = {_norm_code(a.code) for a in cand.targets if a.code} if cand else set()
+        if gold_src:
+            src_n += 1
+            src_ok += int(bool(pred_src & gold_src))
+        if gold_tgt:
+            tgt_n += 1
+            tgt_ok += int(bool(pred_tgt & gold_tgt))
+    n = len(rows)
+    return {"gsr_sentences": n, "gsr_type_accuracy": type_ok / n if n else 0.0,
+            "gsr_actor_accuracy": src_ok / src_n if src_n else 0.0,
+            "gsr_recipient_accuracy": tgt_ok / tgt_n if tgt_n else 0.0}
+
+
+def _f1(p: float, r: float) -> float:
+    """Return the harmonic mean."""
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def macro_f1(gold: list[str], pred: list[str]) -> float:
+    """Return macro-F1 over the five penta classes."""
+    scores = []
+    for cls in CLASSES:
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == p == cls)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if p == cls and g != cls)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == cls and p != cls)
+        scores.append(_f1(tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0))
+    return sum(scores) / len(scores)
+
+
+def _words(text: str) -> list[str]:
+    """Return the lower-case word tokens of a span (gold spans are pre-tokenised)."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+class _SpanScore:
+    """Exact and token-overlap P/R for one role (S or T)."""
+
+    def __init__(self) -> None:
+        """Start empty counts."""
+        self.exact = Counter[str]()
+        self.tok = Counter[str]()
+
+    def add(self, pred: str | None, gold: list[str]) -> None:
+        """Count one sentence: the predicted phrase against the gold phrases of the role."""
+        pw = _words(pred) if pred else []
+        golds = [_words(g) for g in gold]
+        self.exact["pred"] += int(bool(pw))
+        self.exact["gold"] += len(golds)
+        self.exact["tp"] += int(bool(pw) and pw in golds)
+        best = max((sum((Counter(pw) & Counter(g)).values()) for g in golds), default=0)
+        self.tok["pred"] += len(pw)
+        self.tok["gold"] += sum(len(g) for g in golds)
+        self.tok["tp"] += best
+
+    def f1(self, counts: Counter[str]) -> float:
+        """Return F1 from tp/pred/gold counts."""
+        p = counts["tp"] / counts["pred"] if counts["pred"] else 0.0
+        r = counts["tp"] / counts["gold"] if counts["gold"] else 0.0
+        return _f1(p, r)
+
+
+def score_cameo(rows: list[dict[str, Any]]) -> dict[str, float | int]:
+    """Return penta macro-F1, accuracy, and S/T span F1 (exact and token overlap) of the main events."""
+    gold, pred = [], []
+    spans = {"S": _SpanScore(), "T": _SpanScore()}
+    for row, cand in zip(rows, _main_events([r["text"] for r in rows]), strict=True):
+        gold.append(row["penta"])
+        pred.append(PENTA.get(cand.type, "statement") if cand else "statement")
+        gspans = row.get("spans") or {}
+        for role, span in (("S", cand.source_span if cand else None), ("T", cand.target_span if cand else None)):
+            text = row["text"][span[0]:span[1]] if span else None
+            spans[role].add(text, list(gspans.get(role, [])))
+    n = len(rows)
+    out: dict[str, float | int] = {
+        "cameo_sentences": n, "cameo_macro_f1": macro_f1(gold, pred),
+        "cameo_accuracy": sum(g == p for g, p in zip(gold, pred, strict=True)) / n if n else 0.0,
+    }
+    for role, sc in spans.items():
+        out[f"cameo_{role}_span_f1_exact"] = sc.f1(sc.exact)
+        out[f"cameo_{role}_span_f1_token"] = sc.f1(sc.tok)
+    return out
+
+
+def _gsr_rows(data: Path, split: str) -> list[dict[str, Any]]:
+    """Return the GSR lines of a split: dev = even line index, test = odd, all = every line."""
+    rows = _read_jsonl(data / GSR)
+    if split == "all":
+        return rows
+    parity = 0 if split == "dev" else 1
+    return [r for i, r in enumerate(rows) if i % 2 == parity]
+
+
+def run(data: Path, limit: int | None = None, split: str | None = None) -> dict[str, float | int | str]:
+    """Score the coder on both event benchmarks (``split``: test (default), dev, all)."""
+    split = split or "test"
+    if split not in ("test", "dev", "all"):
+        raise BenchmarkDataError(f"unknown split {split!r}: use test, dev or all")
+    started = time.perf_counter()
+    gsr = _gsr_rows(data, split)[:limit]
+    cameo_file = "conflibert_cameo_train_joined.jsonl" if split == "dev" else "conflibert_cameo_test_joined.jsonl"
+    cameo = _read_jsonl(data / CAMEO / cameo_file)[:limit]
+    figures: dict[str, float | int | str] = {"split": split}
+    figures.update(score_gsr(gsr))
+    figures.update(score_cameo(cameo))
+    figures["seconds"] = round(time.perf_counter() - started, 2)
+    return figures

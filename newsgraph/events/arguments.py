@@ -1,0 +1,135 @@
+"""Event arguments: the actor phrases around a trigger, resolved to country/IGO-level actors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.events.places import PlaceHit, find_places, sector_for
+from newsgraph.records import Actor, ActorAnalysis
+
+# children that belong to an actor phrase ("Taiwan's Vice Foreign Minister", "rebels in the Ivory Coast")
+_CORE_DEPS = {"compound", "amod", "poss", "nmod", "det", "appos", "prep", "pobj", "nummod", "quantmod", "case",
+              "npadvmod", "punct", "cc", "conj"}
+_CORE_PREPS = {"of", "in", "from", "for", "at", "inside", "within"}
+_STATE_KINDS = {"state", "igo"}
+
+
+@dataclass(frozen=True)
+class ArgActor:
+    """One resolved argument: actor id (country/IGO-level), named person/organisation, sector, phrase span."""
+
+    code: str | None
+    name: str | None
+    sector: str | None
+    start: int  # char offsets of the argument phrase in the doc text
+    end: int
+    head: int  # token index of the phrase head
+    via: str  # "actors" (actor stage) or "gazetteer" (fallback)
+
+
+class ArgResolver:
+    """Resolves argument heads of one doc; built once per doc (gazetteer matches computed once)."""
+
+    def __init__(self, doc: Doc, actors: ActorAnalysis) -> None:
+        """Index the doc's gazetteer matches by token."""
+        self.doc = doc
+        self.actors = actors
+        self.place_at: dict[int, PlaceHit] = {}
+        for hit in find_places(doc):
+            for i in range(hit.start, hit.end):
+                self.place_at[i] = hit
+
+    def core(self, head: Token) -> list[Token]:
+        """Return the tokens of the actor phrase headed by ``head`` (modifiers and of/in attachments)."""
+        out: list[Token] = [head]
+        stack = [c for c in head.children if c.dep_ in _CORE_DEPS and c.dep_ != "conj"]
+        while stack:
+            tok = stack.pop()
+            if tok.dep_ == "prep" and tok.lower_ not in _CORE_PREPS:
+                continue
+            out.append(tok)
+            stack.extend(c for c in tok.children if c.dep_ in _CORE_DEPS or c.dep_ == "pobj")
+        return sorted(out, key=lambda t: t.i)
+
+    def span(self, head: Token) -> tuple[int, int]:
+        """Return char offsets of the phrase headed by ``head`` (without trailing punctuation)."""
+        toks = [t for t in self.core(head) if not t.is_punct or t.i not in (head.left_edge.i, head.right_edge.i)]
+        toks = [t for t in toks if t.dep_ not in ("cc",)] or [head]
+        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+    def _stage_actor(self, tok: Token) -> Actor | None:
+        """Return the actor stage's actor for one token, if it resolved one."""
+        return self.actors.actor_at(tok.idx, tok.idx + len(tok.text))
+
+    def _token_code(self, tok: Token) -> tuple[str | None, Actor | None, str]:
+        """Return (code, stage actor, via) for one token of a phrase."""
+        actor = self._stage_actor(tok)
+        if actor is not None:
+            code = actor.country or (actor.id if actor.kind in _STATE_KINDS else None)
+            if code:
+                return code, actor, "actors"
+        hit = self.place_at.get(tok.i)
+        if hit is not None:
+            return hit.code, actor, "gazetteer"
+        return None, actor, ""
+
+    def resolve(self, head: Token) -> list[ArgActor]:
+        """Return the actors of the phrase headed by ``head``: one per coordinated country/IGO, head-near first."""
+        core = self.core(head)
+        order = sorted(core, key=lambda t: (self._rank(t, head), abs(t.i - head.i)))
+        start, end = self.span(head)
+        name = self._name(core)
+        sector = self._sector(core, head)
+        found: list[ArgActor] = []
+        for tok in order:
+            code, actor, via = self._token_code(tok)
+            if not code or any(a.code == code for a in found):
+                continue
+            if found and not self._coordinated(tok, core):
+                continue
+            if actor is not None and actor.sector and not sector:
+                sector = actor.sector
+            found.append(ArgActor(code, name, sector, start, end, head.i, via))
+        if not found and (name or sector):
+            found.append(ArgActor(None, name, sector, start, end, head.i, ""))
+        return found
+
+    @staticmethod
+    def _rank(tok: Token, head: Token) -> int:
+        """Rank a phrase token: the head, then its own modifiers, then attached phrases."""
+        if tok.i == head.i:
+            return 0
+        if tok.head.i == head.i and tok.dep_ in ("compound", "amod", "poss", "nmod", "appos"):
+            return 1
+        return 2
+
+    @staticmethod
+    def _coordinated(tok: Token, core: list[Token]) -> bool:
+        """Return whether ``tok`` is coordinated with another token of the phrase ("US and British forces")."""
+        ids = {t.i for t in core}
+        if tok.dep_ == "conj" and tok.head.i in ids:
+            return True
+        return any(c.dep_ == "conj" and c.i in ids for c in tok.children) or any(
+            c.dep_ == "conj" for c in tok.head.children if c.i in ids and tok.dep_ == c.dep_)
+
+    def _name(self, core: list[Token]) -> str | None:
+        """Return the named person or organisation of the phrase (actor stage first, then NER)."""
+        for tok in core:
+            actor = self._stage_actor(tok)
+            if actor is not None and actor.kind in ("person", "organisation", "group") and tok.ent_type_ in (
+                    "PERSON", "ORG"):
+                return actor.name
+        for tok in core:
+            if tok.ent_type_ in ("PERSON", "ORG") and tok.ent_iob_ == "B":
+                ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
+                if ent is not None and tok.i not in self.place_at:
+                    return ent.text
+        return None
+
+    @staticmethod
+    def _sector(core: list[Token], head: Token) -> str | None:
+        """Return the sector the phrase's words name (head first)."""
+        lemmas = [head.lemma_.lower()] + [t.lemma_.lower() for t in core if t.i != head.i]
+        return sector_for(lemmas)

@@ -1,0 +1,148 @@
+"""Trigger detection: match the lexicon's patterns against the tokens of a parsed sentence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsgraph.events.lexicon import Lexicon, Pattern
+
+_OBJ_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative"}
+_SKIP_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LAW", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT"}
+_PERSONISH = {"minister", "secretary", "president", "delegation", "official", "envoy", "diplomat", "leader",
+              "chancellor", "premier", "king", "emir", "negotiator", "ambassador", "representative", "head"}
+_MILISH = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "contingent", "unit", "army", "marine",
+           "battalion", "brigade", "observer", "monitor"}
+_CROWD = {"protester", "protestor", "demonstrator", "student", "worker", "people", "thousand", "hundred", "crowd",
+          "supporter", "resident", "villager", "farmer", "activist", "prisoner", "union", "youth", "opposition",
+          "employee", "teacher", "doctor", "nurse", "miner", "driver", "trucker", "landowner", "refugee", "inmate",
+          "fan", "woman", "man", "citizen", "voter", "mob", "group"}
+
+
+def pos_of(tok: Token) -> str | None:
+    """Return the lexicon part of speech of a token (VERB, NOUN, ADJ), or None."""
+    if tok.tag_.startswith("VB"):
+        return "VERB"
+    if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lower_ in ("talks", "summit")):
+        return "NOUN"
+    if tok.pos_ == "ADJ":
+        return "ADJ"
+    return None
+
+
+def lemma_of(tok: Token) -> str:
+    """Return the lower-case lemma, with plural nouns the tagger left unlemmatised singularised."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ == "NNS" and lemma == tok.lower_ and lemma.endswith("s") and not lemma.endswith("ss"):
+        return lemma[:-1]
+    return lemma
+
+
+def _objects(tok: Token) -> list[Token]:
+    """Return the object-like children of a trigger, with the objects of 'of'/'in' attached to them."""
+    objs = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
+    out = list(objs)
+    for obj in objs:
+        out.extend(c for c in obj.children if c.dep_ in ("compound", "amod", "nmod"))
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "for")):
+            out.extend(p for p in prep.children if p.dep_ == "pobj")
+        out.extend(c for c in obj.children if c.dep_ == "conj")
+    return out
+
+
+def subject_of(tok: Token, depth: int = 0) -> Token | None:
+    """Return the (logical) subject head of a verb, climbing xcomp/conj/relcl chains."""
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    for child in tok.children:
+        if child.dep_ == "agent":
+            return next((p for p in child.children if p.dep_ == "pobj"), None)
+    if depth > 4 or tok.dep_ == "ROOT":
+        return None
+    if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+        return tok.head
+    if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "attr") and tok.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(tok.head.head, depth + 1)  # "Russia has no plans to invade"
+    if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") or (tok.dep_ == "ccomp" and tok.head.pos_ == "ADJ"):
+        return subject_of(tok.head, depth + 1)
+    return None
+
+
+def _irrealis(tok: Token) -> bool:
+    """Return whether the clause governing a noun is future or conditional ("would face severe costs")."""
+    head = tok
+    for _ in range(3):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "'ll", "could", "wo") for c in
+               head.children):
+            return True
+        if head.head is head:
+            return False
+        head = head.head
+    return False
+
+
+def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
+    """Return whether ``tok`` satisfies the argument constraints of ``p``."""
+    kids = list(tok.children)
+    if p.active and p.pos == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
+        return False
+    if p.active and p.pos == "NOUN" and not _irrealis(tok):
+        return False
+    if p.obj or p.obj_not or p.obj_ent:
+        objs = _objects(tok)
+        lemmas = {lemma_of(o) for o in objs} | {o.lower_ for o in objs}
+        if p.obj and not lemmas & p.obj:
+            return False
+        if p.obj_not and lemmas & p.obj_not:
+            return False
+        if p.obj_ent and not any(o.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or o.pos_ in ("PRON", "PROPN")
+                                 for o in objs if o.dep_ in ("dobj", "nsubjpass")):
+            return False
+    preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent")}
+    if p.prep and not preps & p.prep:
+        return False
+    if p.prep_not and preps & p.prep_not:
+        return False
+    if p.mod or p.mod_not:
+        mods = {lemma_of(c) for c in kids if c.dep_ in ("amod", "compound", "nmod", "npadvmod")}
+        if p.mod and not mods & p.mod:
+            return False
+        if p.mod_not and mods & p.mod_not:
+            return False
+    if p.subj_person or p.subj_mil or p.subj_crowd or p.subj_not_crowd:
+        subj = subject_of(tok) if tok.pos_ != "NOUN" else None
+        words = {lemma_of(t) for t in subj.subtree} if subj is not None else set()
+        person = subj is not None and (subj.ent_type_ == "PERSON" or bool(words & _PERSONISH))
+        if p.subj_person and not person:
+            return False
+        if p.subj_mil and not words & _MILISH:
+            return False
+        crowd = subj is not None and lemma_of(subj) in _CROWD
+        if p.subj_crowd and not crowd:
+            return False
+        if p.subj_not_crowd and crowd:
+            return False
+    return True
+
+
+def match_token(tok: Token, lex: Lexicon) -> Pattern | None:
+    """Return the first pattern of the lexicon that ``tok`` triggers, or None."""
+    pos = pos_of(tok)
+    if pos is None or tok.ent_type_ in _SKIP_ENTS:
+        return None
+    if pos == "NOUN" and tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "attack drones", "peace talks committee": the noun modifies another noun
+    for pattern in lex.candidates(pos, lemma_of(tok)):
+        if _matches(pattern, tok, lex):
+            return pattern
+    return None
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, Pattern]]:
+    """Return every (trigger token, pattern) in a sentence."""
+    found = []
+    for tok in sent:
+        pattern = match_token(tok, lex)
+        if pattern is not None:
+            found.append((tok, pattern))
+    return found

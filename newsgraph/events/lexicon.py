@@ -1,0 +1,108 @@
+"""The trigger lexicon (data/triggers.yaml): PLOVER patterns indexed by part of speech and lemma, loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+RULESET = "plover.v1"
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+_CONSTRAINTS = ("active", "obj", "obj_not", "prep", "prep_not", "mod", "mod_not", "obj_ent", "subj_person", "subj_mil",
+                "subj_crowd", "subj_not_crowd")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One trigger pattern: a lemma set of one part of speech, constraints on its arguments, a PLOVER type."""
+
+    id: str
+    pos: str
+    lemmas: frozenset[str]
+    type: str
+    mode: str | None = None
+    wrapper: str | None = None
+    obj: frozenset[str] = frozenset()
+    obj_not: frozenset[str] = frozenset()
+    prep: frozenset[str] = frozenset()
+    prep_not: frozenset[str] = frozenset()
+    mod: frozenset[str] = frozenset()
+    mod_not: frozenset[str] = frozenset()
+    obj_ent: bool = False
+    subj_person: bool = False
+    subj_mil: bool = False
+    subj_crowd: bool = False
+    subj_not_crowd: bool = False
+    active: bool = False  # verbs: not in the passive ("would be met with" is no meeting); nouns: future only
+
+    @property
+    def specificity(self) -> int:
+        """Return how many constraints the pattern sets (more specific patterns are tried first)."""
+        return sum(1 for name in _CONSTRAINTS if getattr(self, name))
+
+
+@dataclass
+class Lexicon:
+    """All patterns by (pos, lemma), plus the word lists that steer negation, modality and typing."""
+
+    by_key: dict[tuple[str, str], list[Pattern]] = field(default_factory=dict)
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    modes: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def candidates(self, pos: str, lemma: str) -> list[Pattern]:
+        """Return the patterns for ``lemma`` as ``pos`` (VERB, NOUN or ADJ), most specific first."""
+        return self.by_key.get((pos, lemma), [])
+
+    def has(self, name: str, word: str) -> bool:
+        """Return whether ``word`` is in the word list ``name`` (e.g. speech_verbs)."""
+        return word in self.words.get(name, frozenset())
+
+
+def _pattern(raw: dict[str, Any]) -> Pattern:
+    """Build a Pattern from one YAML mapping."""
+    sets = {k: frozenset(str(x).lower() for x in raw.get(k, [])) for k in
+            ("obj", "obj_not", "prep", "prep_not", "mod", "mod_not")}
+    if raw["type"] not in EVENT_TYPES:
+        raise ValueError(f"pattern {raw['id']}: unknown PLOVER type {raw['type']}")
+    return Pattern(
+        id=raw["id"], pos=raw["pos"], lemmas=frozenset(str(x).lower() for x in raw["lemmas"]), type=raw["type"],
+        mode=raw.get("mode"), wrapper=raw.get("wrapper"),
+        obj_ent=bool(raw.get("obj_ent")), subj_person=bool(raw.get("subj_person")),
+        subj_mil=bool(raw.get("subj_mil")), subj_crowd=bool(raw.get("subj_crowd")),
+        subj_not_crowd=bool(raw.get("subj_not_crowd")), active=bool(raw.get("active")), **sets,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Load and index the trigger lexicon (cached: built once per process)."""
+    raw = yaml.safe_load(Path(path or DATA / "triggers.yaml").read_text(encoding="utf-8"))
+    lex = Lexicon()
+    for key, value in raw.items():
+        if isinstance(value, list) and key != "patterns":
+            lex.words[key] = frozenset(str(v) if str(v).isupper() else str(v).lower() for v in value)
+    lex.modes = {k: {str(w): str(m) for w, m in v.items()} for k, v in raw.get("modes", {}).items()}
+    order = {id(p): i for i, p in enumerate(raw["patterns"])}
+    patterns = sorted(raw["patterns"], key=lambda p: order[id(p)])
+    for pat in (_pattern(p) for p in patterns):
+        for lemma in pat.lemmas:
+            lex.by_key.setdefault((pat.pos, lemma), []).append(pat)
+    for pats in lex.by_key.values():
+        pats.sort(key=lambda p: -p.specificity)  # stable: file order within one specificity
+    return lex
+
+
+def pattern_ids() -> list[str]:
+    """Return every pattern id of the lexicon (for documentation and tests)."""
+    seen: dict[str, None] = {}
+    for pats in load_lexicon().by_key.values():
+        for p in pats:
+            seen.setdefault(p.id, None)
+    return list(seen)

@@ -1,0 +1,95 @@
+"""Fallback actor resolution for event arguments: country, capital, demonym and IGO names → codes.
+
+Used only where the actor stage gives no country for an argument (its baseline resolves named entities
+without countries); the actor stage's answer always wins.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+from spacy.tokens import Doc
+
+from newsgraph.events.lexicon import DATA
+
+MAX_NGRAM = 6
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    """A country / IGO name found in a doc: token span and code."""
+
+    start: int  # token index
+    end: int
+    code: str
+    kind: str  # state, igo
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Surface forms (as token tuples) → (code, kind), and sector keywords."""
+
+    names: dict[tuple[str, ...], tuple[str, str]]
+    sectors: dict[str, str]
+
+
+def _split(text: str) -> list[str]:
+    """Split a ';'-separated CSV cell."""
+    return [t.strip() for t in text.split(";") if t.strip()]
+
+
+def _tokens(name: str) -> tuple[str, ...]:
+    """Tokenise a name the way spaCy splits the common cases (spaces, possessive-free)."""
+    return tuple(name.replace("-", " - ").split())
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Load countries.csv, igos.csv and sectors.yaml once."""
+    names: dict[tuple[str, ...], tuple[str, str]] = {}
+    with (DATA / "countries.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            for name in _split(row["names"]) + _split(row["demonyms"]) + _split(row["capitals"]):
+                names.setdefault(_tokens(name), (row["code"], "state"))
+    with (DATA / "igos.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            for name in _split(row["names"]):
+                names[_tokens(name)] = (row["code"], "igo")
+    raw = yaml.safe_load((DATA / "sectors.yaml").read_text(encoding="utf-8"))
+    sectors = {str(word): sector for sector, words in raw.items() for word in words}
+    return Gazetteer(names=names, sectors=sectors)
+
+
+def find_places(doc: Doc) -> list[PlaceHit]:
+    """Return the longest non-overlapping gazetteer matches in ``doc`` (case-sensitive, plural-tolerant)."""
+    gaz = load_gazetteer()
+    hits: list[PlaceHit] = []
+    i, n = 0, len(doc)
+    while i < n:
+        found = None
+        for size in range(min(MAX_NGRAM, n - i), 0, -1):
+            words = tuple(t.text for t in doc[i : i + size])
+            entry = gaz.names.get(words)
+            if entry is None and size == 1 and words[0].istitle() and words[0].endswith("s"):
+                entry = gaz.names.get((words[0][:-1],))  # "Serbs", "Kurds" style plurals of demonyms
+            if entry is not None:
+                found = PlaceHit(i, i + size, entry[0], entry[1])
+                break
+        if found:
+            hits.append(found)
+            i = found.end
+        else:
+            i += 1
+    return hits
+
+
+def sector_for(lemmas: list[str]) -> str | None:
+    """Return the sector named by the first sector keyword among ``lemmas``."""
+    sectors = load_gazetteer().sectors
+    for lemma in lemmas:
+        if lemma in sectors:
+            return sectors[lemma]
+    return None
