@@ -533,10 +533,12 @@ def _month_rel_year(m: re.Match[str], ctx: Context) -> Result:
 @register("spoken_year")
 def _spoken_year(m: re.Match[str], ctx: Context) -> Result:
     """Return a year said in words ("nineteen ninety-six") as 1996."""
+    base = 1900 if m.group("spoken").lower() == "nineteen" else 2000
+    if not m.group("rest"):
+        return (None, "2000") if base == 2000 and m.group(0).lower().startswith("the year") else None
     rest = count(m.group("rest"), ctx)
     if rest is None:
         return None
-    base = 1900 if m.group("spoken").lower() == "nineteen" else 2000
     return None, f"{base + int(rest):04d}"
 
 

@@ -59,17 +59,17 @@ def tag(text: str, dct: date, article_id: str = "") -> list[Timex]:
         start, end = _trim(text, start, end)
         out.append(Timex(article_id, start, end, text[start:end], kind or rule.type, value,
                          rule=f"{VERSION}:{rule.name}", confidence=0.8))
-        _focus(ctx, value)
+        _focus(ctx, value, rule.name)
     return out
 
 
-def _focus(ctx: Context, value: str) -> None:
-    """Move the reference date to a day-precise timex, and remember the last quarter named."""
+def _focus(ctx: Context, value: str, rule: str) -> None:
+    """Move the reference date to a day-precise timex, and remember the last quarter named outright."""
     parsed = dates.parse_value(value)
     if not parsed:
         return
     day, gran = parsed
     if gran == "D":
         ctx.ref = day
-    elif gran == "Q":
+    elif gran == "Q" and rule == "quarter":
         ctx.quarter = day
