@@ -18,7 +18,8 @@ _PREFIX = re.compile(
     r"((?:[A-Z][\w'-]+)(?: [A-Z][\w'-]+){0,2})"
 )
 _GOVERNMENT = Role("government", "GOV", "group", "Government")
-_IN_PLACE = {"COP", "CVL", "GOV", "REF", "LAB", "EDU", "AGR", "UAF", "OPP"}  # "police in Cairo" is Egypt's
+_IN_PLACE = {"COP", "CVL", "GOV", "REF", "LAB", "EDU", "AGR", "UAF", "OPP", "REB"}
+_PEOPLE = Role("people", "CVL", "group", "People")  # "police in Cairo" is Egypt's
 
 
 def _invent(ctx: Context, name: str, known: dict[str, Entry]) -> Entry:
@@ -94,8 +95,17 @@ def _unique_registry(ctx: Context) -> list[tuple[Span, Entry]]:
 
 
 def _group_found(ctx: Context, entry: Entry, role: Role, start: int, end: int, rule: str) -> None:
-    """Add a mention of a state's group or body."""
-    actor_id = ctx.body_actor(entry, role) if role.kind == "body" else ctx.group_actor(entry, role)
+    """Add a mention of a state's group or body ('Hamas fighters' stays Hamas: a group has no sub-groups)."""
+    if entry.form == "igo" and entry.kind != "igo":
+        actor_id = ctx.actor_from_entry(entry)
+    else:
+        actor_id = ctx.body_actor(entry, role) if role.kind == "body" else ctx.group_actor(entry, role)
+    for i in range(start, end):  # "Hungarian and Romanian officials": each state keeps its own word
+        other = ctx.registry.get(i)
+        if other is not None and other[1] is not entry:
+            end = next(k for k in range(start, end) if k in ctx.registry and ctx.registry[k][1] is entry) + 1
+            end = ctx.registry[end - 1][0].end
+            break
     ctx.add(Found(start, end, actor_id, rule, 0.85, role.role))
 
 
@@ -157,6 +167,9 @@ def find_registry(ctx: Context) -> None:
     """Turn the registry matches no other pass used into mentions of states, IGOs and seats of power."""
     for span, entry in _unique_registry(ctx):
         if not ctx.free(span.start, span.end):
+            continue
+        if entry.form == "people":  # "Palestinians", "Iraqi Kurds": the people of a state
+            ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _PEOPLE), "registry:people", 0.75))
             continue
         if entry.form == "capital" and _acts(span):  # "Moscow denied", "Washington's demands": the government
             ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _GOVERNMENT), "registry:metonym", 0.75))

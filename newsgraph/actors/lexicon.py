@@ -96,7 +96,7 @@ def _load_states(lex: Lexicon) -> None:
         for dem in demonyms:
             lex.entries.setdefault(dem, Entry(code, name, "state", code, None, "demonym", code))
             if dem[-1:].isalpha() and dem[-1] not in "sh" and not dem.endswith("ese"):  # "Israelis", "Serbs"
-                lex.entries.setdefault(dem + "s", Entry(code, name, "state", code, None, "demonym", code))
+                lex.entries.setdefault(dem + "s", Entry(code, name, "state", code, None, "people", code))
         for cap in _split(row["capitals"]):
             lex.entries.setdefault(cap, Entry(code, name, "state", code, None, "capital", code))
     for country in pycountry.countries:

@@ -150,15 +150,23 @@ def _skip_modifiers(ctx: Context, i: int, stated: Stated) -> int:
 
 
 def _affiliation_before(ctx: Context, i: int) -> tuple[Entry, int] | None:
-    """Return the registry entry ending at token ``i`` ('U.S.', 'Russia's', 'Moscow-appointed') and its start."""
+    """Return the registry entry ending at token ``i`` ('U.S.', 'Russia's', 'Moscow-appointed') and its start.
+
+    Up to three portfolio words may stand between ('Serbian Labour Minister', 'Planning and Investment
+    Minister'): titles name a ministry the lexicon cannot list in full.
+    """
     doc = ctx.doc
-    if i > 0 and doc[i - 1].text in _POSSESSIVE:
-        hit = ctx.registry_ending(i - 1)
-    else:
-        hit = ctx.registry_ending(i)
-    if hit is None:
-        return None
-    return hit[1], hit[0].start
+    for skip in range(4):
+        j = i - skip
+        if skip and (j < 0 or not (doc[j].is_title or doc[j].lower_ == "and") or j in ctx.registry):
+            break
+        if j > 0 and doc[j - 1].text in _POSSESSIVE:
+            hit = ctx.registry_ending(j - 1)
+        else:
+            hit = ctx.registry_ending(j)
+        if hit is not None:
+            return hit[1], hit[0].start
+    return None
 
 
 def _chunk_context(ctx: Context, a: int, b: int) -> Stated | None:
