@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from newsgraph.actors.context import Context, Found
 from newsgraph.actors.lexicon import Entry, Role
 from newsgraph.actors.names import demonym_stems, invented_code, slug
+from newsgraph.records import Actor
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PREFIX = re.compile(
@@ -181,6 +182,25 @@ def find_registry(ctx: Context) -> None:
         ctx.add(Found(span.start, span.end, ctx.actor_from_entry(entry), rule, conf))
 
 
+def find_bare_groups(ctx: Context) -> None:
+    """Keep group nouns with no stated state ('Shona rebels', 'protesters') as sector-only groups.
+
+    Their country is unknown (null), but the sector is still what an event coder needs; the id is shared
+    by every unaffiliated group of that sector, e.g. group:any-reb.
+    """
+    seen: set[int] = set()
+    for rspan, role in ctx.roles.values():
+        if rspan.start in seen or role.kind != "group" or not ctx.free(rspan.start, rspan.end):
+            continue
+        seen.add(rspan.start)
+        if rspan[-1].tag_ not in ("NNS", "NNPS", "NN", "NNP") or rspan[-1].lower_ in ("people", "government"):
+            continue
+        actor_id = f"group:any-{role.sector.lower()}"
+        if actor_id not in ctx.actors:
+            ctx.actors[actor_id] = Actor(actor_id, role.role, "group", None, role.sector)
+        ctx.add(Found(rspan.start, rspan.end, actor_id, "role:group-unaffiliated", 0.4, role.role))
+
+
 def find_orgs(ctx: Context) -> None:
     """Turn ORG entities outside the registry into organisation actors, sector from their name's words."""
     keywords: dict[str, str] = ctx.lex.names["org_keywords"]
@@ -201,7 +221,5 @@ def find_orgs(ctx: Context) -> None:
             continue
         if actor_id not in ctx.actors:
             sector = next((keywords[w.lower_] for w in doc[start:end] if w.lower_ in keywords), None)
-            from newsgraph.records import Actor
-
             ctx.actors[actor_id] = Actor(actor_id, name, "organisation", None, sector)
         ctx.add(Found(start, end, actor_id, "ner:org", 0.6))

@@ -6,7 +6,8 @@ The passes run in an order that encodes which evidence wins:
    'U.S.' in 'U.S. Secretary of State Antony Blinken' is Blinken's affiliation, not a separate mention;
 3. state groups and bodies ('Russian troops', 'the U.K. Ministry of Defense');
 4. role nominals ('the secretary of state', 'a US official') point back to persons or to a state's group;
-5. the registry matches still free become state, IGO and seat-of-power mentions; NER-only ORGs follow;
+5. the registry matches still free become state, IGO and seat-of-power mentions; NER-only ORGs follow,
+   then group nouns with no state at all ('rebels') as sector-only groups;
 6. pronouns last, since they need every person mention before them.
 """
 
@@ -16,7 +17,7 @@ from spacy.tokens import Doc
 
 from newsgraph.actors.context import Context
 from newsgraph.actors.coref import find_nominals, find_pronouns
-from newsgraph.actors.groups import find_groups, find_invented, find_orgs, find_registry
+from newsgraph.actors.groups import find_bare_groups, find_groups, find_invented, find_orgs, find_registry
 from newsgraph.actors.persons import find_persons
 from newsgraph.records import Actor, ActorAnalysis, Article
 
@@ -40,5 +41,6 @@ def find_actors(article: Article, doc: Doc) -> ActorAnalysis:
     find_nominals(ctx)
     find_registry(ctx)
     find_orgs(ctx)
+    find_bare_groups(ctx)
     find_pronouns(ctx)
     return ctx.analysis()
