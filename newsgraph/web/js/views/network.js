@@ -102,9 +102,15 @@ function drawGraph(data) {
   const plot = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "network", role: "img", "aria-label": "actor network" });
   plot.appendChild(svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6,
     markerHeight: 6, orient: "auto-start-reverse" }, svg("path", { d: "M 0 0 L 10 5 L 0 10 z", class: "arrow" }))));
+  const radius = {};
+  for (const n of data.nodes) radius[n.id] = 5 + 12 * Math.sqrt(n.weight / maxN);
   for (const e of data.edges) {
     const a = pos[e.source];
-    const b = pos[e.target];
+    const t = pos[e.target];
+    // stop the line at the target's rim so the arrow head stays visible
+    const len = Math.max(1, Math.hypot(t.x - a.x, t.y - a.y));
+    const cut = Math.min(len / 2, radius[e.target] + 2);
+    const b = { x: t.x - ((t.x - a.x) / len) * cut, y: t.y - ((t.y - a.y) / len) * cut };
     const cls = e.events ? (e.mean_score > 0 ? "coop" : e.mean_score < 0 ? "conflict" : "neutral") : "quotes";
     plot.appendChild(svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, class: `edge ${cls}`,
       "stroke-width": 1 + 5 * Math.sqrt(e.weight / maxW), "marker-end": "url(#arrow)" },
@@ -112,7 +118,7 @@ function drawGraph(data) {
   }
   for (const n of data.nodes) {
     const p = pos[n.id];
-    const r = 5 + 12 * Math.sqrt(n.weight / maxN);
+    const r = radius[n.id];
     const link = svg("a", { href: viewHref("actor", {}, n.id), class: "node" },
       svg("circle", { cx: p.x, cy: p.y, r, class: `node-${n.kind || "unknown"}` }),
       svg("text", { x: p.x, y: p.y - r - 3, "text-anchor": "middle", class: "node-label" }, n.name),

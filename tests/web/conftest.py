@@ -1,0 +1,93 @@
+"""Browser-test fixtures: the real server (uvicorn in a thread) on the shared test store, and Debian's chromium
+driven by Playwright. Screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = os.environ.get("NEWSGRAPH_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+_spec = importlib.util.spec_from_file_location("ng_store_fixture", Path(__file__).parents[1] / "api" / "store_fixture.py")
+assert _spec and _spec.loader
+store_fixture = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(store_fixture)
+
+
+def free_port() -> int:
+    """Return a free TCP port on loopback."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, examples_dir: Path) -> Path:
+    """The seeds, examples and hostile pages ingested by the real pipeline (once per session)."""
+    work = tmp_path_factory.mktemp("webstore")
+    return store_fixture.build_store(work / "web.duckdb", seeds_dir, examples_dir, work)
+
+
+@pytest.fixture(scope="session")
+def server(web_store: Path) -> Iterator[str]:
+    """Run `newsgraph serve`'s app with uvicorn in a thread on a free port; yield its base URL."""
+    import uvicorn
+
+    from newsgraph.api import create_app
+
+    port = free_port()
+    config = uvicorn.Config(create_app(web_store), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "the server did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's chromium under Playwright (never a downloaded browser); skips when it is not installed."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"chromium is not installed at {CHROMIUM} (run `make browser`, or apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    """A fresh 1280 px page that fails the test on any script error, dialog or console error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.problems = []  # type: ignore[attr-defined]
+    pg.on("pageerror", lambda exc: pg.problems.append(f"page error: {exc}"))
+    pg.on("dialog", lambda d: (pg.problems.append(f"dialog: {d.message}"), d.dismiss()))
+    pg.on("console", lambda m: pg.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    pg.base = server  # type: ignore[attr-defined]
+    yield pg
+    context.close()
+
+
+def shot(pg: Any, name: str) -> None:
+    """Save a full-page screenshot as a test artifact."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
