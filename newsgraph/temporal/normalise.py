@@ -40,6 +40,7 @@ class Context:
     dct: date
     grammar: Grammar
     ref: date  # the last day-precise date mentioned ("the next day", "a day earlier" count from it)
+    ref_any: date | None = None  # the last date of any precision ("later that year")
     quarter: date | None = None  # the last quarter mentioned ("the year-ago quarter")
     memo: dict[int, str | None] = field(default_factory=dict)
 
@@ -101,6 +102,8 @@ def _period(amount: float | None, code: str) -> str:
     if amount is not None and amount != int(amount) and code in smaller:
         factor, code = smaller[code]
         amount = round(amount * factor)
+    if code == "Q":
+        amount, code = (None if amount is None else 3 * amount), "M"
     if code == "FN":
         amount, code = (None if amount is None else 2 * amount), "W"
     if code == "WE":
@@ -217,8 +220,9 @@ def _year(m: re.Match[str], ctx: Context) -> Result:
     after = ctx.text[m.end():m.end() + 25]
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
     nxt = re.match(r"\s+([a-z]+)", after)
-    if nxt and nxt.group(1).endswith("s") and nxt.group(1) not in ("was", "is", "has", "as", "its", "this"):
-        return None  # "2000 troops"
+    counted = year % 50 == 0 or re.search(r"(about|some|nearly|than|over|almost|around|up to|another)\s*$", before)
+    if nxt and counted and nxt.group(1).endswith("s") and nxt.group(1) not in ("was", "is", "has", "as", "its"):
+        return None  # "2000 troops", "some 1800 soldiers"; but "1989 sales" is a year
     if re.search(r"(no\.|number|route|flight|room|model|resolution|article|page|boeing|airbus|\$)\s*$", before):
         return None
     if abs(year - ctx.dct.year) > 300:
@@ -411,11 +415,17 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Result:
     rel = " ".join(m.group("rel").lower().split())
     unit = m.group("unit").lower()
     code = UNIT_CODE[unit]
-    if rel == "the" and unit in ("day", "night", "month", "decade", "century"):
-        return None  # "the day", "the month" alone rarely mean a date
-    if rel in ("that", "the same", "that same") and code not in ("D",):
-        return None
+    mod = (m.group("mod") or "").lower()
+    if rel == "the" and unit in ("day", "night", "month", "decade", "century") and not (
+            mod and unit == "month"):
+        return None  # "the day", "the month" alone rarely mean a date; "the end of the month" does
+    if rel in ("the past", "the last", "past", "last") and code in ("DE", "CE"):
+        return "DURATION", _period(1, code)  # "the past decade" is the ten years up to now
     base = ctx.ref if rel in _FROM_REF else ctx.dct
+    if rel in ("that", "the same", "that same") and code != "D":
+        if ctx.ref_any is None:
+            return None
+        base = ctx.ref_any
     step = -1 if rel in _BACK else 1 if rel in _FORWARD else 0
     if code == "WE":
         saturday = dates.weekday_near(ctx.dct, 6, "past" if step <= 0 else "future")
@@ -475,7 +485,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
     """Return a duration ("three years", "the past two months", "a two-day visit", "years") as P3Y."""
     g = m.groupdict()
     code = UNIT_CODE[g["unit"].lower()]
-    if code == "Q" and ("quarters" in m.group(0).lower() or ctx.text.startswith(" of", m.end())):
+    if code == "Q" and ("-quarters" in m.group(0).lower() or ctx.text.startswith(" of", m.end())):
         return None  # "three-quarters of its food"
     if code == "S" and (g.get("num") or "").lower() in ("a", "an", "one"):
         return None  # "a second group"

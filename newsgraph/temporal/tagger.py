@@ -15,6 +15,7 @@ VERSION = "newsgraph-timex@1"
 def _candidates(text: str, ctx: Context) -> list[tuple[int, int, Rule]]:
     """Return every rule match that its normaliser accepts, as (start, end, rule)."""
     found = []
+    ctx.ref_any = ctx.dct  # while collecting, a reference date of any precision is assumed to exist
     for rule in load_grammar().rules:
         norm = NORMALISERS[rule.norm]
         for m in rule.regex.finditer(text):
@@ -50,7 +51,9 @@ def tag(text: str, dct: date, article_id: str = "") -> list[Timex]:
     grammar = load_grammar()
     ctx = Context(text=text, dct=dct, grammar=grammar, ref=dct)
     out: list[Timex] = []
-    for start, end, rule in _select(_candidates(text, ctx)):
+    candidates = _candidates(text, ctx)
+    ctx.ref_any = None
+    for start, end, rule in _select(candidates):
         m = rule.regex.match(text, start, end)
         result = NORMALISERS[rule.norm](m, ctx) if m else None
         if result is None:
@@ -69,6 +72,7 @@ def _focus(ctx: Context, value: str, rule: str) -> None:
     if not parsed:
         return
     day, gran = parsed
+    ctx.ref_any = day
     if gran == "D":
         ctx.ref = day
     elif gran == "Q" and rule == "quarter":
