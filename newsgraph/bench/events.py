@@ -18,6 +18,7 @@ from typing import Any
 
 from newsgraph.actors import find_actors
 from newsgraph.errors import BenchmarkDataError
+from newsgraph.events.arguments import ArgActor
 from newsgraph.events.code import Candidate, code_sentences, main_event
 from newsgraph.events.places import load_gazetteer
 from newsgraph.nlp import load_nlp
@@ -56,12 +57,12 @@ def _main_events(texts: list[str]) -> Iterator[Candidate | None]:
         yield main_event(cands)
 
 
-def _norm_code(code: str | None) -> str | None:
-    """Return a predicted code in the GSR's coding (IGO ids → "IGO")."""
-    if code is None:
+def _norm_code(arg: ArgActor) -> str | None:
+    """Return a predicted actor code in the GSR's coding (IGOs → "IGO")."""
+    if arg.code is None:
         return None
     igos = {c for c, kind in load_gazetteer().names.values() if kind == "igo"}
-    return "IGO" if code in igos else code
+    return "IGO" if arg.kind == "igo" or arg.code in igos else arg.code
 
 
 def score_gsr(rows: list[dict[str, Any]]) -> dict[str, float | int]:
@@ -71,8 +72,8 @@ def score_gsr(rows: list[dict[str, Any]]) -> dict[str, float | int]:
         type_ok += int(cand is not None and cand.type == row["event"])
         gold_src = {GOLD_ALIASES.get(a["code"], a["code"]) for a in row["actor"]}
         gold_tgt = {GOLD_ALIASES.get(a["code"], a["code"]) for a in row["recipient"]}
-        pred_src = {_norm_code(a.code) for a in cand.sources if a.code} if cand else set()
-        pred_tgt = {_norm_code(a.code) for a in cand.targets if a.code} if cand else set()
+        pred_src = {_norm_code(a) for a in cand.sources if a.code} if cand else set()
+        pred_tgt = {_norm_code(a) for a in cand.targets if a.code} if cand else set()
         if gold_src:
             src_n += 1
             src_ok += int(bool(pred_src & gold_src))

@@ -26,7 +26,8 @@ class ArgActor:
     start: int  # char offsets of the argument phrase in the doc text
     end: int
     head: int  # token index of the phrase head
-    via: str  # "actors" (actor stage) or "gazetteer" (fallback)
+    via: str  # "actors" (actor stage), "gazetteer" (fallback) or "context" (domestic default)
+    kind: str | None = None  # state, igo, person, … (of the coded actor)
 
 
 class ArgResolver:
@@ -63,17 +64,18 @@ class ArgResolver:
         """Return the actor stage's actor for one token, if it resolved one."""
         return self.actors.actor_at(tok.idx, tok.idx + len(tok.text))
 
-    def _token_code(self, tok: Token) -> tuple[str | None, Actor | None, str]:
-        """Return (code, stage actor, via) for one token of a phrase."""
+    def _token_code(self, tok: Token) -> tuple[str | None, Actor | None, str, str | None]:
+        """Return (code, stage actor, via, kind) for one token of a phrase."""
         actor = self._stage_actor(tok)
         if actor is not None:
             code = actor.country or (actor.id if actor.kind in _STATE_KINDS else None)
             if code:
-                return code, actor, "actors"
+                kind = "igo" if actor.kind == "igo" or (actor.sector == "IGO" and code == actor.id) else "state"
+                return code, actor, "actors", kind
         hit = self.place_at.get(tok.i)
         if hit is not None:
-            return hit.code, actor, "gazetteer"
-        return None, actor, ""
+            return hit.code, actor, "gazetteer", hit.kind
+        return None, actor, "", None
 
     def resolve(self, head: Token) -> list[ArgActor]:
         """Return the actors of the phrase headed by ``head``: one per coordinated country/IGO, head-near first."""
@@ -84,14 +86,14 @@ class ArgResolver:
         sector = self._sector(core, head)
         found: list[ArgActor] = []
         for tok in order:
-            code, actor, via = self._token_code(tok)
+            code, actor, via, kind = self._token_code(tok)
             if not code or any(a.code == code for a in found):
                 continue
             if found and not self._coordinated(tok, core):
                 continue
             if actor is not None and actor.sector and not sector:
                 sector = actor.sector
-            found.append(ArgActor(code, name, sector, start, end, head.i, via))
+            found.append(ArgActor(code, name, sector, start, end, head.i, via, kind))
         if not found and (name or sector):
             found.append(ArgActor(None, name, sector, start, end, head.i, ""))
         return found

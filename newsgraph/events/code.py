@@ -36,6 +36,7 @@ class Candidate:
     hypothetical: bool = False
     future: bool = False
     reported: bool = False
+    conditional: bool = False  # the clause carries an "unless" condition
     depth: int = 0
     rule: str = ""
     location: str | None = None
@@ -80,7 +81,7 @@ def _governor(tok: Token, triggers: dict[int, Candidate], lex: Lexicon) -> Candi
     for _ in range(8):
         if cur.dep_ not in _ABSORB_DEPS or cur.head is cur:
             return None
-        if cur.dep_ == "prep" and cur.lower_ not in _ABSORB_PREPS and head.pos_ in ("VERB", "AUX"):
+        if cur.dep_ == "prep" and cur.lower_ not in _ABSORB_PREPS and cur.head.pos_ in ("VERB", "AUX"):
             return None  # "shot down missiles in Moscow's air attack": a circumstance, not a complement
         head = cur.head
         if cur.dep_ in ("ccomp", "xcomp") and lex.has("speech_verbs", head.lemma_.lower()):
@@ -208,6 +209,9 @@ class _Coder:
         """Type, flag, argue and score one top-level candidate."""
         lex, tok = self.lex, cand.trigger
         cand.negated, cand.future, cand.hypothetical = _modality(tok, lex)
+        anchor = _anchor(tok)
+        cand.conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
+                                                         for m in c.children) for c in anchor.children)
         cand.reported = _speech_head(tok, lex) is not None
         cand.depth = _depth(_anchor(tok))
         cand.rule = f"{RULESET}:{cand.pattern.id}"
@@ -220,8 +224,13 @@ class _Coder:
     def _retype(self, cand: Candidate) -> None:
         """Apply PLOVER's intent rules: offers/promises of acts are AGREE, of hostile acts THREATEN."""
         lex = self.lex
-        inner = {c.type for c in cand.absorbed}
+        direct = [c for c in cand.absorbed if c.parent is cand]
+        inner = {c.type for c in direct}
         hostile = bool(inner & (lex.words["material_conflict"] | {"THREATEN"}))
+        if cand.pattern.wrapper == "order" and hostile:  # "ordered the paper to suspend publication"
+            first = next(c for c in direct if c.type in lex.words["material_conflict"] | {"THREATEN"})
+            cand.type, cand.mode, cand.rule = first.type, first.pattern.mode, cand.rule + "+ordered-act"
+            return
         if cand.pattern.wrapper == "intent":
             if hostile:
                 cand.type, cand.rule = "THREATEN", cand.rule + "+hostile-intent"
@@ -230,9 +239,15 @@ class _Coder:
         if cand.pattern.wrapper == "threaten":
             cand.mode = cand.mode or next((c.pattern.mode for c in cand.absorbed if c.pattern.mode), None)
             return
+        if cand.negated and cand.future and cand.type in lex.words["cooperative_types"] and not cand.pattern.wrapper:
+            cand.type, cand.mode, cand.negated = "REJECT", None, False  # "will not accept refugees" declines
+            cand.rule += "+declined"
+            return
         if cand.negated or cand.hypothetical or not cand.future or cand.pattern.wrapper:
             return
-        if cand.type in lex.words["material_cooperation"]:
+        if cand.conditional and cand.type != "AGREE":  # "will withdraw its force unless ..." is a threat
+            cand.type, cand.rule = "THREATEN", cand.rule + "+conditional"
+        elif cand.type in lex.words["material_cooperation"]:
             cand.type, cand.mode, cand.rule = "AGREE", None, cand.rule + "+intent"
         elif cand.type in lex.words["material_conflict"]:
             cand.type, cand.rule = "THREATEN", cand.rule + "+intent"
@@ -257,12 +272,25 @@ class _Coder:
                 cand.targets
         if not any(a.code for a in cand.targets) and cand.type in _LAST_RESORT_IN:
             cand.targets = _first_resolved(_pobjs(_anchor(tok), {"in"}), res) or cand.targets
+        self._domestic_default(cand)
         src_codes = {a.code for a in cand.sources if a.code}
         if len(src_codes) > 1 and not any(a.code for a in cand.targets):
             cand.targets = []  # "Hungary and Romania agreed": each source is the other's target (see records)
         if cand.sources and cand.targets and src_codes and src_codes == {a.code for a in cand.targets} and \
                 cand.sources[0].head == cand.targets[0].head:
             cand.targets = []
+
+    @staticmethod
+    def _domestic_default(cand: Candidate) -> None:
+        """Give an uncoded actor phrase the other party's country (domestic events: "the army arrested rebels")."""
+        src = next((a for a in cand.sources if a.code), None)
+        tgt = next((a for a in cand.targets if a.code), None)
+        if src and not tgt and cand.targets:
+            t = cand.targets[0]
+            cand.targets = [ArgActor(src.code, t.name, t.sector, t.start, t.end, t.head, "context", src.kind)]
+        elif tgt and not src and cand.sources:
+            s = cand.sources[0]
+            cand.sources = [ArgActor(tgt.code, s.name, s.sector, s.start, s.end, s.head, "context", tgt.kind)]
 
     def _antecedent(self, tok: Token) -> list[ArgActor]:
         """Return the actors of the sentence's main subject, or the previous sentence's, for a bare pronoun."""

@@ -88,6 +88,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.active and p.pos == "NOUN" and not _irrealis(tok):
         return False
+    if p.comp and not any(c.dep_ in ("xcomp", "ccomp") for c in kids):
+        return False
     if p.obj or p.obj_not or p.obj_ent:
         objs = _objects(tok)
         lemmas = {lemma_of(o) for o in objs} | {o.lower_ for o in objs}

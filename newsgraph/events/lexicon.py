@@ -15,7 +15,7 @@ EVENT_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
-_CONSTRAINTS = ("active", "obj", "obj_not", "prep", "prep_not", "mod", "mod_not", "obj_ent", "subj_person", "subj_mil",
+_CONSTRAINTS = ("active", "comp", "obj", "obj_not", "prep", "prep_not", "mod", "mod_not", "obj_ent", "subj_person", "subj_mil",
                 "subj_crowd", "subj_not_crowd")
 
 
@@ -40,6 +40,7 @@ class Pattern:
     subj_mil: bool = False
     subj_crowd: bool = False
     subj_not_crowd: bool = False
+    comp: bool = False  # the trigger must have a clausal complement ("failed to reach", "ordered X to")
     active: bool = False  # verbs: not in the passive ("would be met with" is no meeting); nouns: future only
 
     @property
@@ -76,7 +77,8 @@ def _pattern(raw: dict[str, Any]) -> Pattern:
         mode=raw.get("mode"), wrapper=raw.get("wrapper"),
         obj_ent=bool(raw.get("obj_ent")), subj_person=bool(raw.get("subj_person")),
         subj_mil=bool(raw.get("subj_mil")), subj_crowd=bool(raw.get("subj_crowd")),
-        subj_not_crowd=bool(raw.get("subj_not_crowd")), active=bool(raw.get("active")), **sets,
+        subj_not_crowd=bool(raw.get("subj_not_crowd")), active=bool(raw.get("active")),
+        comp=bool(raw.get("comp")), **sets,
     )
 
 
