@@ -92,9 +92,39 @@ def _resolve_nominal(ctx: Context, stated: Stated, start: int, end: int, indefin
             rule = "alias:role" if target is exact else "alias:role-generic"
             ctx.add(Found(start, end, target.actor_id, rule, 0.7 if target is exact else 0.55, role.role, "nominal"))
             return
+        if _cataphora(ctx, stated, start, end):
+            return
     if stated.entry is not None:
         actor_id = ctx.group_actor(stated.entry, role)
         ctx.add(Found(start, end, actor_id, "role:anonymous", 0.6, role.role, "nominal"))
+
+
+def _cataphora(ctx: Context, stated: Stated, start: int, end: int) -> bool:
+    """Resolve a lede's 'The US Secretary of State …' to the person named next ('Antony Blinken …').
+
+    News writing introduces a person by title and names them in the following sentence; only a specific
+    title (not 'the official') with no earlier holder is read this way, and the name must not already
+    hold another role.
+    """
+    role = stated.role
+    if role is None or role.phrase in ctx.lex.names["nominal_heads"] and stated.entry is None:
+        return False
+    sents = list(ctx.doc[start].sent.doc.sents)
+    here = next(k for k, s in enumerate(sents) if s.start <= start < s.end)
+    limit = sents[min(here + 1, len(sents) - 1)].end
+    for found in sorted(ctx.found, key=lambda f: f.start):
+        if found.start < end or found.start >= limit or not found.actor_id.startswith("person:"):
+            continue
+        info = ctx.persons[found.actor_id]
+        if info.roles and role.role not in info.roles:
+            continue  # holds another title: someone else
+        info.roles[role.role] += 1
+        info.sectors[role.sector] += 1
+        if stated.entry is not None and stated.entry.country:
+            info.countries[stated.entry.country] += 1
+        ctx.add(Found(start, end, found.actor_id, "alias:role-cataphora", 0.6, role.role, "nominal"))
+        return True
+    return False
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
