@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -21,6 +20,7 @@ from spacy.tokens import Doc
 from newsgraph.actors import find_actors
 from newsgraph.errors import BadInputError, ProcessingError
 from newsgraph.events import extract_events
+from newsgraph.executors import ResultFuture, make_executor
 from newsgraph.extract import extract_article
 from newsgraph.extract.article import source_name
 from newsgraph.nlp import analyse_many
@@ -130,15 +130,19 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     batch_size: int = BATCH_SIZE,
     progress: Callable[[IngestReport], None] | None = None,
+    scheduler: str | None = None,
 ) -> IngestReport:
-    """Ingest files, folders or '-' into the store ``db``; safe to interrupt and run again."""
+    """Ingest files, folders or '-' into the store ``db``; safe to interrupt and run again.
+
+    ``workers`` > 1 runs the stages in a process pool; ``scheduler`` (a Dask address) on a cluster.
+    """
     store = db if isinstance(db, Store) else open_store(db)
     report = IngestReport()
     started = time.perf_counter()
     new_ids: list[str] = []
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    pool = make_executor(workers, scheduler)
     try:
-        pending: list[tuple[list[RawDocument], object]] = []
+        pending: list[tuple[list[RawDocument], ResultFuture]] = []
         for batch in _batches(iter_documents(paths, max_bytes=max_bytes), batch_size):
             report.seen += len(batch)
             known = store.known_ids([d.id for d in batch])
@@ -148,19 +152,19 @@ def ingest(
                 _store_batch(store, fresh, process_batch(fresh, nlp), report, new_ids)
             else:
                 pending.append((fresh, pool.submit(process_batch, fresh, nlp)))
-                while len(pending) > workers * 2:
+                while len(pending) > pool.parallelism * 2:  # bounded: memory stays flat on any input size
                     docs, fut = pending.pop(0)
-                    _store_batch(store, docs, fut.result(), report, new_ids)  # type: ignore[attr-defined]
+                    _store_batch(store, docs, fut.result(), report, new_ids)
             report.seconds = time.perf_counter() - started
             if progress:
                 progress(report)
         for docs, fut in pending:
-            _store_batch(store, docs, fut.result(), report, new_ids)  # type: ignore[attr-defined]
+            _store_batch(store, docs, fut.result(), report, new_ids)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
         if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            pool.close()
         report.seconds = time.perf_counter() - started
     if link and new_ids and not report.interrupted:
         _link(store, new_ids, report)

@@ -72,3 +72,23 @@ def test_workers_give_the_same_store(mixed_batch: Path, tmp_path: Path) -> None:
     query = "SELECT id, title, text, error_code FROM articles FULL JOIN documents USING (id) ORDER BY id"
     with open_store(one, read_only=True) as a, open_store(two, read_only=True) as b:
         assert a.query(query) == b.query(query)
+
+
+def test_dask_cluster_gives_the_same_store(mixed_batch: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    ingest([mixed_batch], one, link=False)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as c:
+        report = ingest([mixed_batch], two, batch_size=2, link=False, scheduler=c.scheduler_address)
+    assert report.new == 7
+    query = "SELECT id, title, text, error_code FROM articles FULL JOIN documents USING (id) ORDER BY id"
+    with open_store(one, read_only=True) as a, open_store(two, read_only=True) as b:
+        assert a.query(query) == b.query(query)
+
+
+def test_unreachable_scheduler_is_a_config_error(tmp_path: Path, seeds_dir: Path) -> None:
+    pytest.importorskip("distributed")
+    from newsgraph.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        ingest([seeds_dir], tmp_path / "s.duckdb", scheduler="tcp://127.0.0.1:1")

@@ -22,6 +22,7 @@ def ingest_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or '-' for stdin.")],
     db: Annotated[str, typer.Option("--db", help="DuckDB store file.")] = DEFAULT_DB,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address.")] = None,
     no_nlp: Annotated[bool, typer.Option("--no-nlp", help="Only extract text and metadata.")] = False,
     no_link: Annotated[bool, typer.Option("--no-link", help="Skip cross-document linking.")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Largest document accepted, in MB.")] = (
@@ -33,7 +34,7 @@ def ingest_cmd(
     """Ingest news pages (text dumps, HTML, WARC, JSONL; gzip too) into the store."""
     with user_errors(), _progress() as show:
         report = ingest(paths, db, workers=workers, nlp=not no_nlp, link=not no_link,
-                        max_bytes=int(max_mb * 2**20), batch_size=batch_size, progress=show)
+                        max_bytes=int(max_mb * 2**20), batch_size=batch_size, progress=show, scheduler=scheduler)
     console.print(
         f"[bold]{report.new}[/bold] new documents, {report.skipped} already stored, "
         f"[{'red' if report.failed else 'green'}]{report.failed} failed[/], "
