@@ -32,6 +32,7 @@ class Grammar:
     tables: dict[str, dict[str, Any]]
     future_cue: re.Pattern[str]
     past_cue: re.Pattern[str]
+    trigger: re.Pattern[str]  # words every timex contains: rules only run in windows around them
 
 
 def _alternation(words: list[str], case_sensitive: bool) -> str:
@@ -81,4 +82,13 @@ def load_grammar() -> Grammar:
     tables = {name: {k.lower(): v for k, v in lex[name]["words"].items()}
               for name in ("months", "weekdays", "numbers", "units", "ordinals", "seasons", "dayparts", "holidays",
                            "vague", "sets")}
-    return Grammar(tuple(rules), tables, _cue(lex["tense"]["future"]), _cue(lex["tense"]["past"]))
+    return Grammar(tuple(rules), tables, _cue(lex["tense"]["future"]), _cue(lex["tense"]["past"]), _trigger(lex))
+
+
+def _trigger(lex: dict[str, Any]) -> re.Pattern[str]:
+    """Return the regex of anchor words: a digit, a month, weekday, unit, deictic, vague or frequency word."""
+    words: list[str] = list(lex["trigger_words"])
+    for table in ("months", "weekdays", "seasons", "holidays", "vague", "sets"):
+        words.extend(w.split()[-1] for w in lex[table]["words"])
+    units = "|".join(re.escape(w) for w in sorted(set(w.lower() for w in words), key=len, reverse=True))
+    return re.compile(rf"\d|\b(?:{units})", re.I)

@@ -10,18 +10,34 @@ from newsgraph.temporal.grammar import Rule, load_grammar
 from newsgraph.temporal.normalise import NORMALISERS, Context
 
 VERSION = "newsgraph-timex@1"
+# a timex reaches at most this far before and after its trigger word ("the first nine months", "Jan. 21, 2022")
+_BEFORE, _AFTER = 60, 60
 
 
 def _candidates(text: str, ctx: Context) -> list[tuple[int, int, Rule]]:
     """Return every rule match that its normaliser accepts, as (start, end, rule)."""
-    found = []
+    found: set[tuple[int, int, Rule]] = set()
     ctx.ref_any = ctx.dct  # while collecting, a reference date of any precision is assumed to exist
+    segments = _segments(text)
     for rule in load_grammar().rules:
         norm = NORMALISERS[rule.norm]
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start() and norm(m, ctx) is not None:
-                found.append((m.start(), m.end(), rule))
-    return found
+        for lo, hi in segments:
+            for m in rule.regex.finditer(text, lo, hi):
+                if m.end() > m.start() and norm(m, ctx) is not None:
+                    found.add((m.start(), m.end(), rule))
+    return list(found)
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Return the merged windows around trigger words: the only places a timex can start or end."""
+    segments: list[tuple[int, int]] = []
+    for m in load_grammar().trigger.finditer(text):
+        lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if segments and lo <= segments[-1][1]:
+            segments[-1] = (segments[-1][0], hi)
+        else:
+            segments.append((lo, hi))
+    return segments
 
 
 def _select(candidates: list[tuple[int, int, Rule]]) -> list[tuple[int, int, Rule]]:
