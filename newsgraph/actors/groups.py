@@ -103,7 +103,7 @@ def _group_found(ctx: Context, entry: Entry, role: Role, start: int, end: int, r
         actor_id = ctx.body_actor(entry, role) if role.kind == "body" else ctx.group_actor(entry, role)
     for i in range(start, end):  # "Hungarian and Romanian officials": each state keeps its own word
         other = ctx.registry.get(i)
-        if other is not None and other[1] is not entry:
+        if other is not None and other[1] is not entry and role is not _PEOPLE:
             end = next(k for k in range(start, end) if k in ctx.registry and ctx.registry[k][1] is entry) + 1
             end = ctx.registry[end - 1][0].end
             break
@@ -124,6 +124,11 @@ def find_groups(ctx: Context) -> None:
         if hit and hit[1].kind in ("group", "body") and ctx.free(hit[0].start, hit[0].end):
             _group_found(ctx, entry, hit[1], span.start, hit[0].end, f"role:{hit[1].kind}")
             by_token[span.root.i] = hit[1]
+            continue
+        if k < len(doc) and (doc[k].tag_ == "NNPS" or (k in ctx.registry and ctx.registry[k][1].form == "people")) \
+                and entry.kind == "state" and k == span.end:  # "Iraqi Kurds", "Bosnian Serbs": a population
+            end = ctx.registry[k][0].end if k in ctx.registry else k + 1
+            _group_found(ctx, entry, _PEOPLE, span.start, end, "role:people")
             continue
         if span.start >= 2 and doc[span.start - 1].lower_ in ("of", "in"):
             back = ctx.role_ending(span.start - 1)
@@ -169,9 +174,6 @@ def find_registry(ctx: Context) -> None:
     for span, entry in _unique_registry(ctx):
         if not ctx.free(span.start, span.end):
             continue
-        if entry.form == "people":  # "Palestinians", "Iraqi Kurds": the people of a state
-            ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _PEOPLE), "registry:people", 0.75))
-            continue
         if entry.form == "capital" and _acts(span):  # "Moscow denied", "Washington's demands": the government
             ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _GOVERNMENT), "registry:metonym", 0.75))
             continue
@@ -180,6 +182,31 @@ def find_registry(ctx: Context) -> None:
             "demonym": ("registry:demonym", 0.7), "invented": ("invented:state", 0.7),
         }.get(entry.form, ("registry", 0.95))
         ctx.add(Found(span.start, span.end, ctx.actor_from_entry(entry), rule, conf))
+
+
+def find_named_orgs(ctx: Context) -> None:
+    """Name organisations that start with a state word: 'Palestinian Islamic Jihad', 'Kenya Anti-Corruption
+    Commission' are organisations of that state, not mentions of the state."""
+    keywords: dict[str, str] = ctx.lex.names["org_keywords"]
+    doc = ctx.doc
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+        hit = ctx.registry.get(start)
+        if hit is None or hit[0].start != start or hit[1].kind != "state" or hit[0].end >= ent.end:
+            continue
+        rest = doc[hit[0].end:ent.end]
+        if not any(t.is_title for t in rest) or any(t.i in ctx.registry or t.i in ctx.roles for t in rest):
+            continue
+        if not ctx.free(start, ent.end):
+            continue
+        name = doc[start:ent.end].text
+        actor_id = "org:" + slug(name)
+        if actor_id not in ctx.actors:
+            sector = next((keywords[w.lower_] for w in rest if w.lower_ in keywords), None)
+            ctx.actors[actor_id] = Actor(actor_id, name, "organisation", hit[1].country, sector)
+        ctx.add(Found(start, ent.end, actor_id, "ner:org+registry", 0.7))
 
 
 def find_bare_groups(ctx: Context) -> None:

@@ -17,7 +17,14 @@ from spacy.tokens import Doc
 
 from newsgraph.actors.context import Context
 from newsgraph.actors.coref import find_nominals, find_pronouns
-from newsgraph.actors.groups import find_bare_groups, find_groups, find_invented, find_orgs, find_registry
+from newsgraph.actors.groups import (
+    find_bare_groups,
+    find_groups,
+    find_invented,
+    find_named_orgs,
+    find_orgs,
+    find_registry,
+)
 from newsgraph.actors.persons import find_persons
 from newsgraph.records import Actor, ActorAnalysis, Article
 
@@ -38,6 +45,7 @@ def find_actors(article: Article, doc: Doc) -> ActorAnalysis:
     find_persons(ctx)
     find_groups(ctx)
     find_nominals(ctx)
+    find_named_orgs(ctx)
     find_registry(ctx)
     find_orgs(ctx)
     find_bare_groups(ctx)
