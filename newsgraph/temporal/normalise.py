@@ -298,6 +298,8 @@ def _year_ago(m: re.Match[str], ctx: Context) -> Result:
 def _half(m: re.Match[str], ctx: Context) -> Result:
     """Return a half year ("the first half of 2013") as 2013-H1."""
     n = 1 if m.group("half").lower() in ("first", "1st") else 2
+    if m.group("half").lower() == "last" and not (m.groupdict().get("year") or m.groupdict().get("yrel")):
+        return None  # "the last half" alone is a duration more often than a date
     g = m.groupdict()
     if g.get("year"):
         year = int(g["year"])
@@ -491,6 +493,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
         return None  # "a second group"
     if (g.get("num") or "").lower() in ("a", "an") and re.search(r"s(?:[- ]long)?$", m.group(0), re.I):
         return None, _period(None, code)  # "a weeks-long standoff"
+    if re.fullmatch(r"1[6-9]\d\d|20\d\d", g.get("num") or ""):
+        return None  # "the 1988 quarter" names a year, not 1988 quarters
     if g.get("num") is None:
         if (g.get("rel") or "").lower() == "recent" and code == "Y":
             return "DATE", "PAST_REF"
@@ -573,3 +577,13 @@ def _time_weekday(m: re.Match[str], ctx: Context) -> Result:
     if not day or not clock:
         return None
     return "TIME", f"{day[1][:10]}{clock[1][10:]}"
+
+
+@register("year_quarter")
+def _year_quarter(m: re.Match[str], ctx: Context) -> Result:
+    """Return "the 1988 second quarter" (1988-Q2) or "the 1988 period" (the quarter in focus, in 1988)."""
+    year = int(m.group("year"))
+    if m.group("ordinal2"):
+        return None, f"{year:04d}-Q{ctx.grammar.tables['ordinals'][m.group('ordinal2').lower()]}"
+    base = _base_quarter(ctx)
+    return None, f"{year:04d}-Q{(base.month - 1) // 3 + 1}"
