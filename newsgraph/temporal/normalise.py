@@ -587,3 +587,13 @@ def _year_quarter(m: re.Match[str], ctx: Context) -> Result:
         return None, f"{year:04d}-Q{ctx.grammar.tables['ordinals'][m.group('ordinal2').lower()]}"
     base = _base_quarter(ctx)
     return None, f"{year:04d}-Q{(base.month - 1) // 3 + 1}"
+
+
+@register("time_date")
+def _time_date(m: re.Match[str], ctx: Context) -> Result:
+    """Return "5 p.m. EST Nov. 9" as the date with the clock time."""
+    day = _month_day(m, ctx)
+    clock = _time_of_day(m, ctx)
+    if not day or not clock:
+        return None
+    return "TIME", f"{day[1][:10]}{clock[1][10:]}"
