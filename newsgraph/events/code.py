@@ -81,8 +81,9 @@ def _governor(tok: Token, triggers: dict[int, Candidate], lex: Lexicon) -> Candi
     for _ in range(8):
         if cur.dep_ not in _ABSORB_DEPS or cur.head is cur:
             return None
-        if cur.dep_ == "prep" and cur.lower_ not in _ABSORB_PREPS and cur.head.pos_ in ("VERB", "AUX"):
-            return None  # "shot down missiles in Moscow's air attack": a circumstance, not a complement
+        if cur.dep_ == "prep" and cur.lower_ not in _ABSORB_PREPS and not (
+                cur.lower_ == "in" and cur.head.tag_ in ("$", "CD")):
+            return None  # "shot down missiles in Moscow's air attack" is a circumstance; "$200m in aid" is not
         head = cur.head
         if cur.dep_ in ("ccomp", "xcomp") and lex.has("speech_verbs", head.lemma_.lower()):
             return None
@@ -271,7 +272,8 @@ class _Coder:
             cand.targets = _first_resolved(_pobjs(inner.trigger, self.lex.words["noun_target_preps"]), res) or \
                 cand.targets
         if not any(a.code for a in cand.targets) and cand.type in _LAST_RESORT_IN:
-            cand.targets = _first_resolved(_pobjs(_anchor(tok), {"in"}), res) or cand.targets
+            places = _pobjs(_anchor(tok), {"in"}) + _pobjs(tok.sent.root, {"in"})
+            cand.targets = _first_resolved(places, res) or cand.targets
         self._domestic_default(cand)
         src_codes = {a.code for a in cand.sources if a.code}
         if len(src_codes) > 1 and not any(a.code for a in cand.targets):
@@ -280,17 +282,24 @@ class _Coder:
                 cand.sources[0].head == cand.targets[0].head:
             cand.targets = []
 
-    @staticmethod
-    def _domestic_default(cand: Candidate) -> None:
-        """Give an uncoded actor phrase the other party's country (domestic events: "the army arrested rebels")."""
+    def _domestic_default(self, cand: Candidate) -> None:
+        """Give an uncoded actor phrase the other party's country (domestic events: "the army arrested rebels").
+
+        Not for a person or organisation the actor stage knows without a country: that is the stage's call.
+        """
         src = next((a for a in cand.sources if a.code), None)
         tgt = next((a for a in cand.targets if a.code), None)
-        if src and not tgt and cand.targets:
+        if src and not tgt and cand.targets and not self._stage_known(cand.targets[0]):
             t = cand.targets[0]
             cand.targets = [ArgActor(src.code, t.name, t.sector, t.start, t.end, t.head, "context", src.kind)]
-        elif tgt and not src and cand.sources:
+        elif tgt and not src and cand.sources and not self._stage_known(cand.sources[0]):
             s = cand.sources[0]
             cand.sources = [ArgActor(tgt.code, s.name, s.sector, s.start, s.end, s.head, "context", tgt.kind)]
+
+    def _stage_known(self, arg: ArgActor) -> bool:
+        """Return whether the phrase of ``arg`` names a person (whose country is the actor stage's call)."""
+        return any(t.ent_type_ == "PERSON" for t in self.doc.char_span(arg.start, arg.end, alignment_mode="expand")
+                   or [])
 
     def _antecedent(self, tok: Token) -> list[ArgActor]:
         """Return the actors of the sentence's main subject, or the previous sentence's, for a bare pronoun."""
@@ -435,13 +444,22 @@ def candidate_events(article: Article, cand: Candidate, sent: Span, date: str | 
     return events
 
 
+def _drop_subsumed(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a candidate that another of the same sentence, type and source says more about (it has a target)."""
+    def key(c: Candidate) -> tuple[str, str | None]:
+        return c.type, next((a.code for a in c.sources if a.code), None)
+
+    full = {key(c) for c in cands if any(a.code for a in c.targets)}
+    return [c for c in cands if any(a.code for a in c.targets) or key(c) not in full]
+
+
 def extract_events(article: Article, doc: Doc, actors: ActorAnalysis, times: TimeAnalysis) -> list[Event]:
     """Return the PLOVER events of ``doc``: asserted or flagged, with at least one resolved actor."""
     out: list[Event] = []
     seen: set[tuple[str, str | None, str | None, str | None]] = set()
     for sent, cands in code_sentences(doc, actors):
         date = times.date_for(sent.start_char, sent.end_char)
-        for cand in cands:
+        for cand in _drop_subsumed(cands):
             if not any(a.code for a in cand.sources + cand.targets):
                 continue  # no actor: not a political event we can place in a dyad
             for event in candidate_events(article, cand, sent, date):

@@ -15,8 +15,8 @@ EVENT_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
-_CONSTRAINTS = ("active", "comp", "obj", "obj_not", "prep", "prep_not", "mod", "mod_not", "obj_ent", "subj_person", "subj_mil",
-                "subj_crowd", "subj_not_crowd")
+_CONSTRAINTS = ("active", "comp", "obj", "obj_not", "prep", "prep_not", "mod", "mod_not", "obj_ent",
+                "subj_person", "subj_mil", "subj_crowd", "subj_not_crowd")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,37 @@
+"""Smoke test of `newsgraph bench events` through the real command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+
+
+@pytest.mark.parametrize("split", ["test", "dev"])
+def test_bench_events_smoke(bench_data: Path, monkeypatch: pytest.MonkeyPatch, split: str) -> None:
+    monkeypatch.setenv("NEWSGRAPH_BENCH", str(bench_data))
+    result = CliRunner().invoke(app, ["bench", "events", "--limit", "12", "--split", split, "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["gsr_sentences"] == 12 and figures["cameo_sentences"] == 12
+    for key in ("gsr_type_accuracy", "gsr_actor_accuracy", "gsr_recipient_accuracy", "cameo_macro_f1",
+                "cameo_S_span_f1_exact", "cameo_T_span_f1_token"):
+        assert isinstance(figures[key], float) and 0.0 <= figures[key] <= 1.0
+
+
+def test_bench_events_rejects_unknown_split(bench_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSGRAPH_BENCH", str(bench_data))
+    result = CliRunner().invoke(app, ["bench", "events", "--limit", "2", "--split", "train"])
+    assert result.exit_code == 2 and "unknown split" in result.output
+
+
+def test_macro_f1_counts_every_class() -> None:
+    from newsgraph.bench.events import macro_f1
+
+    gold = ["statement", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict"]
+    assert macro_f1(gold, gold) == 1.0
+    assert macro_f1(gold, ["statement"] * 5) == pytest.approx((2 / 6) / 5)

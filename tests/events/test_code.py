@@ -1,0 +1,118 @@
+"""The PLOVER coder on sentences from the seeds and on written news sentences (real spaCy, real actor stage)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.actors import find_actors
+from newsgraph.events import extract_events
+from newsgraph.nlp import analyse
+from newsgraph.records import Article, Event, TimeAnalysis
+
+
+def _events(text: str, published: str = "2022-01-19") -> list[Event]:
+    """Run the actor stage and the coder over one text, as the pipeline does."""
+    article = Article(id="a1", source="test", source_name="test", text=text)
+    doc = analyse(text)
+    return extract_events(article, doc, find_actors(article, doc), TimeAnalysis(published=published))
+
+
+def _one(text: str, etype: str) -> Event:
+    """Return the single event of ``etype`` coded from ``text``."""
+    found = [e for e in _events(text) if e.event_type == etype]
+    assert found, [(e.event_type, e.source, e.target) for e in _events(text)]
+    return found[0]
+
+
+def test_seed_security_aid_is_aid_usa_to_ukraine() -> None:
+    text = ("A senior U.S. official meanwhile confirmed that the United States had authorized an additional "
+            "$200 million (176 million euros) in security aid to Ukraine.")
+    event = _one(text, "AID")
+    assert (event.source, event.target, event.mode) == ("USA", "UKR", "military")
+    assert event.date == "2022-01-19" and event.rule.startswith("plover.v1:aid.")
+    assert text[event.start:event.end] == event.sentence and 0 < event.confidence <= 1
+
+
+def test_seed_nato_rejects_russian_demand() -> None:
+    event = _one("Nato rejected the Russian demand on Friday.", "REJECT")
+    assert (event.source, event.target) == ("NATO", "RUS")
+
+
+def test_seed_summit_offer_is_agree() -> None:
+    event = _one("The US has offered to hold a summit between Joe Biden and Vladimir Putin.", "AGREE")
+    assert event.source == "USA" and event.rule.endswith("agree.offer.v")
+
+
+def test_seed_naval_exercises_mobilize_russia() -> None:
+    event = _one("Russia announced new naval exercises in the Black Sea.", "MOBILIZE")
+    assert event.source == "RUS" and event.mode == "troops"
+
+
+def test_seed_air_attack_on_kyiv_is_assault_by_moscow() -> None:
+    text = "In Kyiv, air defenses shot down more than 30 Russian cruise missiles in Moscow's sixth air attack in six days."
+    events = [e for e in _events(text) if e.event_type == "ASSAULT" and e.mode == "aerial"]
+    assert events and (events[0].source, events[0].target) == ("RUS", "UKR")
+    assert events[0].trigger == "attack" and events[0].rule == "plover.v1:assault.air-attack.n"
+
+
+def test_seed_visit_to_kyiv_is_consult_visit() -> None:
+    event = _one("U.S. Secretary of State Antony Blinken visited Kyiv on Wednesday.", "CONSULT")
+    assert (event.source, event.target, event.mode) == ("USA", "UKR", "visit")
+    assert event.source_name == "Antony Blinken"
+
+
+def test_reported_request_urged() -> None:
+    text = "U.S. Secretary of State Antony Blinken urged Russian President Vladimir Putin to choose the peaceful path."
+    event = _one(text, "REQUEST")
+    assert (event.source, event.target) == ("USA", "RUS")
+    assert not any(e.event_type == "AGREE" for e in _events(text))
+
+
+def test_statement_about_an_act_carries_the_reported_event() -> None:
+    event = _one("Ukrainian officials said Russian troops shelled the Ukrainian city of Kharkiv overnight.", "ASSAULT")
+    assert (event.source, event.target) == ("RUS", "UKR")
+
+
+def test_negation_drops_the_event() -> None:
+    events = _events("Russia has no plans to invade Ukraine.")
+    assert all(e.negated for e in events if e.event_type == "ASSAULT")
+    assert not [e for e in _events("Russia did not attack Ukraine.") if e.event_type == "ASSAULT" and not e.negated]
+
+
+def test_passive_agent_is_the_source() -> None:
+    event = _one("Kyiv was attacked by Russian drones on Friday.", "ASSAULT")
+    assert (event.source, event.target, event.mode) == ("RUS", "UKR", "drone")
+
+
+def test_coordinated_actors_give_one_record_per_dyad() -> None:
+    events = [e for e in _events("Britain, France and Germany condemned Russia.") if e.event_type == "ACCUSE"]
+    assert {(e.source, e.target) for e in events} == {("GBR", "RUS"), ("FRA", "RUS"), ("DEU", "RUS")}
+    assert len({e.id for e in events}) == 3
+
+
+def test_metonyms_resolve_to_states() -> None:
+    event = _one("The Kremlin accused Washington of provoking the crisis.", "ACCUSE")
+    assert (event.source, event.target) == ("RUS", "USA")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Washington warned that any invasion would be met with severe economic counter-measures.", "THREATEN"),
+    ("Iran threatened to launch a new military offensive against Iraq.", "THREATEN"),
+    ("Nigeria announced that it will withdraw its peacekeepers from Chad unless a ceasefire is arranged.", "THREATEN"),
+    ("Finland will give Tanzania a grant of 580 million shillings.", "AGREE"),
+])
+def test_futures_and_threats(text: str, etype: str) -> None:
+    assert _one(text, etype).event_type == etype
+
+
+def test_hypothetical_is_flagged() -> None:
+    events = [e for e in _events("Blinken warned that Russia could attack Ukraine.") if e.event_type == "ASSAULT"]
+    assert events and all(e.hypothetical for e in events)
+
+
+def test_ids_are_deterministic_and_repeats_are_merged() -> None:
+    text = "Israeli soldiers arrested 100 Palestinians in Hebron. Israeli soldiers arrested 100 Palestinians in Hebron."
+    first, second = _events(text), _events(text)
+    assert [e.id for e in first] == [e.id for e in second]
+    assert len([e for e in first if e.event_type == "COERCE"]) == 1
+    assert first[0].location == "Hebron"
