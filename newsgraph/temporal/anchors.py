@@ -17,8 +17,8 @@ _TEMPORAL_DEPS = {"npadvmod", "tmod", "obl", "obl:tmod", "nmod:tmod", "advmod", 
 
 
 def day_value(value: str) -> str | None:
-    """Return the calendar part of a date value ("2023-06-02TMO" = "2023-06-02"); None for REF/durations."""
-    if not value[:4].isdigit():
+    """Return the calendar part of a date value ("2023-06-02TMO" = "2023-06-02", "XXXX-WXX-3"); None for REF."""
+    if not (value[:4].isdigit() or value.startswith("XXXX-")):
         return None
     return value.split("T", 1)[0]
 

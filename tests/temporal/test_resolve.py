@@ -66,6 +66,8 @@ def test_no_date_leaves_weekdays_underspecified() -> None:
     result = resolve("Blinken landed in Kyiv on Wednesday for crisis talks.")
     assert result.published is None
     assert [t.value for t in result.timexes] == ["XXXX-WXX-3"]
+    landed = "Blinken landed in Kyiv on Wednesday".index("landed")
+    assert result.date_for(landed, landed + 6) == "XXXX-WXX-3"
 
 
 def test_clause_anchors_give_quotes_and_events_their_dates() -> None:
