@@ -140,9 +140,12 @@ def _subject_of_root(doc: Doc) -> tuple[int, int] | None:
             for right in tok.rights:
                 if right.dep_ == "prep" and right.lower_ == "of" or right.dep_ == "appos":
                     end = right.right_edge.i + 1
-                else:
+                elif not right.is_punct:
                     break
-            return tok.left_edge.i, end
+            start = tok.left_edge.i
+            while start < tok.i and (doc[start].ent_type_ in ("DATE", "TIME", "CARDINAL") or doc[start].is_punct):
+                start += 1
+            return start, end
     return None
 
 
