@@ -65,7 +65,8 @@ def add_sample_records(db: Path) -> dict[str, int]:
         arts = store.query("SELECT id, text, published FROM articles ORDER BY id")
         for n, art in enumerate(arts):
             ments = store.query(
-                """SELECT m.start, m."end", m.actor_id, a.name, a.kind FROM mentions m JOIN actors a ON a.id = m.actor_id
+                """SELECT m.start, m."end", m.actor_id, a.name, a.kind
+                   FROM mentions m JOIN actors a ON a.id = m.actor_id
                    WHERE m.article_id = ? ORDER BY m.start""", [art["id"]])
             pair = next(((a, b) for a, b in zip(ments, ments[1:], strict=False)
                          if a["actor_id"] != b["actor_id"] and b["start"] - a["end"] < 150
@@ -84,7 +85,8 @@ def add_sample_records(db: Path) -> dict[str, int]:
             store.con.execute(
                 "INSERT INTO quotes (id, article_id, text, kind, start, \"end\", cue, speaker, speaker_id, date, rule, "
                 "confidence, sources) VALUES (?, ?, ?, 'indirect', ?, ?, 'said', ?, ?, ?, 'test:sample', 0.8, ?)",
-                [f"test:q{n}", art["id"], art["text"][s:e], s, e, speaker["name"], speaker["actor_id"], date, 1 + n % 3])
+                [f"test:q{n}", art["id"], art["text"][s:e], s, e, speaker["name"], speaker["actor_id"], date,
+                 1 + n % 3])
             added["quotes"] += 1
     return added
 
@@ -100,3 +102,14 @@ def build_store(db: Path, seeds: Path, examples: Path, work: Path) -> Path:
 def flag_pattern() -> re.Pattern[str]:
     """The injected flag, as it would appear in any executed payload."""
     return re.compile(re.escape(XSS_FLAG))
+
+
+def session_store(base: Path, seeds: Path, examples: Path) -> Path:
+    """Build the shared store once per test session (the API and browser conftests both ask for it)."""
+    folder = base / "ng-shared-store"
+    db = folder / "store.duckdb"
+    if not (folder / "ready").exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        build_store(db, seeds, examples, folder)
+        (folder / "ready").touch()
+    return db

@@ -19,7 +19,8 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
-_spec = importlib.util.spec_from_file_location("ng_store_fixture", Path(__file__).parents[1] / "api" / "store_fixture.py")
+_FIXTURE = Path(__file__).parents[1] / "api" / "store_fixture.py"
+_spec = importlib.util.spec_from_file_location("ng_store_fixture", _FIXTURE)
 assert _spec and _spec.loader
 store_fixture = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(store_fixture)
@@ -35,8 +36,7 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def web_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, examples_dir: Path) -> Path:
     """The seeds, examples and hostile pages ingested by the real pipeline (once per session)."""
-    work = tmp_path_factory.mktemp("webstore")
-    return store_fixture.build_store(work / "web.duckdb", seeds_dir, examples_dir, work)
+    return store_fixture.session_store(tmp_path_factory.getbasetemp(), seeds_dir, examples_dir)
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,7 @@ def list_actors(
     where = Where()
     if q:
         where.add("(contains(lower(ac.name), lower(?)) OR contains(lower(ac.id), lower(?))"
-                  " OR list_contains(list_transform(ac.aliases, x -> lower(x)), lower(?)))", q, q, q)
+                  " OR contains(lower(array_to_string(ac.aliases, ' | ')), lower(?)))", q, q, q)
     if kind:
         where.add("ac.kind = ?", kind)
     if country:
