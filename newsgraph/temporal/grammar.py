@@ -77,7 +77,8 @@ def load_grammar() -> Grammar:
     subs = _placeholders(lex)
     rules = []
     for priority, spec in enumerate(specs):
-        pattern = re.sub(r"\{(\w+)\}", lambda m: subs[m.group(1)], spec["pattern"])
+        # a timex starts at a word start: failing mid-word positions first makes the scan several times faster
+        pattern = r"(?<!\w)(?:" + re.sub(r"\{(\w+)\}", lambda m: subs[m.group(1)], spec["pattern"]) + ")"
         rules.append(Rule(spec["name"], re.compile(pattern, re.I), spec["norm"], spec.get("type", "DATE"), priority))
     tables = {name: {k.lower(): v for k, v in lex[name]["words"].items()}
               for name in ("months", "weekdays", "numbers", "units", "ordinals", "seasons", "dayparts", "holidays",
@@ -91,4 +92,4 @@ def _trigger(lex: dict[str, Any]) -> re.Pattern[str]:
     for table in ("months", "weekdays", "seasons", "holidays", "vague", "sets"):
         words.extend(w.split()[-1] for w in lex[table]["words"])
     units = "|".join(re.escape(w) for w in sorted(set(w.lower() for w in words), key=len, reverse=True))
-    return re.compile(rf"\d|\b(?:{units})", re.I)
+    return re.compile(rf"\d|(?<!\w)(?:{units})", re.I)
