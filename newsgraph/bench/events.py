@@ -19,6 +19,8 @@ from typing import Any
 from newsgraph.actors import find_actors
 from newsgraph.errors import BenchmarkDataError
 from newsgraph.events.arguments import ArgActor
+from newsgraph.events.classifier import MODEL as MODEL_FILE
+from newsgraph.events.classifier import PENTA, fit, load_model
 from newsgraph.events.code import Candidate, code_sentences, main_event
 from newsgraph.events.places import load_gazetteer
 from newsgraph.nlp import load_nlp
@@ -28,12 +30,6 @@ DESCRIPTION = "PLOVER GSR type/actor/recipient accuracy and ConfliBERT CAMEO pen
 
 GSR = Path("events/plover-gsr/plover_gsr_v2labels.jsonl")
 CAMEO = Path("events/conflibert-cameo")
-PENTA = {
-    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal_coop"),
-    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material_coop"),
-    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal_conflict"),
-    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material_conflict"),
-}
 CLASSES = ("statement", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
 # the GSR uses a few non-ISO codes for states; IGOs are all coded "IGO"
 GOLD_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
@@ -47,14 +43,16 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _main_events(texts: list[str]) -> Iterator[Candidate | None]:
+def _main_events(texts: list[str], learned: bool = False) -> Iterator[Candidate | None]:
     """Parse each text once, run the actor stage and the coder, and yield the main event of the text."""
     nlp = load_nlp()
+    model = load_model() if learned else None
+    probas = model.proba(texts) if model is not None else [None] * len(texts)
     for i, doc in enumerate(nlp.pipe(texts, batch_size=64)):
         article = Article(id=f"bench-{i}", source="bench", source_name="bench", text=doc.text)
         actors = find_actors(article, doc)
         cands = [c for _, cs in code_sentences(doc, actors) for c in cs]
-        yield main_event(cands)
+        yield main_event(cands, probas[i])
 
 
 def _norm_code(arg: ArgActor) -> str | None:
@@ -134,11 +132,11 @@ class _SpanScore:
         return _f1(p, r)
 
 
-def score_cameo(rows: list[dict[str, Any]]) -> dict[str, float | int]:
+def score_cameo(rows: list[dict[str, Any]], learned: bool = False) -> dict[str, float | int]:
     """Return penta macro-F1, accuracy, and S/T span F1 (exact and token overlap) of the main events."""
     gold, pred = [], []
     spans = {"S": _SpanScore(), "T": _SpanScore()}
-    for row, cand in zip(rows, _main_events([r["text"] for r in rows]), strict=True):
+    for row, cand in zip(rows, _main_events([r["text"] for r in rows], learned), strict=True):
         gold.append(row["penta"])
         pred.append(PENTA.get(cand.type, "statement") if cand else "statement")
         gspans = row.get("spans") or {}
@@ -146,13 +144,14 @@ def score_cameo(rows: list[dict[str, Any]]) -> dict[str, float | int]:
             text = row["text"][span[0]:span[1]] if span else None
             spans[role].add(text, list(gspans.get(role, [])))
     n = len(rows)
+    tag = "cameo_hybrid" if learned else "cameo"
     out: dict[str, float | int] = {
-        "cameo_sentences": n, "cameo_macro_f1": macro_f1(gold, pred),
-        "cameo_accuracy": sum(g == p for g, p in zip(gold, pred, strict=True)) / n if n else 0.0,
+        f"{tag}_sentences": n, f"{tag}_macro_f1": macro_f1(gold, pred),
+        f"{tag}_accuracy": sum(g == p for g, p in zip(gold, pred, strict=True)) / n if n else 0.0,
     }
     for role, sc in spans.items():
-        out[f"cameo_{role}_span_f1_exact"] = sc.f1(sc.exact)
-        out[f"cameo_{role}_span_f1_token"] = sc.f1(sc.tok)
+        out[f"{tag}_{role}_span_f1_exact"] = sc.f1(sc.exact)
+        out[f"{tag}_{role}_span_f1_token"] = sc.f1(sc.tok)
     return out
 
 
@@ -177,5 +176,18 @@ def run(data: Path, limit: int | None = None, split: str | None = None) -> dict[
     figures: dict[str, float | int | str] = {"split": split}
     figures.update(score_gsr(gsr))
     figures.update(score_cameo(cameo))
+    if split != "dev" and load_model() is not None:  # the classifier was trained on the dev (train) split
+        figures.update(score_cameo(cameo, learned=True))
     figures["seconds"] = round(time.perf_counter() - started, 2)
     return figures
+
+
+def train(data: Path) -> dict[str, float | int | str]:
+    """Retrain the sentence classifier on the ConfliBERT CAMEO train split and save it in the package."""
+    rows = _read_jsonl(data / CAMEO / "conflibert_cameo_train_joined.jsonl")
+    started = time.perf_counter()
+    model = fit([r["text"] for r in rows], [r["penta"] for r in rows])
+    MODEL_FILE.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
+    load_model.cache_clear()
+    return {"sentences": len(rows), "features": len(model["vocabulary"]), "file": str(MODEL_FILE),
+            "seconds": round(time.perf_counter() - started, 2)}

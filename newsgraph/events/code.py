@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.arguments import ArgActor, ArgResolver
+from newsgraph.events.classifier import PENTA, RULE_BONUS
 from newsgraph.events.detect import find_triggers, lemma_of, subject_of
 from newsgraph.events.lexicon import RULESET, Lexicon, Pattern, load_lexicon
 from newsgraph.records import ActorAnalysis, Article, Event, TimeAnalysis
@@ -107,7 +108,7 @@ def _modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
     """Return (negated, future, hypothetical) for the clause of a trigger."""
     negated = future = hypo = False
     cur: Token | None = _anchor(tok)
-    path = [tok] + ([cur] if cur is not tok else [])
+    path: list[Token] = [tok] + ([cur] if cur is not None and cur is not tok else [])
     steps = 0
     while cur is not None and steps < 4:
         if cur.dep_ in ("xcomp", "acl", "pcomp", "ccomp") and cur.head is not cur and not lex.has(
@@ -144,7 +145,7 @@ def _modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
 
 def _pobjs(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
     """Return the objects of ``tok``'s prepositions in ``preps`` (in prepositional order)."""
-    out = []
+    out: list[Token] = []
     for child in tok.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
             out.extend(p for p in child.children if p.dep_ == "pobj")
@@ -398,12 +399,21 @@ class _Coder:
         return round(max(0.05, min(0.99, conf)), 3)
 
 
-def main_event(cands: list[Candidate]) -> Candidate | None:
-    """Return the candidate that best stands for the whole sentence (asserted, highest in the tree)."""
+def main_event(cands: list[Candidate], proba: dict[str, float] | None = None) -> Candidate | None:
+    """Return the candidate that best stands for the whole sentence (asserted, highest in the tree).
+
+    With ``proba`` (the sentence classifier's penta probabilities) the classifier chooses among the
+    candidates, the rules' own choice getting a prior; it returns None when "statement" is likelier.
+    """
     if not cands:
         return None
-    return min(cands, key=lambda c: (c.negated, c.hypothetical, c.depth, c.pattern.pos != "VERB",
-                                     -c.confidence, c.trigger.i))
+    ranked = sorted(cands, key=lambda c: (c.negated, c.hypothetical, c.depth, c.pattern.pos != "VERB",
+                                          -c.confidence, c.trigger.i))
+    if proba is None:
+        return ranked[0]
+    scored = [(proba.get(PENTA[c.type], 0.0) + (RULE_BONUS if k == 0 else 0.0), -k, c) for k, c in enumerate(ranked)]
+    best_score, _, best = max(scored, key=lambda t: (t[0], t[1]))
+    return None if proba.get("statement", 0.0) > best_score else best
 
 
 def code_sentences(doc: Doc, actors: ActorAnalysis, lex: Lexicon | None = None) -> list[tuple[Span, list[Candidate]]]:
@@ -422,9 +432,11 @@ def _dyads(cand: Candidate) -> list[tuple[ArgActor | None, ArgActor | None]]:
     """Return one (source, target) pair per dyad; coordinated sources without target target each other."""
     sources = [a for a in cand.sources if a.code] or cand.sources[:1]
     targets = [a for a in cand.targets if a.code] or cand.targets[:1]
+    srcs: list[ArgActor | None] = list(sources) or [None]
+    tgts: list[ArgActor | None] = list(targets) or [None]
     if len(sources) > 1 and not targets:
-        return [(s, t) for s in sources for t in sources if s is not t][: 2 * len(sources)]
-    return [(s, t) for s in (sources or [None]) for t in (targets or [None])]  # type: ignore[list-item]
+        return [(s, t) for s in srcs for t in srcs if s is not t][: 2 * len(sources)]
+    return [(s, t) for s in srcs for t in tgts]
 
 
 def candidate_events(article: Article, cand: Candidate, sent: Span, date: str | None) -> list[Event]:

@@ -32,7 +32,8 @@ def query_events(db: str | Path, actor: str | None = None, event_type: str | Non
                  include_negated: bool = False) -> list[dict[str, Any]]:
     """Return stored events, newest first, filtered by actor (id, code or name), PLOVER type and date range."""
     _check(event_type, since, until, limit)
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if not include_negated:
         where.append("NOT coalesce(negated, FALSE)")
     if actor:

@@ -49,7 +49,8 @@ def test_seed_naval_exercises_mobilize_russia() -> None:
 
 
 def test_seed_air_attack_on_kyiv_is_assault_by_moscow() -> None:
-    text = "In Kyiv, air defenses shot down more than 30 Russian cruise missiles in Moscow's sixth air attack in six days."
+    text = ("In Kyiv, air defenses shot down more than 30 Russian cruise missiles in Moscow's sixth air attack "
+            "in six days.")
     events = [e for e in _events(text) if e.event_type == "ASSAULT" and e.mode == "aerial"]
     assert events and (events[0].source, events[0].target) == ("RUS", "UKR")
     assert events[0].trigger == "attack" and events[0].rule == "plover.v1:assault.air-attack.n"
