@@ -31,3 +31,11 @@ def test_parse_timeml_offsets() -> None:
     doc = parse_timeml("x.tml", xml)
     (gold,) = doc.timexes
     assert doc.text[gold.start:gold.end] == "Friday" and gold.value == "2013-03-22" and "&" in doc.text
+
+
+def test_relaxed_match_is_one_to_one() -> None:
+    from newsgraph.bench.time import match_relaxed
+
+    gold = [(0, 6), (10, 20)]
+    system = [(2, 4), (3, 5), (12, 30), (40, 45)]
+    assert match_relaxed(gold, system) == [(0, 0), (1, 2)]
