@@ -1,12 +1,134 @@
-"""Entry point of the quotes stage."""
+"""Entry point of the quotes stage: quotations found by cues and marks, attributed and dated."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import hashlib
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span
+
+from newsgraph.quotes.assemble import Assembled, assemble
+from newsgraph.quotes.detect import find_candidates
+from newsgraph.quotes.lexicon import RULESET, Lexicon, load_lexicon
+from newsgraph.quotes.marks import find_regions
+from newsgraph.quotes.speakers import Speaker, resolve_speaker
 from newsgraph.records import ActorAnalysis, Article, Quote, TimeAnalysis
+
+_FIRST_PERSON = {"i", "we", "me", "us"}
+_MARKS = "\"“”„«»‹›‘’'「」"
+
+
+@dataclass
+class Found:
+    """A quotation with the character spans of its content (quote marks included), for scoring."""
+
+    quote: Quote
+    content: list[tuple[int, int]]
 
 
 def extract_quotes(article: Article, doc: Doc, actors: ActorAnalysis, times: TimeAnalysis) -> list[Quote]:
     """Return the quotations of ``doc`` with speakers and dates."""
-    return []
+    return [f.quote for f in find_quotes(article, doc, actors, times)]
+
+
+def find_quotes(article: Article, doc: Doc, actors: ActorAnalysis, times: TimeAnalysis) -> list[Found]:
+    """Return the quotations of ``doc`` with the character spans of their content."""
+    lex = load_lexicon()
+    items = assemble(doc, find_regions(doc.text), list(find_candidates(doc, lex)))
+    items = _dedupe(items)
+    items.sort(key=lambda a: min(a.tokens))
+    speakers: dict[int, Speaker | None] = {}
+    quoted: list[tuple[int, int, Speaker]] = []  # direct quotations so far: a first person inside speaks for them
+    out = []
+    for item in items:
+        if item.cand.inherited is not None:
+            speaker = speakers.get(id(item.cand.inherited))
+        else:
+            speaker = _first_person(item.cand.speaker, quoted) or resolve_speaker(item.cand.speaker, actors, out, lex)
+        speakers[id(item.cand)] = speaker
+        if speaker is not None and speaker.name is not None:
+            quoted += [(r.start, r.end, speaker) for r in item.cand.regions]
+        out.append(_found(article, doc, item, speaker, times, lex))
+    return out
+
+
+def _first_person(span: Span | None, quoted: list[tuple[int, int, Speaker]]) -> Speaker | None:
+    """Return the speaker of the quotation a first-person speaker ('I think', 'we know') stands inside."""
+    if span is None or span.root.lower_ not in _FIRST_PERSON:
+        return None
+    at = span.root.idx
+    for start, end, outer in quoted:
+        if start <= at < end:
+            return Speaker(outer.name, outer.id, outer.country, outer.role, span.start_char, span.end_char,
+                           "speaker:first-person-in-quote")
+    return None
+
+
+def _dedupe(items: list[Assembled]) -> list[Assembled]:
+    """Drop a quotation whose content another cue already gave ('said and added' on one clause)."""
+    seen: set[frozenset[int]] = set()
+    out = []
+    for item in sorted(items, key=lambda a: (a.cand.bare, a.cand.speaker is None)):
+        key = frozenset(item.tokens)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _runs(doc: Doc, tokens: set[int]) -> list[tuple[int, int]]:
+    """Return token indices as contiguous character spans."""
+    out: list[tuple[int, int]] = []
+    prev = -2
+    for i in sorted(tokens):
+        start, end = doc[i].idx, doc[i].idx + len(doc[i])
+        if i == prev + 1 and out:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+        prev = i
+    return out
+
+
+def _text(doc: Doc, item: Assembled, spans: list[tuple[int, int]]) -> str:
+    """Return the quotation's words: inside the marks for a direct quote, else the content without marks."""
+    text = doc.text
+    if item.kind == "direct":
+        pieces = [text[s:e] for r in item.cand.regions for s, e in r.pieces]
+    else:
+        pieces = [text[s:e] for s, e in spans]
+    words = " ".join(" ".join(p.split()).strip(" ,") for p in pieces if p.strip(_MARKS + " ,"))
+    words = "".join(ch for ch in words if ch not in "“”«»„\"") if item.kind != "direct" else words
+    if item.kind == "indirect" and words.lower().startswith("that "):
+        words = words[5:]
+    return words.strip()
+
+
+def _found(article: Article, doc: Doc, item: Assembled, speaker: Speaker | None, times: TimeAnalysis,
+           lex: Lexicon) -> Found:
+    """Build the Quote record of one assembled quotation."""
+    spans = _runs(doc, item.tokens)
+    involved = set(item.tokens)
+    cue = item.cand.cue
+    if cue is not None:
+        involved.add(cue.i)
+    if item.cand.speaker is not None and item.cand.inherited is None:
+        involved |= set(range(item.cand.speaker.start, item.cand.speaker.end))
+    first, last = doc[min(involved)].sent, doc[max(involved)].sent
+    start, end = first.start_char, last.end_char
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    qid = hashlib.sha1(f"{article.id}:{start}:{end}:{spans[0][0]}:{spans[-1][1]}".encode()).hexdigest()[:16]
+    date_span: Span = cue.sent if cue is not None else first
+    q = Quote(
+        id=qid, article_id=article.id, text=_text(doc, item, spans), kind=item.kind, start=start, end=end,
+        cue=item.cand.cue_text, date=times.date_for(date_span.start_char, date_span.end_char),
+        rule=f"{RULESET}:{item.rule}", confidence=lex.confidence.get(item.rule, 0.5),
+    )
+    if speaker is not None:
+        q.speaker, q.speaker_id, q.speaker_country, q.speaker_role = speaker.name, speaker.id, speaker.country, \
+            speaker.role
+        q.speaker_start, q.speaker_end = speaker.start, speaker.end
+        if speaker.rule:
+            q.rule += f"+{speaker.rule}"
+    return Found(q, spans)

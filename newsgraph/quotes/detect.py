@@ -1,0 +1,272 @@
+"""Cues over the dependency parse: reporting verbs, 'according to X', nouns of saying, headline colons.
+
+Each rule yields a Candidate: the cue, the content spans its frame governs and the speaker noun phrase.
+Quotation marks are attached afterwards (assemble.py); a speech verb with no complement is kept as a bare
+candidate, so that an adjacent direct quote ('"A," he said.', 'He added:') can still find its cue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.quotes.lexicon import Lexicon
+from newsgraph.quotes.marks import Region
+
+_SKIP_DEPS = {"conj", "cc", "punct", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "advmod", "npadvmod",
+              "prt", "dep", "csubj", "advcl", "parataxis"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_EDGE_PUNCT = {"punct"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+@dataclass
+class Candidate:
+    """A cue with the content it governs and its speaker phrase."""
+
+    cue: Token | None
+    cue_text: str | None
+    content: list[tuple[int, int]]  # token index ranges [i, j)
+    speaker: Span | None
+    rule: str
+    regions: list[Region] = field(default_factory=list)
+    inherited: Candidate | None = None  # the quote a follow-on continues
+
+    @property
+    def bare(self) -> bool:
+        """Return whether the cue governs no content of its own."""
+        return not self.content
+
+
+def _runs(indices: Iterable[int], doc: Doc) -> list[tuple[int, int]]:
+    """Return sorted token indices as contiguous [i, j) runs, without punctuation at the edges."""
+    out: list[tuple[int, int]] = []
+    for i in sorted(set(indices)):
+        if out and out[-1][1] == i:
+            out[-1] = (out[-1][0], i + 1)
+        else:
+            out.append((i, i + 1))
+    trimmed = []
+    for i, j in out:
+        while i < j and (doc[i].dep_ in _EDGE_PUNCT and doc[i].text not in "\"“‘'«" or doc[i].is_space):
+            i += 1
+        while j > i and (doc[j - 1].dep_ in _EDGE_PUNCT and doc[j - 1].text not in "\"”’'»" or doc[j - 1].is_space):
+            j -= 1
+        if j > i:
+            trimmed.append((i, j))
+    return trimmed
+
+
+def _subtree(tok: Token) -> set[int]:
+    """Return the token indices of ``tok``'s subtree."""
+    return {t.i for t in tok.subtree}
+
+
+def _speaker_token(verb: Token) -> Token | None:
+    """Return the subject of ``verb``, inherited from the governing verb for 'adding', 'and said', 'to say'."""
+    cur: Token | None = verb
+    for _ in range(3):
+        if cur is None:
+            return None
+        for child in cur.children:
+            if (child.dep_ == "nsubj" or child.dep_ == "csubj") and not _across_line(child, cur):
+                return _antecedent(child)
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if any(c.dep_ == "nsubjpass" for c in cur.children):
+            return None  # 'it was reported that': no speaker
+        if cur.dep_ in ("advcl", "conj", "xcomp", "relcl", "acl") and cur.head is not cur:
+            if cur.dep_ in ("relcl", "acl"):
+                return cur.head  # 'Graham, who said …' / 'officials saying …'
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _across_line(a: Token, b: Token) -> bool:
+    """Return whether a line break separates two tokens (a crosshead the parser joined to the next line)."""
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in t.whitespace_ or t.is_space for t in a.doc[lo:hi])
+
+
+def _antecedent(subject: Token) -> Token:
+    """Return the noun a relative pronoun subject stands for ('Graham, who said' → Graham)."""
+    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
+
+
+def speaker_span(tok: Token) -> Span:
+    """Return the speaker phrase of head ``tok``: its left modifiers, the head and any name continuation."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    for k in range(tok.i - 1, start - 1, -1):  # never across a line break (a crosshead parsed into the sentence)
+        if "\n" in doc[k].whitespace_ or doc[k].is_space:
+            start = k + 1
+            break
+    end = tok.i + 1
+    while end < len(doc) and doc[end].dep_ in ("compound", "flat", "appos") and doc[end].head.i in range(start, end) \
+            and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _cue_text(verb: Token, lex: Lexicon) -> str:
+    """Return the cue phrase: the verb, its particle, 'told reporters', 'said in a statement'."""
+    words = [(verb.i, verb.text)]
+    for child in verb.children:
+        if child.dep_ == "prt" or (child.dep_ == "dobj" and verb.lemma_ == "tell" and child.n_lefts + child.n_rights < 2):
+            words += [(t.i, t.text) for t in child.subtree]
+        elif child.dep_ == "prep" and child.lower_ in ("in", "on", "during") and any(
+            g.lemma_.lower() in lex.statement_nouns for g in child.children if g.dep_ == "pobj"
+        ):
+            words += [(t.i, t.text) for t in child.subtree]
+        elif child.dep_ == "aux" and child.i == verb.i - 1 and child.lemma_ in ("have", "be"):
+            words.append((child.i, child.text))
+    return " ".join(w for _, w in sorted(words))
+
+
+def _right_part(verb: Token, stop_at: set[str]) -> set[int]:
+    """Return the verb's dependents to its right (objects, complements), not its conjuncts or punctuation."""
+    out: set[int] = set()
+    for child in verb.rights:
+        if child.dep_ in _SKIP_DEPS or child.dep_ in stop_at:
+            continue
+        out |= _subtree(child)
+    return out
+
+
+def _clause_content(verb: Token) -> set[int]:
+    """Return the clausal complement of ``verb``, or the clause it is a parenthetical of ('…, he said')."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if comps:
+        out: set[int] = set()
+        for c in comps:
+            out |= _subtree(c)
+        return out
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        own = _subtree(verb)
+        return {t.i for t in verb.head.subtree if t.i < verb.left_edge.i and t.i not in own}
+    return set()
+
+
+def _verb_frames(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
+    """Return the content token indices of a reporting verb and the frame that gave them."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.clause:
+        content = _clause_content(verb)
+        if content:
+            return content, "indirect"
+    children = {c.dep_ for c in verb.children}
+    preps = lex.preposition.get(lemma, frozenset())
+    for child in verb.rights:
+        if child.dep_ in ("prep", "prt") and child.lower_ in preps:
+            part = _right_part(verb, set()) - {child.i}
+            if part:
+                return part, "indirect-preposition"
+    if lemma in lex.infinitive and "xcomp" in children:
+        xcomp = next(c for c in verb.children if c.dep_ == "xcomp")
+        if any(t.dep_ == "aux" and t.lower_ == "to" for t in xcomp.children):
+            return _right_part(verb, set()), "indirect-infinitive"
+    if lemma in lex.object and ("dobj" in children or "oprd" in children) and verb.dep_ != "amod":
+        if lemma != "call" or "oprd" in children or "ccomp" in children or "xcomp" in children:
+            return _right_part(verb, set()), "indirect-object"
+    return set(), "bare"
+
+
+def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
+    """Return the candidate of one reporting verb, or None when it governs nothing and is no speech verb."""
+    lemma = verb.lemma_.lower()
+    subj = _speaker_token(verb)
+    if subj is None and verb.tag_ == "VB" and verb.dep_ == "ROOT":
+        return None  # an imperative ('Support us', 'Tell a friend') is an appeal to the reader
+    content, rule = _verb_frames(verb, lex)
+    speaker = speaker_span(subj) if subj is not None else None
+    if speaker is not None:
+        content -= set(range(speaker.start, speaker.end))
+    content.discard(verb.i)
+    if not content and lemma not in lex.speech:
+        return None
+    return Candidate(verb, _cue_text(verb, lex), _runs(content, verb.doc), speaker, rule if content else "bare")
+
+
+def _according(tok: Token, lex: Lexicon) -> Candidate | None:
+    """Return the candidate of 'according to X' (and 'as reported by X') at ``tok``."""
+    doc = tok.doc
+    for phrase in lex.according:
+        if tok.i + len(phrase) > len(doc) or any(doc[tok.i + k].lower_ != w for k, w in enumerate(phrase)):
+            continue
+        last = doc[tok.i + len(phrase) - 1]
+        objs = [c for c in last.children if c.dep_ == "pobj"] or [
+            t for t in doc[last.i + 1: last.i + 6] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+        if not objs:
+            return None
+        pp = tok if tok.dep_ == "prep" else tok.head if tok.head.dep_ == "prep" else tok
+        own = _subtree(pp) | {t.i for t in doc[tok.i: last.i + 1]} | _subtree(objs[0])
+        head = pp.head if pp.head is not pp else None
+        scope = head.subtree if head is not None and head.pos_ in ("VERB", "AUX") else tok.sent
+        content = {t.i for t in scope if t.i not in own}
+        if head is not None and head.pos_ in ("NOUN", "PROPN"):
+            content = {t.i for t in tok.sent if t.i not in own}
+        runs = _runs(content, doc)
+        if not runs:
+            return None
+        cue = " ".join(t.text for t in doc[tok.i: last.i + 1])
+        return Candidate(tok, cue, runs, speaker_span(objs[0]), "according-to")
+    return None
+
+
+def _headline_colon(sent: Span) -> Candidate | None:
+    """Return 'Rubio: I Still Believe …' (a name, a colon, a statement) as a candidate."""
+    colon = next((t for t in sent[:7] if t.text == ":"), None)
+    if colon is None or colon.i == sent.start or sent.end - colon.i < 4:
+        return None
+    before = sent.doc[sent.start: colon.i]
+    if not all(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.is_punct for t in before):
+        return None
+    if not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in before):
+        return None
+    runs = _runs(range(colon.i + 1, sent.end), sent.doc)
+    return Candidate(colon, ":", runs, before, "headline-colon") if runs else None
+
+
+def _noun_clause(tok: Token) -> Candidate | None:
+    """Return 'his claim that …' as a candidate: the noun's that-clause, spoken by its possessor."""
+    for child in tok.rights:
+        if child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            runs = _runs(_subtree(child), tok.doc)
+            if runs:
+                return Candidate(tok, tok.text, runs, speaker_span(poss) if poss is not None else None, "noun-clause")
+    return None
+
+
+def find_candidates(doc: Doc, lex: Lexicon) -> Iterator[Candidate]:
+    """Yield every cue of ``doc`` with its content and speaker phrase."""
+    for tok in doc:
+        lower = tok.lower_
+        cand: Candidate | None = None
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB") \
+                and lex.is_cue(tok.lemma_.lower()):
+            cand = _verb_candidate(tok, lex)
+        elif lower in ("according", "as"):
+            cand = _according(tok, lex)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns:
+            cand = _noun_clause(tok)
+        if cand is not None:
+            yield cand
+    for sent in doc.sents:
+        if sent.start == 0 or doc[sent.start - 1].is_space or "\n" in doc[sent.start - 1].whitespace_:
+            cand = _headline_colon(sent)
+            if cand is not None:
+                yield cand
+
+
+def finite_verbs(doc: Doc, i: int, j: int, allowed: set[int]) -> bool:
+    """Return whether tokens [i, j) hold a finite verb not in ``allowed`` (a clause of its own)."""
+    return any(doc[k].tag_ in _FINITE and k not in allowed for k in range(i, j))

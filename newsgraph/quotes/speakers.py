@@ -1,0 +1,78 @@
+"""Speakers: the speaker phrase of a quotation resolved to a canonical actor through the actors stage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Span
+
+from newsgraph.quotes.lexicon import Lexicon
+from newsgraph.records import Actor, ActorAnalysis, Mention, Quote
+
+_BACK_CHARS = 1200  # a pronoun falls back on a person quoted at most this far before it
+_PERSONAL = {"he", "she"}
+
+
+@dataclass
+class Speaker:
+    """Who said it: a canonical actor where the actors stage resolved one, else the phrase itself."""
+
+    name: str | None
+    id: str | None
+    country: str | None
+    role: str | None
+    start: int
+    end: int
+    rule: str = ""
+
+
+class HasQuote(Protocol):
+    """A found quotation (extract.Found)."""
+
+    quote: Quote
+
+
+def _mention(span: Span, actors: ActorAnalysis) -> Mention | None:
+    """Return the mention on the phrase's head word, else the one overlapping the phrase most."""
+    head = span.root
+    return actors.mention_at(head.idx, head.idx + len(head)) or actors.mention_at(span.start_char, span.end_char)
+
+
+def _from_actor(span: Span, mention: Mention, actor: Actor | None) -> Speaker:
+    """Return the speaker a mention resolves to ('a senior U.S. official' keeps its words, takes USA)."""
+    head = span.root
+    covers_head = mention.start <= head.idx < mention.end
+    if actor is None:
+        return Speaker(mention.text, mention.actor_id, None, mention.role, span.start_char, span.end_char)
+    if not covers_head and actor.kind != "person":
+        name = " ".join(t.text for t in span if t.dep_ != "det")
+        return Speaker(name, actor.id, actor.country, None, span.start_char, span.end_char, "speaker:affiliation")
+    return Speaker(actor.name, actor.id, actor.country, mention.role or actor.role, span.start_char, span.end_char)
+
+
+def _previous_person(before: int, found: Sequence[HasQuote]) -> Quote | None:
+    """Return the last quotation before offset ``before`` spoken by a named person."""
+    for f in reversed(found):
+        q = f.quote
+        if q.start < before and q.start >= before - _BACK_CHARS and q.speaker_id and q.speaker_id.startswith("person:"):
+            return q
+    return None
+
+
+def resolve_speaker(span: Span | None, actors: ActorAnalysis, found: Sequence[HasQuote], lex: Lexicon) -> Speaker | None:
+    """Return the speaker of a phrase: its actor, the phrase itself, or None for an unresolved pronoun."""
+    if span is None or len(span) == 0:
+        return None
+    head = span.root
+    mention = _mention(span, actors)
+    if mention is not None:
+        return _from_actor(span, mention, actors.actors.get(mention.actor_id))
+    if head.lower_ in lex.pronouns and head.pos_ == "PRON":
+        prev = _previous_person(span.start_char, found) if head.lower_ in _PERSONAL else None
+        if prev is not None:
+            return Speaker(prev.speaker, prev.speaker_id, prev.speaker_country, prev.speaker_role, span.start_char,
+                           span.end_char, "pronoun:previous-speaker")
+        return Speaker(None, None, None, None, span.start_char, span.end_char, "pronoun:unresolved")
+    return Speaker(span.text, None, None, None, span.start_char, span.end_char)
