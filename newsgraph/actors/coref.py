@@ -66,16 +66,17 @@ def find_nominals(ctx: Context) -> None:
             continue
         if det in _DETERMINERS:
             first -= 1
-        _resolve_nominal(ctx, stated, first, rspan.end, indefinite=det in ("a", "an"))
+        _resolve_nominal(ctx, stated, first, rspan.end, det)
 
 
-def _resolve_nominal(ctx: Context, stated: Stated, start: int, end: int, indefinite: bool) -> None:
+def _resolve_nominal(ctx: Context, stated: Stated, start: int, end: int, det: str) -> None:
     """Pick the antecedent of one nominal, or make it an anonymous member of its state's group."""
     role = stated.role
     assert role is not None
     country = stated.entry.country if stated.entry else None
-    if not indefinite:
-        generic = role.phrase in ctx.lex.names["nominal_heads"]
+    if det not in ("a", "an"):
+        # only a definite 'the American diplomat' may point back to a differently titled person
+        generic = role.phrase in ctx.lex.names["nominal_heads"] and det in ("the", "this", "that")
         exact, loose = None, None
         for found in sorted(ctx.found, key=lambda f: f.start, reverse=True):
             if found.start >= start or not _is_person(found):

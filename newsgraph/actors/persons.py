@@ -39,10 +39,10 @@ def _name_spans(ctx: Context) -> list[Span]:
     """Return candidate person-name spans: PERSON entities, and mislabelled names right after a title."""
     out = []
     honorifics = ctx.lex.names["honorifics"]
-    headlines = _headline_sents(ctx)
+    headlines = _headline_lines(ctx)
     for ent in ctx.doc.ents:
         span = _trim(ctx, ent)
-        if span is None or span.sent.start in headlines or span.text.lower() in ctx.lex.names["norp_stop"]:
+        if span is None or _in_headline(span, headlines) or span.text.lower() in ctx.lex.names["norp_stop"]:
             continue  # Title Case lines fool NER ('Blinken Urges Putin To Choose'): only the surname sweep reads them
         if ent.label_ in _NAME_LABELS:
             if all(i in ctx.registry for i in range(span.start, span.end)):
@@ -57,15 +57,23 @@ def _name_spans(ctx: Context) -> list[Span]:
     return [_extend(ctx, s) for s in out]
 
 
-def _headline_sents(ctx: Context) -> set[int]:
-    """Return the start tokens of sentences written in Title Case (headlines, link lists)."""
-    out = set()
-    for sent in ctx.doc.sents:
-        words = [t for t in sent if t.is_alpha and len(t) > 3]
-        ends = sent[-1].text in (".", "!", "?", "\"", "”") or sent[-2:-1].text in (".", "!", "?")
-        if not ends and len(words) >= 3 and sum(t.is_title for t in words) >= 0.75 * len(words):
-            out.add(sent.start)
-    return out
+def _headline_lines(ctx: Context) -> list[tuple[int, int]]:
+    """Return the character ranges of Title Case lines without final punctuation (headlines, link lists)."""
+    spans = []
+    pos = 0
+    for line in ctx.doc.text.split("\n"):
+        words = [w.strip("'\"‘’“”") for w in line.split()]
+        words = [w for w in words if w[:1].isalpha() and len(w) > 3]
+        title = sum(w[:1].isupper() for w in words)
+        if len(words) >= 3 and title >= 0.75 * len(words) and not line.rstrip().endswith((".", "!", "?", "\"", "”")):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _in_headline(span: Span, lines: list[tuple[int, int]]) -> bool:
+    """Say whether a span starts inside one of the headline ``lines``."""
+    return any(a <= span.start_char < b for a, b in lines)
 
 
 def _acts_like_person(ctx: Context, span: Span) -> bool:
