@@ -9,6 +9,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -39,25 +40,44 @@ def web_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, example
     return store_fixture.session_store(tmp_path_factory.getbasetemp(), seeds_dir, examples_dir)
 
 
-@pytest.fixture(scope="session")
-def server(web_store: Path) -> Iterator[str]:
-    """Run `newsgraph serve`'s app with uvicorn in a thread on a free port; yield its base URL."""
+@contextmanager
+def running_server(db: Path) -> Iterator[str]:
+    """Run the app of `newsgraph serve` with uvicorn in a thread on a free loopback port; yield its base URL."""
     import uvicorn
 
     from newsgraph.api import create_app
 
     port = free_port()
-    config = uvicorn.Config(create_app(web_store), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.time() + 20
     while not srv.started and time.time() < deadline:
         time.sleep(0.05)
     assert srv.started, "the server did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(web_store: Path) -> Iterator[str]:
+    """The real server over the seed store."""
+    with running_server(web_store) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def empty_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real server over a store with nothing ingested."""
+    from newsgraph.store import open_store
+
+    db = tmp_path_factory.mktemp("empty") / "empty.duckdb"
+    open_store(db).close()
+    with running_server(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -75,7 +95,7 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any, server: str) -> Iterator[Any]:
-    """A fresh 1280 px page that fails the test on any script error, dialog or console error."""
+    """A fresh 1280 px page that records script errors, dialogs and console errors in ``page.problems``."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.problems = []  # type: ignore[attr-defined]
@@ -83,6 +103,8 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     pg.on("dialog", lambda d: (pg.problems.append(f"dialog: {d.message}"), d.dismiss()))
     pg.on("console", lambda m: pg.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     pg.base = server  # type: ignore[attr-defined]
+    pg.open_view = lambda route, view=None, base=None: open_view(pg, route, view, base)  # type: ignore[attr-defined]
+    pg.shot = lambda name: shot(pg, name)  # type: ignore[attr-defined]
     yield pg
     context.close()
 
@@ -91,3 +113,11 @@ def shot(pg: Any, name: str) -> None:
     """Save a full-page screenshot as a test artifact."""
     ARTIFACTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def open_view(pg: Any, route: str, view: str | None = None, base: str | None = None) -> None:
+    """Go to ``#/route`` and wait until the view has rendered (or shown its error)."""
+    pg.goto(f"{base or pg.base}/#/{route}")
+    name = view or route.split("/")[0].split("?")[0]
+    pg.wait_for_selector(f"#view[data-ready='{name}'], #view[data-ready='error']", timeout=15000)
+    assert pg.get_attribute("#view", "data-ready") == name, pg.inner_text("#view")
