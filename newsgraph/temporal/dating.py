@@ -47,6 +47,23 @@ def parse_page_date(page_date: str | None) -> date | None:
     return dates.safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
+def header_date(lines: list[str]) -> str | None:
+    """Return the date of a short header line that is only a date ("Date:2025-04-26 07:14", "Saturday, Apr 20,
+    2024"): the page date a text dump carries among the lines the extractor dropped."""
+    from newsgraph.temporal.tagger import tag
+
+    for line in lines:
+        line = line.strip()
+        if not line or len(line) > 60:
+            continue
+        for t in tag(line, date(2000, 1, 3)):
+            rest = (line[:t.start] + line[t.end:]).strip(" :,-|")
+            if len(t.value) >= 10 and t.rule.rsplit(":", 1)[-1] in ABSOLUTE_RULES and (
+                    not rest or re.fullmatch(r"(?i)(?:date|published|posted|updated|on)?:?\s*\d*:?\d*:?\d*", rest)):
+                return t.value[:10]
+    return None
+
+
 def find_dateline(text: str) -> tuple[int, int, int | None] | None:
     """Return (month, day, year or None) of a dateline in the first lines ("KYIV, Jan 19 (Reuters) -")."""
     months = load_grammar().tables["months"]
@@ -86,8 +103,8 @@ def _dateline_date(dateline: tuple[int, int, int | None], page: date | None,
     return dates.safe_date(year, month, day) if year else None
 
 
-def estimate(text: str, page_date: str | None, timexes: list[Timex]) -> Dated:
-    """Return the article's real date from the dateline, the body's dates and the page date."""
+def estimate(text: str, page_date: str | None, timexes: list[Timex], source: str = "page date") -> Dated:
+    """Return the article's real date from the dateline, the body's dates and the page (or header) date."""
     page = parse_page_date(page_date)
     # the page's own date header may sit in the text ("Date:2025-04-26"): it is no evidence about the body
     found = [d for d in body_dates(timexes) if not (page and d[0] == page and len(d[2]) >= 10)]
@@ -105,10 +122,10 @@ def estimate(text: str, page_date: str | None, timexes: list[Timex]) -> Dated:
     if page and latest and repost:
         years = round(gap / 365)
         span = f"{years} year{'s' if years > 1 else ''}" if years else "months"
-        return Dated(latest[2], f"page date {page.isoformat()} is {span} after the body's dates; latest body date",
+        return Dated(latest[2], f"{source} {page.isoformat()} is {span} after the body's dates; latest body date",
                      latest[1])
     if page:
-        return Dated(page.isoformat(), "page date", page)
+        return Dated(page.isoformat(), source, page)
     derived = [t for t in timexes if t.rule.endswith(":event-anchored")]
     days = [d for d in found if len(d[2]) == 10 or any(t.value == d[2] for t in derived)]
     if days:

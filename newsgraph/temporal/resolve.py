@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from newsgraph.records import Article, TimeAnalysis, Timex
 from newsgraph.temporal.anchors import build_anchors
-from newsgraph.temporal.dating import ABSOLUTE_RULES, anchor_to_events, estimate, parse_page_date
+from newsgraph.temporal.dating import ABSOLUTE_RULES, anchor_to_events, estimate, header_date, parse_page_date
 from newsgraph.temporal.tagger import tag
 
 # any fixed day serves when the article has no date at all: DCT-dependent values are then underspecified
@@ -59,10 +59,14 @@ def _underspecify(timexes: list[Timex]) -> list[Timex]:
 
 def resolve_times(article: Article, doc: Doc) -> TimeAnalysis:
     """Return the article's timexes, its best real-date estimate with evidence, and date anchors."""
-    page = parse_page_date(article.page_date)
+    page_date, source = article.page_date, "page date"
+    if not parse_page_date(page_date):
+        # a text dump's date header is dropped from the body as boilerplate: it is still the page's date
+        page_date, source = header_date([*(article.boilerplate or [])[:20], article.title or ""]), "header date"
+    page = parse_page_date(page_date)
     first = page or _NO_DATE
     timexes = _tag(article, first)
-    dated = estimate(article.text, article.page_date, timexes)
+    dated = estimate(article.text, page_date, timexes, source)
     if dated.anchor is None:
         timexes = _underspecify(timexes)
     elif dated.anchor != first:

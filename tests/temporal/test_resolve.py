@@ -83,3 +83,20 @@ def test_clause_anchors_give_quotes_and_events_their_dates() -> None:
     assert result.date_for(launching, launching + 9) == "2022-02"
     last_said = text.rindex("said")
     assert result.date_for(last_said, last_said + 4) == "2023-06-03"  # no timex on "said": the article date
+
+
+def test_header_date_among_dropped_lines() -> None:
+    from newsgraph.temporal.dating import header_date
+
+    assert header_date(["KazPost", "Kazakhstan News", "Saturday, Apr 20, 2024"]) == "2024-04-20"
+    assert header_date(["Date:2025-04-26 07:14:31"]) == "2025-04-26"
+    assert header_date(["Talks on Jan. 21, 2022 failed in Geneva"]) is None
+
+
+def test_header_date_stands_in_for_a_missing_page_date() -> None:
+    text = "Blinken said Friday that talks had failed."
+    article = Article(id="a1", source="test", source_name="test", text=text,
+                      boilerplate=["Kazakhstan News", "Saturday, Apr 20, 2024"])
+    result = resolve_times(article, analyse(text))
+    assert (result.published, result.evidence) == ("2024-04-20", "header date")
+    assert article.page_date is None  # the page date is kept as found
