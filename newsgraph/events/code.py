@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.events.arguments import ArgActor, ArgResolver
 from newsgraph.events.classifier import PENTA, RULE_BONUS
 from newsgraph.events.detect import find_triggers, lemma_of, subject_of
-from newsgraph.events.lexicon import RULESET, Lexicon, Pattern, load_lexicon
+from newsgraph.events.lexicon import NON_EVENT, RULESET, Lexicon, Pattern, load_lexicon
 from newsgraph.records import ActorAnalysis, Article, Event, TimeAnalysis
 
 # dependency relations along which a trigger is part of the event of the trigger above it
@@ -134,7 +134,9 @@ def _modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children):
                 future = True
         if node is not tok and (lemma in _FUTURE_HEADS or (lemma == "ready" and node.pos_ == "ADJ")):
-            future = True
+            future = future or lemma != "go" or node.lower_ == "going"  # "going to", not "went on strike"
+        if node is not tok and lex.has("hypothetical_heads", lemma):
+            hypo = True  # "is considering sending aid"
         if node is not tok and lex.has("negating_heads", lemma):
             negated = True
         if node.dep_ == "advcl" and any(m.dep_ == "mark" and lex.has("conditional_marks", m.lower_)
@@ -203,6 +205,7 @@ class _Coder:
                 tops.append(cand)
             else:
                 root.absorbed.append(cand)
+        tops = [c for c in tops if c.type != NON_EVENT]  # denials etc.: their complements go with them
         for cand in tops:
             self._finish(cand)
         return tops

@@ -90,6 +90,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.comp and not any(c.dep_ in ("xcomp", "ccomp") for c in kids):
         return False
+    if p.comp_lemma and not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in p.comp_lemma for c in kids):
+        return False
     if p.obj or p.obj_not or p.obj_ent:
         objs = _objects(tok)
         lemmas = {lemma_of(o) for o in objs} | {o.lower_ for o in objs}
@@ -132,7 +134,8 @@ def match_token(tok: Token, lex: Lexicon) -> Pattern | None:
     pos = pos_of(tok)
     if pos is None or tok.ent_type_ in _SKIP_ENTS:
         return None
-    if pos == "NOUN" and tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+    if pos == "NOUN" and tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and not lex.has(
+            "trigger_compound_heads", lemma_of(tok.head)):
         return None  # "attack drones", "peace talks committee": the noun modifies another noun
     for pattern in lex.candidates(pos, lemma_of(tok)):
         if _matches(pattern, tok, lex):

@@ -15,7 +15,8 @@ EVENT_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
-_CONSTRAINTS = ("active", "comp", "obj", "obj_not", "prep", "prep_not", "mod", "mod_not", "obj_ent",
+NON_EVENT = "NONE"  # a pattern of this type blocks the triggers of its complement and yields no event
+_CONSTRAINTS = ("active", "comp", "comp_lemma", "obj", "obj_not", "prep", "prep_not", "mod", "mod_not", "obj_ent",
                 "subj_person", "subj_mil", "subj_crowd", "subj_not_crowd")
 
 
@@ -40,6 +41,7 @@ class Pattern:
     subj_mil: bool = False
     subj_crowd: bool = False
     subj_not_crowd: bool = False
+    comp_lemma: frozenset[str] = frozenset()  # the clausal complement's verb must have one of these lemmas
     comp: bool = False  # the trigger must have a clausal complement ("failed to reach", "ordered X to")
     active: bool = False  # verbs: not in the passive ("would be met with" is no meeting); nouns: future only
 
@@ -69,8 +71,8 @@ class Lexicon:
 def _pattern(raw: dict[str, Any]) -> Pattern:
     """Build a Pattern from one YAML mapping."""
     sets = {k: frozenset(str(x).lower() for x in raw.get(k, [])) for k in
-            ("obj", "obj_not", "prep", "prep_not", "mod", "mod_not")}
-    if raw["type"] not in EVENT_TYPES:
+            ("obj", "obj_not", "prep", "prep_not", "mod", "mod_not", "comp_lemma")}
+    if raw["type"] not in EVENT_TYPES and raw["type"] != NON_EVENT:
         raise ValueError(f"pattern {raw['id']}: unknown PLOVER type {raw['type']}")
     return Pattern(
         id=raw["id"], pos=raw["pos"], lemmas=frozenset(str(x).lower() for x in raw["lemmas"]), type=raw["type"],
