@@ -135,13 +135,27 @@ def _left_context(ctx: Context, start: int) -> tuple[Stated, int]:
             stated.role = hit[1]
         i = hit[0].start
     if stated.role is None:
-        return stated, start
+        return _bare_demonym(ctx, stated, i), start
     i = _skip_modifiers(ctx, i, stated)
     aff = _affiliation_before(ctx, i)
     if aff:
         stated.entry = aff[0]
         i = aff[1]
     return stated, i
+
+
+def _bare_demonym(ctx: Context, stated: Stated, i: int) -> Stated:
+    """Read 'Israeli right-winger Ariel Sharon': a demonym a few lowercase words before a name is its country."""
+    doc = ctx.doc
+    j = i
+    while j > 0 and i - j < 3 and (doc[j - 1].is_lower or doc[j - 1].text == "-") and doc[j - 1].pos_ in (
+            "NOUN", "ADJ", "PUNCT"):
+        j -= 1
+    hit = ctx.registry_ending(j)
+    if hit is not None and hit[1].form == "demonym":
+        stated.entry = hit[1]
+        ctx.taken.update(range(hit[0].start, hit[0].end))
+    return stated
 
 
 def _skip_modifiers(ctx: Context, i: int, stated: Stated) -> int:

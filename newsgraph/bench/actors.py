@@ -22,7 +22,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsgraph.actors import find_actors
-from newsgraph.actors.lexicon import plover_country
+from newsgraph.actors.lexicon import lexicon, plover_country
 from newsgraph.errors import BenchmarkDataError
 from newsgraph.nlp import analyse_many
 from newsgraph.records import Actor, ActorAnalysis, Article
@@ -91,11 +91,24 @@ def plover_rows(data: Path, limit: int | None, part: str | None = None) -> list[
     return rows[:limit]
 
 
+def _lookup_country(text: str) -> str | None:
+    """Anchor: the country of the longest registry name inside a gold mention text (no parsing, no roles)."""
+    entries = lexicon().entries
+    words = text.replace("'s", " 's").split()
+    for size in range(min(5, len(words)), 0, -1):
+        for k in range(len(words) - size + 1):
+            entry = entries.get(" ".join(words[k:k + size]).strip(",.;:"))
+            if entry is not None:
+                code = plover_country(entry.country)
+                return _FOLD.get(code or "", code)
+    return None
+
+
 def run_plover(data: Path, limit: int | None, part: str | None = None) -> dict[str, float | int]:
     """Score country and sector accuracy on the PLOVER GSR sentences."""
     rows = plover_rows(data, limit, part)
     prefix = "plover" if part is None else f"plover_{part}"
-    n = country_ok = found = sec_n = sec_ok = nn_n = nn_ok = 0
+    n = country_ok = found = sec_n = sec_ok = nn_n = nn_ok = lookup_ok = 0
     for row, (_, analysis) in zip(rows, _analyse([r["text"] for r in rows]), strict=True):
         for gold in row["actor"] + row["recipient"]:
             n += 1
@@ -103,6 +116,7 @@ def run_plover(data: Path, limit: int | None, part: str | None = None) -> dict[s
             actor = analysis.actor_at(*span) if span else None
             found += actor is not None
             country_ok += _pred_country(actor) == gold["code"]
+            lookup_ok += _lookup_country(gold["text"]) == gold["code"]
             if gold["sector"] == "***":
                 continue
             want, got = _gold_sector(gold["sector"]), _pred_sector(actor)
@@ -117,6 +131,7 @@ def run_plover(data: Path, limit: int | None, part: str | None = None) -> dict[s
         f"{prefix}_sector_accuracy": sec_ok / sec_n if sec_n else 0.0,
         f"{prefix}_sector_accuracy_nonnull": nn_ok / nn_n if nn_n else 0.0,
         f"{prefix}_resolved_share": found / n if n else 0.0,
+        f"{prefix}_anchor_lookup_country_accuracy": lookup_ok / n if n else 0.0,
     }
 
 

@@ -116,7 +116,9 @@ def test_ids_agree_across_processes() -> None:
             "from newsgraph.records import Article; t='Ukrainian President Volodymyr Zelenskiy spoke.'; "
             "r=find_actors(Article(id='x', source='s', source_name='s', text=t), analyse(t)); "
             "print(sorted(r.actors))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
     here = run("Ukrainian President Volodymyr Zelenskyy spoke.", "y")
     assert out.strip() == str(sorted(here.actors))
     assert "person:volodymyr-zelensky" in here.actors
