@@ -412,6 +412,9 @@ def main_event(cands: list[Candidate], proba: dict[str, float] | None = None) ->
         return None
     ranked = sorted(cands, key=lambda c: (c.negated, c.hypothetical, c.depth, c.pattern.pos != "VERB",
                                           -c.confidence, c.trigger.i))
+    ranked = [c for c in ranked if not c.negated and not c.hypothetical]  # not asserted: no event
+    if not ranked:
+        return None
     if proba is None:
         return ranked[0]
     scored = [(proba.get(PENTA[c.type], 0.0) + (RULE_BONUS if k == 0 else 0.0), -k, c) for k, c in enumerate(ranked)]
