@@ -97,6 +97,8 @@ def _period(amount: float | None, code: str) -> str:
         amount, code = (None if amount is None else amount * (10 if code == "DE" else 100)), "Y"
     if amount is not None and amount != int(amount) and code in ("Y", "H"):
         whole, part = int(amount), round((amount - int(amount)) * (12 if code == "Y" else 60))
+        if whole == 0:
+            return f"P{part}M" if code == "Y" else f"PT{part}M"
         return f"P{whole}Y{part}M" if code == "Y" else f"PT{whole}H{part}M"
     smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN")}
     if amount is not None and amount != int(amount) and code in smaller:
@@ -367,7 +369,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result:
         if not re.match(r",? (?:\w+\.? )?\d", ctx.text[m.end():m.end() + 12]):
             return None  # "Wed" without a date after it
     weekday = ctx.grammar.tables["weekdays"][word.lower()]
-    rel = (m.group("rel") or "").lower()
+    rel = (m.groupdict().get("rel") or "").lower()
     if rel in ("next", "coming", "following"):
         direction = "next"
     elif rel in ("last", "past", "previous"):

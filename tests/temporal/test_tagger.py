@@ -111,3 +111,9 @@ def test_offsets_point_into_the_text() -> None:
     text = "Peskov said Friday that talks failed."
     (t,) = tag(text, DCT)
     assert text[t.start:t.end] == "Friday" and t.rule.endswith(":weekday") and 0 < t.confidence <= 1
+
+
+def test_part_of_day_before_the_weekday() -> None:
+    found = values("Drones attacked overnight Thursday in Kursk. It took half an hour.")
+    assert found["overnight Thursday"] == ("TIME", "2013-03-21TNI")
+    assert found["half an hour"] == ("DURATION", "PT30M")
