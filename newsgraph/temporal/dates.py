@@ -128,3 +128,17 @@ def last_day(day: date, gran: str) -> date:
         return day + timedelta(days=6)
     months = {"M": 1, "Q": 3, "H": 6, "Y": 12}.get(gran, 12)
     return add_months(day, months) - timedelta(days=1)
+
+
+def easter(year: int) -> date:
+    """Return Easter Sunday of ``year`` (Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (the algorithm's own name)
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)

@@ -58,7 +58,8 @@ def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
                 r"|centurie)",
     }
     for key, table in (("month", "months"), ("weekday", "weekdays"), ("ordinal", "ordinals"), ("season", "seasons"),
-                       ("daypart", "dayparts"), ("holiday", "holidays"), ("vague", "vague"), ("set", "sets")):
+                       ("daypart", "dayparts"), ("holiday", "holidays"), ("easter", "easter"), ("vague", "vague"),
+                       ("set", "sets")):
         spec = lex[table]
         subs[key] = rf"(?P<{key}>\b{_alternation(list(spec['words']), bool(spec.get('case_sensitive')))})"
     return subs
@@ -82,14 +83,14 @@ def load_grammar() -> Grammar:
         rules.append(Rule(spec["name"], re.compile(pattern, re.I), spec["norm"], spec.get("type", "DATE"), priority))
     tables = {name: {k.lower(): v for k, v in lex[name]["words"].items()}
               for name in ("months", "weekdays", "numbers", "units", "ordinals", "seasons", "dayparts", "holidays",
-                           "vague", "sets")}
+                           "easter", "vague", "sets")}
     return Grammar(tuple(rules), tables, _cue(lex["tense"]["future"]), _cue(lex["tense"]["past"]), _trigger(lex))
 
 
 def _trigger(lex: dict[str, Any]) -> re.Pattern[str]:
     """Return the regex of anchor words: a digit, a month, weekday, unit, deictic, vague or frequency word."""
     words: list[str] = list(lex["trigger_words"])
-    for table in ("months", "weekdays", "seasons", "holidays", "vague", "sets"):
+    for table in ("months", "weekdays", "seasons", "holidays", "easter", "vague", "sets"):
         words.extend(w.split()[-1] for w in lex[table]["words"])
     units = "|".join(re.escape(w) for w in sorted(set(w.lower() for w in words), key=len, reverse=True))
     return re.compile(rf"\d|(?<!\w)(?:{units})", re.I)

@@ -599,3 +599,22 @@ def _time_date(m: re.Match[str], ctx: Context) -> Result:
     if not day or not clock:
         return None
     return "TIME", f"{day[1][:10]}{clock[1][10:]}"
+
+
+@register("easter")
+def _easter(m: re.Match[str], ctx: Context) -> Result:
+    """Return Easter and the feasts counted from it ("Good Friday") in the year the context points to."""
+    g = m.groupdict()
+    offset = int(ctx.grammar.tables["easter"][" ".join(g["easter"].lower().split())])
+    if g.get("year"):
+        year = int(g["year"])
+    else:
+        rel = (g.get("rel") or "").lower()
+        direction = {"last": "past", "next": "future"}.get(rel) or tense(ctx, m.start(), m.end()) or "past"
+        year = ctx.dct.year
+        day = dates.easter(year) + timedelta(days=offset)
+        if direction == "past" and day > ctx.dct + timedelta(days=60):
+            year -= 1
+        elif direction == "future" and day < ctx.dct:
+            year += 1
+    return None, (dates.easter(year) + timedelta(days=offset)).isoformat()

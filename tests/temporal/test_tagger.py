@@ -117,3 +117,10 @@ def test_part_of_day_before_the_weekday() -> None:
     found = values("Drones attacked overnight Thursday in Kursk. It took half an hour.")
     assert found["overnight Thursday"] == ("TIME", "2013-03-21TNI")
     assert found["half an hour"] == ("DURATION", "PT30M")
+
+
+def test_holidays() -> None:
+    found = values("Pilgrims will gather on Good Friday. Parades were held on St Patrick's Day.")
+    assert found["Good Friday"] == ("DATE", "2013-03-29")
+    assert found["St Patrick's Day"] == ("DATE", "2013-03-17")
+    assert values("Talks resume after Christmas 2012.")["Christmas 2012"] == ("DATE", "2012-12-25")
