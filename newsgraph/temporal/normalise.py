@@ -618,3 +618,17 @@ def _easter(m: re.Match[str], ctx: Context) -> Result:
         elif direction == "future" and day < ctx.dct:
             year += 1
     return None, (dates.easter(year) + timedelta(days=offset)).isoformat()
+
+
+@register("numeric_date")
+def _numeric_date(m: re.Match[str], ctx: Context) -> Result:
+    """Return 1/21/22 (month first, as US news writes it) or 21/01/2022 (day first, when the first is > 12)."""
+    first, second = int(m.group("n1")), int(m.group("n2"))
+    month, day_n = (second, first) if first > 12 else (first, second)
+    if month > 12 or (m.group(0).count(".") and len(m.group("year")) == 2):
+        return None  # "1.5.22" is more often a version or a score than a date
+    year = int(m.group("year"))
+    if year < 100:
+        year += 1900 if year > ctx.dct.year % 100 + 10 else 2000
+    day = dates.safe_date(year, month, day_n)
+    return (None, day.isoformat()) if day else None

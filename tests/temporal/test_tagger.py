@@ -22,6 +22,8 @@ def values(text: str, dct: date = DCT) -> dict[str, tuple[str, str]]:
     ("The file is dated 2022-01-21 in the registry.", "2022-01-21", "2022-01-21"),
     ("The treaty was signed in February 2022 by both sides.", "February 2022", "2022-02"),
     ("The war began in 2014 in the east.", "2014", "2014"),
+    ("The filing is dated 3/22/13 in New York.", "3/22/13", "2013-03-22"),
+    ("The filing is dated 22/03/2013 in London.", "22/03/2013", "2013-03-22"),
     ("Prices rose through the 1990s.", "the 1990s", "199"),
 ])
 def test_absolute_dates(text: str, expr: str, value: str) -> None:
