@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.events.arguments import ArgActor, ArgResolver
 from newsgraph.events.classifier import PENTA, RULE_BONUS
 from newsgraph.events.detect import find_triggers, lemma_of, subject_of
-from newsgraph.events.lexicon import NON_EVENT, RULESET, Lexicon, Pattern, load_lexicon
+from newsgraph.events.lexicon import MUST_CLAUSE, NON_EVENT, RULESET, Lexicon, Pattern, load_lexicon
 from newsgraph.records import ActorAnalysis, Article, Event, TimeAnalysis
 
 # dependency relations along which a trigger is part of the event of the trigger above it
@@ -80,6 +80,9 @@ def _governor(tok: Token, triggers: dict[int, Candidate], lex: Lexicon) -> Candi
     """Return the trigger above ``tok`` that absorbs it (complement or object), stopping at speech verbs."""
     cur = tok
     for _ in range(8):
+        to_inf = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        if to_inf and cur.head.i in triggers and triggers[cur.head.i].pattern.wrapper:
+            return triggers[cur.head.i]  # "have sworn to fight", parsed as a purpose clause
         if cur.dep_ not in _ABSORB_DEPS or cur.head is cur:
             return None
         if cur.dep_ == "prep" and cur.lower_ not in _ABSORB_PREPS and not (
@@ -190,6 +193,11 @@ class _Coder:
         """Return the top-level event candidates of one sentence (absorbed complements folded in)."""
         found = find_triggers(sent, self.lex)
         cands = {tok.i: Candidate(trigger=tok, pattern=pat, type=pat.type, mode=pat.mode) for tok, pat in found}
+        for tok in sent:  # "Russia said Sudan must return the helicopter": a demand by the speaker
+            if self._must_clause(tok):
+                inner = cands.get(tok.i)
+                cands[tok.i] = Candidate(trigger=tok, pattern=MUST_CLAUSE, type="REQUEST",
+                                         absorbed=[inner] if inner else [])
         for cand in cands.values():
             parent = _governor(cand.trigger, cands, self.lex)
             if parent is not None and parent is not cand:
@@ -210,10 +218,18 @@ class _Coder:
             self._finish(cand)
         return tops
 
+    def _must_clause(self, tok: Token) -> bool:
+        """Return whether ``tok`` heads an obligation clause reported by a speech verb ("said X must ...")."""
+        return tok.dep_ == "ccomp" and self.lex.has("speech_verbs", tok.head.lemma_.lower()) and any(
+            c.dep_ == "aux" and self.lex.has("obligation_aux", c.lower_) for c in tok.children) and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in tok.children)
+
     def _finish(self, cand: Candidate) -> None:
         """Type, flag, argue and score one top-level candidate."""
         lex, tok = self.lex, cand.trigger
         cand.negated, cand.future, cand.hypothetical = _modality(tok, lex)
+        if cand.pattern is MUST_CLAUSE:
+            cand.hypothetical = cand.future = False  # the demand itself is asserted
         anchor = _anchor(tok)
         cand.conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
                                                          for m in c.children) for c in anchor.children)
@@ -338,6 +354,10 @@ class _Coder:
                 tgt.extend(c for c in anchor.children if c.dep_ == "dative")
                 tgt.extend(p for p in passive if p is not tok)
                 tgt.extend(_pobjs(anchor, tpreps))
+        elif cand.pattern is MUST_CLAUSE:
+            speaker = subject_of(tok.head)
+            src.extend([speaker] if speaker is not None else [])
+            tgt.extend(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
         else:
             passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
             subj = subject_of(tok)

@@ -48,7 +48,8 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """Return how many constraints the pattern sets (more specific patterns are tried first)."""
-        return sum(1 for name in _CONSTRAINTS if getattr(self, name))
+        positive = sum(2 for name in _CONSTRAINTS if getattr(self, name) and not name.endswith("_not"))
+        return positive + sum(1 for name in _CONSTRAINTS if getattr(self, name) and name.endswith("_not"))
 
 
 @dataclass
@@ -101,6 +102,10 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     for pats in lex.by_key.values():
         pats.sort(key=lambda p: -p.specificity)  # stable: file order within one specificity
     return lex
+
+
+# the one pattern not matched from the lexicon: an obligation clause under a speech verb
+MUST_CLAUSE = Pattern(id="request.must-clause.c", pos="VERB", lemmas=frozenset(), type="REQUEST", wrapper="request")
 
 
 def pattern_ids() -> list[str]:
