@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from newsgraph.records import Timex
-from newsgraph.temporal import dates
+from newsgraph.temporal import dates, relative  # noqa: F401 (importing relative registers its normalisers)
 from newsgraph.temporal.grammar import Rule, load_grammar
 from newsgraph.temporal.normalise import NORMALISERS, Context
 
