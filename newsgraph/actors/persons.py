@@ -45,7 +45,7 @@ def _name_spans(ctx: Context) -> list[Span]:
         if span is None or _in_headline(span, headlines) or span.text.lower() in ctx.lex.names["norp_stop"]:
             continue  # Title Case lines fool NER ('Blinken Urges Putin To Choose'): only the surname sweep reads them
         if ent.label_ in _NAME_LABELS:
-            if all(i in ctx.registry for i in range(span.start, span.end)):
+            if all(i in ctx.registry and ctx.registry[i][1].form != "place" for i in range(span.start, span.end)):
                 continue  # rule 1: registry wins over a PERSON made only of registry words ('Kyiv', 'Sri Lanka')
             out.append(span)
         elif ent.label_ in _MISLABELS and span.start not in ctx.registry:
@@ -337,6 +337,6 @@ def _surname_sweep(ctx: Context, surname_ids: dict[str, str]) -> None:
             continue
         key = part_key(tok.text)
         if key in surname_ids and len(key) > 2:
-            if tok.i in ctx.registry:  # a registry word equal to a surname: keep the registry reading
-                continue
+            if tok.i in ctx.registry and ctx.registry[tok.i][1].form != "place":
+                continue  # a registry word equal to a surname keeps the registry reading; a town does not
             _add_person(ctx, ctx.doc[tok.i:tok.i + 1], surname_ids[key], [tok.text], "alias:surname")

@@ -1,7 +1,8 @@
 """Entry point of the actors stage: every mention of a political actor, resolved to a canonical actor.
 
 The passes run in an order that encodes which evidence wins:
-1. invented states ('Republic of Veska') join the registry first, so later passes treat them like Russia;
+1. invented states ('Republic of Veska') and gazetteer places ('Donetsk') join the registry first, so later
+   passes treat them like Russia;
 2. persons: names with the title, affiliation and apposition stated beside them take their tokens first, so
    'U.S.' in 'U.S. Secretary of State Antony Blinken' is Blinken's affiliation, not a separate mention;
 3. state groups and bodies ('Russian troops', 'the U.K. Ministry of Defense');
@@ -26,6 +27,7 @@ from newsgraph.actors.groups import (
     find_registry,
 )
 from newsgraph.actors.persons import find_persons
+from newsgraph.actors.places import find_places
 from newsgraph.records import Actor, ActorAnalysis, Article
 
 
@@ -42,6 +44,7 @@ def find_actors(article: Article, doc: Doc) -> ActorAnalysis:
     """Return the actors mentioned in ``doc`` and each mention's resolution."""
     ctx = Context(article, doc)
     find_invented(ctx)
+    find_places(ctx)
     find_persons(ctx)
     find_groups(ctx)
     find_nominals(ctx)

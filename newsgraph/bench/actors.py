@@ -182,7 +182,7 @@ def predict_spans(doc: Doc, analysis: ActorAnalysis) -> set[tuple[str, int, int]
     out: set[tuple[str, int, int]] = set()
     has_source = has_target = False
     for m in analysis.mentions:
-        if m.rule == "coref:pronoun":
+        if m.rule in ("coref:pronoun", "gazetteer:place"):
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:

@@ -131,3 +131,11 @@ def test_mentions_carry_offsets_rule_and_confidence() -> None:
     assert text[peskov.start:peskov.end] == "Dmitry Peskov" and peskov.role == "Spokesman"
     assert peskov.rule == "ner+role" and 0 < peskov.confidence <= 1
     assert all(m.article_id == "art-7" and text[m.start:m.end] == m.text for m in res.mentions)
+
+
+def test_places_outside_the_registry_resolve_to_their_state() -> None:
+    text = "Texas Governor Greg Abbott said on Monday that three people were killed in Donetsk."
+    res = run(text)
+    assert res.actors["person:greg-abbott"].country == "USA"
+    assert at(res, text, "Donetsk") == "UKR"
+    assert next(m for m in res.mentions if m.text == "Donetsk").rule == "gazetteer:place"
