@@ -318,7 +318,8 @@ def _season(m: re.Match[str], ctx: Context) -> Result:
     code = ctx.grammar.tables["seasons"][g["season"].lower()]
     text = m.group(0).lower()
     if not g.get("year") and text.startswith(g["season"].lower()) and not ctx.text[:m.start()].lower().endswith(
-            ("in the ", "during the ", "by the ", "until the ", "through the ", "since the ", "over the ")):
+            ("in the ", "during the ", "by the ", "until the ", "through the ", "since the ", "over the ", "into the ",
+             "throughout the ")):
         return None  # a bare "fall" or "spring" is more often a verb or a noun
     start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     rel = (g.get("rel") or "").lower().replace("the ", "")

@@ -43,9 +43,11 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Result:
 @register("this_daypart")
 def _this_daypart(m: re.Match[str], ctx: Context) -> Result:
     """Return "this morning", "last night" as a date with its part of day."""
-    rel = m.group("rel").lower()
+    rel = " ".join(m.group("rel").lower().split())
     part = ctx.grammar.tables["dayparts"][m.group("daypart").lower()]
-    day = ctx.dct + timedelta(days={"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0))
+    base = ctx.ref if rel.startswith(("the ", "that")) else ctx.dct
+    step = {"last": -1, "yesterday": -1, "tomorrow": 1, "the next": 1, "the following": 1, "the previous": -1}
+    day = base + timedelta(days=step.get(rel, 0))
     if rel == "last" and part != "NI":
         return None  # "last morning" is no timex
     return "TIME", f"{day.isoformat()}T{part}"

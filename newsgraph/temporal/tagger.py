@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from newsgraph.records import Timex
@@ -12,6 +13,7 @@ from newsgraph.temporal.normalise import NORMALISERS, Context
 VERSION = "newsgraph-timex@1"
 # a timex reaches at most this far before and after its trigger word ("the first nine months", "Jan. 21, 2022")
 _BEFORE, _AFTER = 60, 60
+_PREPOSITION = re.compile(r"(?:in|during|by|until|through|since|over|for|into|throughout|at|on)\s+", re.I)
 
 
 def _candidates(text: str, ctx: Context) -> list[tuple[int, int, Rule]]:
@@ -52,7 +54,10 @@ def _select(candidates: list[tuple[int, int, Rule]]) -> list[tuple[int, int, Rul
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop trailing spaces and a sentence-final period from an extent."""
+    """Drop a leading preposition, trailing spaces and a sentence-final period from an extent."""
+    lead = _PREPOSITION.match(text, start, end)
+    if lead and lead.end() < end:
+        start = lead.end()  # TIMEX3 extents leave out the preposition: "in the summer" is "the summer"
     while end > start and text[end - 1] in " \t\n,":
         end -= 1
     if text[end - 1:end] == "." and end - start > 1:
