@@ -180,7 +180,7 @@ def find_registry(ctx: Context) -> None:
         rule, conf = {
             "capital": ("registry:metonym", 0.8), "seat": ("registry:metonym", 0.9),
             "demonym": ("registry:demonym", 0.7), "invented": ("invented:state", 0.7),
-            "place": ("gazetteer:place", 0.6),
+            "place": ("gazetteer:place", 0.6), "people": ("registry:people", 0.8),
         }.get(entry.form, ("registry", 0.95))
         ctx.add(Found(span.start, span.end, ctx.actor_from_entry(entry), rule, conf))
 

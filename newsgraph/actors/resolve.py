@@ -10,6 +10,12 @@ The passes run in an order that encodes which evidence wins:
 5. the registry matches still free become state, IGO and seat-of-power mentions; NER-only ORGs follow,
    then group nouns with no state at all ('rebels') as sector-only groups;
 6. pronouns last, since they need every person mention before them.
+
+NER against the registry: a surface form the registry lists ('Nato', 'NATO', 'Kyiv') is resolved by the
+registry whatever label the small model gave it, because the registry holds exact, curated forms while
+the model's labels on lone capitalised words are unreliable ('Kyiv' PERSON, 'Blinken' GPE); NER decides
+only what the registry does not know (new persons, organisations, places). See persons.py for the rules
+between NER persons, registry words and surnames.
 """
 
 from __future__ import annotations
