@@ -94,7 +94,7 @@ class ArgResolver:
             if actor is not None and actor.sector and not sector:
                 sector = actor.sector
             found.append(ArgActor(code, name, sector, start, end, head.i, via, kind))
-        if not found and (name or sector):
+        if not found and (name or sector):  # an actor phrase the gazetteer cannot place: keep its span
             found.append(ArgActor(None, name, sector, start, end, head.i, ""))
         return found
 

@@ -168,16 +168,18 @@ def _with_conj(heads: list[Token]) -> list[Token]:
 
 
 def _first_resolved(heads: list[Token], res: ArgResolver) -> list[ArgActor]:
-    """Return the actors of the first argument head (with its conjuncts) that resolves to a country/IGO."""
-    fallback: list[ArgActor] = []
-    for head in heads:
-        group = [a for h in _with_conj([head]) for a in res.resolve(h)]
-        coded = [a for a in group if a.code]
-        if coded:
-            return coded
-        if not fallback and group:
-            fallback = group
-    return fallback
+    """Return the actors of the first argument head (with its conjuncts) that resolves to a country/IGO.
+
+    Failing that, the first phrase that looks like an actor (a name or a sector word), else the first phrase.
+    """
+    groups = [[a for h in _with_conj([head]) for a in res.resolve(h)] for head in heads]
+    for group in groups:
+        if any(a.code for a in group):
+            return [a for a in group if a.code]
+    for group in groups:
+        if any(a.name or a.sector for a in group):
+            return group
+    return groups[0] if groups else []
 
 
 class _Coder:
@@ -305,21 +307,17 @@ class _Coder:
     def _domestic_default(self, cand: Candidate) -> None:
         """Give an uncoded actor phrase the other party's country (domestic events: "the army arrested rebels").
 
-        Not for a person or organisation the actor stage knows without a country: that is the stage's call.
+        A person the actor stage placed in a country is already coded; the default only fills what it left open.
         """
         src = next((a for a in cand.sources if a.code), None)
         tgt = next((a for a in cand.targets if a.code), None)
-        if src and not tgt and cand.targets and not self._stage_known(cand.targets[0]):
-            t = cand.targets[0]
+        actorish = [a for a in cand.targets if a.name or a.sector]
+        if src and not tgt and actorish:
+            t = actorish[0]
             cand.targets = [ArgActor(src.code, t.name, t.sector, t.start, t.end, t.head, "context", src.kind)]
-        elif tgt and not src and cand.sources and not self._stage_known(cand.sources[0]):
+        elif tgt and not src and cand.sources and (cand.sources[0].name or cand.sources[0].sector):
             s = cand.sources[0]
             cand.sources = [ArgActor(tgt.code, s.name, s.sector, s.start, s.end, s.head, "context", tgt.kind)]
-
-    def _stage_known(self, arg: ArgActor) -> bool:
-        """Return whether the phrase of ``arg`` names a person (whose country is the actor stage's call)."""
-        return any(t.ent_type_ == "PERSON" for t in self.doc.char_span(arg.start, arg.end, alignment_mode="expand")
-                   or [])
 
     def _antecedent(self, tok: Token) -> list[ArgActor]:
         """Return the actors of the sentence's main subject, or the previous sentence's, for a bare pronoun."""
@@ -379,6 +377,11 @@ class _Coder:
                     tgt.extend(_pobjs(obj, lex.words["noun_target_preps"]))
             for obj in (c for c in tok.children if c.dep_ == "dobj"):
                 tgt.extend(_pobjs(obj, lex.words["noun_target_preps"]))
+        anchor = _anchor(tok)
+        for purpose in (c for c in anchor.children if c.dep_ in ("advcl", "xcomp") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):  # "... to demand the removal of X"
+            for obj in (c for c in purpose.children if c.dep_ == "dobj"):
+                tgt.extend(_pobjs(obj, {"of", "from", "by"}) + [obj])
         return src, tgt
 
     def _mode(self, cand: Candidate) -> str | None:
