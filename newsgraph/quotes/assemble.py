@@ -20,6 +20,7 @@ from newsgraph.quotes.marks import Region
 _MAX_GAP = 14  # tokens between a cue and a quotation it introduces ('"A," Alexei Bokarev, a miner, told AFP')
 _DIRECT_SHARE = 0.8  # share of the content inside quotation marks for a direct quotation
 _FOLLOW_PARAGRAPHS = 2  # a follow-on paragraph continues a quotation at most this many paragraphs back
+_NESTED_WORDS = 3  # a cue inside a quotation of at least this many words belongs to the quotation
 
 
 @dataclass
@@ -84,6 +85,13 @@ def _same_sentence(doc: Doc, cands: list[Candidate], held: dict[int, list[tuple[
     return best[1] if best else None
 
 
+def _new_sentence_after(doc: Doc, cands: list[Candidate], last: Candidate, pj: int, ri: int) -> bool:
+    """Return whether a region opens a sentence after the last quotation's cue, with no other cue between."""
+    if not (doc[ri].is_sent_start or doc[ri - 1].text in (".", "?", "!")):
+        return False
+    return not any(c is not last and c.cue is not None and pj <= c.cue.i < ri and not c.bare for c in cands)
+
+
 def _colon_cue(doc: Doc, text: str, cands: list[Candidate], region: Region) -> Candidate | None:
     """Return the cue of a sentence ending in a colon right before the region ('Caddell continued:')."""
     k = region.start - 1
@@ -117,18 +125,24 @@ def assemble(doc: Doc, regions: list[Region], cands: list[Candidate]) -> list[As
         if rj <= ri:
             continue
         owner, rule = _owner(doc, text, cands, held, region, ri, rj, last)
-        if owner is None and last is not None and _starts_paragraph(text, region.start) and _sentence_like(text, region) \
+        if owner is None and last is not None and _starts_paragraph(text, region.start) \
+                and _sentence_like(text, region) \
                 and _paragraphs_between(para_starts, _end_char(doc, last, held), region.start) <= _FOLLOW_PARAGRAPHS:
-            owner = Candidate(None, None, [], last.speaker, "direct-follow-on", inherited=last)
-            follow.append(owner)
-            rule = "direct-follow-on"
+            if not text[_end_char(doc, last, held) + 1: region.start].strip():
+                owner, rule = last, "direct-follow-on"  # the next paragraph carries the same quotation on
+            else:
+                owner = Candidate(None, None, [], last.speaker, "direct-follow-on", inherited=last)
+                follow.append(owner)
+                rule = "direct-follow-on"
         if owner is None:
             continue
         held.setdefault(id(owner), []).append((ri, rj))
         rules.setdefault(id(owner), rule)
         owner.regions.append(region)
         last = owner
-    return [a for c in cands + follow if (a := _finish(c, held.get(id(c), []), rules.get(id(c)))) is not None]
+    inside = {k for spans in held.values() for i, j in spans for k in range(i, j)}
+    inside |= {k for r in regions if r.words(text) >= _NESTED_WORDS for k in range(*_token_range(doc, r))}
+    return [a for c in cands + follow if (a := _finish(c, held.get(id(c), []), rules.get(id(c)), inside)) is not None]
 
 
 def _owner(doc: Doc, text: str, cands: list[Candidate], held: dict[int, list[tuple[int, int]]], region: Region,
@@ -143,14 +157,15 @@ def _owner(doc: Doc, text: str, cands: list[Candidate], held: dict[int, list[tup
             best, best_overlap = c, overlap
     if best is not None:
         return best, "content"
-    if (c := _same_sentence(doc, cands, held, ri, rj)) is not None:
-        return c, "direct"
-    if (c := _colon_cue(doc, text, cands, region)) is not None:
-        return c, "direct-colon"
+    if (near := _same_sentence(doc, cands, held, ri, rj)) is not None:
+        return near, "direct"
+    if (colon := _colon_cue(doc, text, cands, region)) is not None:
+        return colon, "direct-colon"
     if last is not None and id(last) in held:
         pi, pj = held[id(last)][-1]
         between = text[doc[pj - 1].idx: region.start]
-        if "\n" not in between and pj <= ri and _gap_ok(doc, last, pj, ri):
+        if "\n" not in between and pj <= ri and (
+                _gap_ok(doc, last, pj, ri) or _new_sentence_after(doc, cands, last, pj, ri)):
             return last, "direct-join"
     return None, ""
 
@@ -178,12 +193,20 @@ def _end_char(doc: Doc, cand: Candidate, held: dict[int, list[tuple[int, int]]])
     return doc[spans[-1][1] - 1].idx if spans else 0
 
 
-def _finish(cand: Candidate, regions: list[tuple[int, int]], rule: str | None) -> Assembled | None:
-    """Return the quotation of a candidate with its kind, or None when it holds too little."""
+def _finish(cand: Candidate, regions: list[tuple[int, int]], rule: str | None, inside: set[int]) -> Assembled | None:
+    """Return the quotation of a candidate with its kind, or None when it holds too little.
+
+    A cue inside a quotation ('"I think we will win," he said') is part of what the speaker said, not an
+    attribution of its own; a cue whose content lies mostly inside a quotation another cue holds repeats it.
+    """
+    if cand.cue is not None and cand.cue.i in inside and cand.rule != "headline-colon":
+        return None
     quoted = {k for i, j in regions for k in range(i, j)}
     tokens = {k for i, j in cand.content for k in range(i, j)} | quoted
     if not quoted:
         if len(tokens) < 2 or cand.bare:
+            return None
+        if len(tokens & inside) > 0.5 * len(tokens):
             return None
         return Assembled(cand, tokens, "indirect", cand.rule)
     if len(quoted) >= _DIRECT_SHARE * len(tokens):

@@ -120,7 +120,8 @@ def _cue_text(verb: Token, lex: Lexicon) -> str:
     """Return the cue phrase: the verb, its particle, 'told reporters', 'said in a statement'."""
     words = [(verb.i, verb.text)]
     for child in verb.children:
-        if child.dep_ == "prt" or (child.dep_ == "dobj" and verb.lemma_ == "tell" and child.n_lefts + child.n_rights < 2):
+        addressee = child.dep_ == "dobj" and verb.lemma_ == "tell" and child.n_lefts + child.n_rights < 2
+        if child.dep_ == "prt" or addressee:
             words += [(t.i, t.text) for t in child.subtree]
         elif child.dep_ == "prep" and child.lower_ in ("in", "on", "during") and any(
             g.lemma_.lower() in lex.statement_nouns for g in child.children if g.dep_ == "pobj"
@@ -149,9 +150,9 @@ def _clause_content(verb: Token) -> set[int]:
         for c in comps:
             out |= _subtree(c)
         return out
-    if verb.dep_ == "parataxis" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        own = _subtree(verb)
-        return {t.i for t in verb.head.subtree if t.i < verb.left_edge.i and t.i not in own}
+    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        own = _subtree(verb)  # '…, he said.' and 'In his state, Christie said, offenders are …'
+        return {t.i for t in verb.head.subtree if t.i not in own}
     return set()
 
 
@@ -229,7 +230,7 @@ def _headline_colon(sent: Span) -> Candidate | None:
     before = sent.doc[sent.start: colon.i]
     if not all(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.is_punct for t in before):
         return None
-    if not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in before):
+    if not any(t.ent_type_ in ("PERSON", "ORG") for t in before):
         return None
     runs = _runs(range(colon.i + 1, sent.end), sent.doc)
     return Candidate(colon, ":", runs, before, "headline-colon") if runs else None
@@ -246,8 +247,37 @@ def _noun_clause(tok: Token) -> Candidate | None:
     return None
 
 
+def paragraphs(doc: Doc) -> list[int]:
+    """Return the paragraph (line) number of each token."""
+    out, para = [], 0
+    for tok in doc:
+        out.append(para)
+        para += (tok.text + tok.whitespace_).count("\n")
+    return out
+
+
+def _same_paragraph(cand: Candidate, para: list[int]) -> Candidate | None:
+    """Keep only the content in the cue's paragraph (the parser sometimes runs a sentence over a break)."""
+    if cand.cue is None:
+        return cand
+    home = para[cand.cue.i]
+    cand.content = _runs([k for i, j in cand.content for k in range(i, j) if para[k] == home], cand.cue.doc) \
+        if any(para[k] != home for i, j in cand.content for k in range(i, j)) else cand.content
+    if cand.speaker is not None and para[cand.speaker.start] != home:
+        cand.speaker = None
+    return cand if cand.content or cand.rule == "bare" else None
+
+
 def find_candidates(doc: Doc, lex: Lexicon) -> Iterator[Candidate]:
     """Yield every cue of ``doc`` with its content and speaker phrase."""
+    para = paragraphs(doc)
+    for cand in _candidates(doc, lex):
+        if _same_paragraph(cand, para) is not None:
+            yield cand
+
+
+def _candidates(doc: Doc, lex: Lexicon) -> Iterator[Candidate]:
+    """Yield the candidates of every cue rule."""
     for tok in doc:
         lower = tok.lower_
         cand: Candidate | None = None

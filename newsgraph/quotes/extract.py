@@ -39,7 +39,7 @@ def find_quotes(article: Article, doc: Doc, actors: ActorAnalysis, times: TimeAn
     items.sort(key=lambda a: min(a.tokens))
     speakers: dict[int, Speaker | None] = {}
     quoted: list[tuple[int, int, Speaker]] = []  # direct quotations so far: a first person inside speaks for them
-    out = []
+    out: list[Found] = []
     for item in items:
         if item.cand.inherited is not None:
             speaker = speakers.get(id(item.cand.inherited))

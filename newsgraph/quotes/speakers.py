@@ -61,7 +61,8 @@ def _previous_person(before: int, found: Sequence[HasQuote]) -> Quote | None:
     return None
 
 
-def resolve_speaker(span: Span | None, actors: ActorAnalysis, found: Sequence[HasQuote], lex: Lexicon) -> Speaker | None:
+def resolve_speaker(span: Span | None, actors: ActorAnalysis, found: Sequence[HasQuote],
+                    lex: Lexicon) -> Speaker | None:
     """Return the speaker of a phrase: its actor, the phrase itself, or None for an unresolved pronoun."""
     if span is None or len(span) == 0:
         return None
