@@ -117,6 +117,14 @@ class Context:
                                           country, sector)
         return actor_id
 
+    def any_group(self, sector: str) -> str:
+        """Return the id of the sector group whose state the article does not say: group:any-reb."""
+        actor_id = f"group:any-{sector.lower()}"
+        if actor_id not in self.actors:
+            word = SECTOR_WORDS.get(sector, sector.lower())
+            self.actors[actor_id] = Actor(actor_id, f"{word} (state unknown)", "group", None, sector)
+        return actor_id
+
     def body_actor(self, entry: Entry, role: Role) -> str:
         """Return the id of a state body: 'Russian Foreign Ministry' → org:rus-foreign-ministry."""
         from newsgraph.actors.names import slug

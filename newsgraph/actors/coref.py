@@ -98,6 +98,9 @@ def _resolve_nominal(ctx: Context, stated: Stated, start: int, end: int, det: st
     if stated.entry is not None:
         actor_id = ctx.group_actor(stated.entry, role)
         ctx.add(Found(start, end, actor_id, "role:anonymous", 0.6, role.role, "nominal"))
+    elif det in ("the", "a", "an") and role.phrase in ctx.lex.names["nominal_heads"]:
+        # 'the official said' with nobody to point back to: still a speaker, of known sector, unknown state
+        ctx.add(Found(start, end, ctx.any_group(role.sector), "role:anonymous", 0.3, role.role, "nominal"))
 
 
 def _cataphora(ctx: Context, stated: Stated, start: int, end: int) -> bool:

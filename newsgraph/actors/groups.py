@@ -223,10 +223,7 @@ def find_bare_groups(ctx: Context) -> None:
         seen.add(rspan.start)
         if rspan[-1].tag_ not in ("NNS", "NNPS", "NN", "NNP") or rspan[-1].lower_ in ("people", "government"):
             continue
-        actor_id = f"group:any-{role.sector.lower()}"
-        if actor_id not in ctx.actors:
-            ctx.actors[actor_id] = Actor(actor_id, role.role, "group", None, role.sector)
-        ctx.add(Found(rspan.start, rspan.end, actor_id, "role:group-unaffiliated", 0.4, role.role))
+        ctx.add(Found(rspan.start, rspan.end, ctx.any_group(role.sector), "role:group-unaffiliated", 0.4, role.role))
 
 
 def find_orgs(ctx: Context) -> None:

@@ -139,3 +139,12 @@ def test_places_outside_the_registry_resolve_to_their_state() -> None:
     assert res.actors["person:greg-abbott"].country == "USA"
     assert at(res, text, "Donetsk") == "UKR"
     assert next(m for m in res.mentions if m.text == "Donetsk").rule == "gazetteer:place"
+
+
+def test_the_official_is_a_mention_even_without_antecedent() -> None:
+    text = "A senior U.S. official said the talks failed. The official added that Moscow had not replied."
+    res = run(text)
+    first, second = res.actor_at(0, 25), res.actor_at(text.index("The official"), text.index("The official") + 12)
+    assert first is not None and second is not None and first.id == second.id == "group:usa-gov"
+    lone = run("The official said the talks failed.", "a3")
+    assert [m.actor_id for m in lone.mentions] == ["group:any-gov"]
