@@ -108,8 +108,8 @@ def _colon_cue(doc: Doc, text: str, cands: list[Candidate], region: Region) -> C
 
 
 def _paragraph_index(text: str) -> list[int]:
-    """Return the offsets where paragraphs (lines) start."""
-    return [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
+    """Return the offsets where paragraphs (non-blank lines) start, after the first."""
+    return [k + 1 for k, ch in enumerate(text) if ch == "\n" and text[k + 1: k + 2].strip()]
 
 
 def assemble(doc: Doc, regions: list[Region], cands: list[Candidate]) -> list[Assembled]:

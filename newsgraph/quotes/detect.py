@@ -110,6 +110,8 @@ def speaker_span(tok: Token) -> Span:
             start = k + 1
             break
     end = tok.i + 1
+    if tok.ent_iob_ in ("B", "I"):  # 'the Institute for the Study of War': the whole named entity
+        end = max(end, next(e.end for e in doc.ents if e.start <= tok.i < e.end))
     while end < len(doc) and doc[end].dep_ in ("compound", "flat", "appos") and doc[end].head.i in range(start, end) \
             and doc[end].ent_iob_ == "I":
         end += 1

@@ -1,0 +1,148 @@
+"""The quotes stage on text written for each pattern and on seed paragraphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.actors import find_actors
+from newsgraph.nlp import analyse
+from newsgraph.quotes import extract_quotes
+from newsgraph.quotes.extract import find_quotes
+from newsgraph.records import ActorAnalysis, Article, Quote, TimeAnalysis
+
+
+def _quotes(text: str, actors: bool = False) -> list[Quote]:
+    doc = analyse(text)
+    art = Article(id="t", source="test", source_name="test", text=text)
+    found = find_actors(art, doc) if actors else ActorAnalysis()
+    return extract_quotes(art, doc, found, TimeAnalysis(published="2022-01-21"))
+
+
+def _one(text: str) -> Quote:
+    quotes = _quotes(text)
+    assert len(quotes) == 1, [(q.kind, q.text) for q in quotes]
+    return quotes[0]
+
+
+def test_direct_cue_after() -> None:
+    q = _one("“We will not back down,” the minister said.")
+    assert (q.kind, q.text, q.cue, q.speaker) == ("direct", "We will not back down", "said", "the minister")
+    assert (q.start, q.end) == (0, 43) and q.speaker_start == 25 and q.rule.startswith("quotes.v1:direct")
+
+
+def test_direct_cue_before_with_colon_and_inversion() -> None:
+    q = _one("The spokesman said: \"Talks will resume on Monday.\"")
+    assert q.kind == "direct" and q.text == "Talks will resume on Monday." and q.speaker == "The spokesman"
+    inv = _one("\"Nothing has changed,\" said Maria Lopez, the party's leader.")
+    assert inv.speaker is not None and "Maria Lopez" in inv.speaker and inv.text == "Nothing has changed"
+
+
+def test_split_quote_is_one_quote() -> None:
+    q = _one("“The guns are quiet,” he said, “and negotiations are going on.”")
+    assert q.kind == "direct" and q.text == "The guns are quiet and negotiations are going on."
+
+
+def test_guillemets_and_single_quotes() -> None:
+    assert _one("«We will stay», the mayor said.").text == "We will stay"
+    q = _one("'We have done nothing wrong,' the company said in a statement.")
+    assert q.text == "We have done nothing wrong" and q.cue == "said in a statement"
+
+
+def test_multi_paragraph_quote_follows_its_speaker() -> None:
+    text = ("“The first part is here,” the senator said. “It goes on.\n\n"
+            "“And it ends in the next paragraph.”\n\nThe vote is on Tuesday.")
+    q = _one(text)
+    assert q.kind == "direct" and q.speaker == "the senator"
+    assert q.text.endswith("And it ends in the next paragraph.") and q.end > text.index("\n\n")
+
+
+def test_follow_on_paragraph_after_narrative_keeps_the_speaker() -> None:
+    text = ("“Talks are good,” Alexei Bokarev told AFP.\n\nHe lives in Donetsk.\n\n"
+            "“The guns are quiet and negotiations are going on.”")
+    quotes = [q for q in _quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Alexei Bokarev", "Alexei Bokarev"]
+    assert quotes[1].rule == "quotes.v1:direct-follow-on" and quotes[1].cue is None
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The minister said that the border would stay closed.", "said", "the border would stay closed"),
+    ("The minister said the border would stay closed.", "said", "the border would stay closed"),
+    ("Officials told reporters the talks had failed.", "told reporters", "the talks had failed"),
+    ("The Kremlin warned that sanctions would backfire.", "warned", "sanctions would backfire"),
+    ("Moscow denied that its troops had crossed the border.", "denied", "its troops had crossed the border"),
+    ("The talks had failed, officials insisted.", "insisted", "The talks had failed"),
+])
+def test_indirect(text: str, cue: str, content: str) -> None:
+    q = _one(text)
+    assert (q.kind, q.cue, q.text) == ("indirect", cue, content)
+
+
+def test_according_to() -> None:
+    q = _one("According to the Institute for the Study of War, Moscow's strategy could backfire.")
+    assert q.rule == "quotes.v1:according-to" and q.speaker == "the Institute for the Study of War"
+    assert q.text == "Moscow's strategy could backfire"
+
+
+def test_mixed_quote() -> None:
+    q = _one("Peskov said the talks in Geneva were \"extremely important\" for Moscow.")
+    assert q.kind == "mixed" and q.text == "the talks in Geneva were extremely important for Moscow"
+
+
+def test_not_quotes_scare_quotes_titles_single_words() -> None:
+    assert _quotes("The so-called \"peace plan\" was published on Friday.") == []
+    assert _quotes("She read \"War and Peace\" twice last summer.") == []
+    assert _quotes("The \"experts\" were wrong again.") == []
+
+
+def test_sign_inscription_is_not_a_quote() -> None:
+    text = ("“Talks are good,” Alexei Bokarev told AFP in the city, where signs on buildings read "
+            "\"Glory to the Warriors of Liberation.\"")
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["Talks are good"]
+
+
+def test_first_person_cue_inside_a_quote_is_part_of_it() -> None:
+    q = _one("“I think we will win,” Blinken said.")
+    assert q.text == "I think we will win" and q.speaker == "Blinken"
+
+
+def test_unresolved_pronoun_gives_no_speaker() -> None:
+    q = _one("He said the plan would work.")
+    assert q.speaker is None and q.speaker_start == 0 and q.speaker_end == 2
+
+
+def test_ids_are_deterministic_and_content_spans_found() -> None:
+    text = "“We will not back down,” the minister said."
+    doc = analyse(text)
+    art = Article(id="t", source="test", source_name="test", text=text)
+    a = find_quotes(art, doc, ActorAnalysis(), TimeAnalysis())
+    b = find_quotes(art, doc, ActorAnalysis(), TimeAnalysis())
+    assert [f.quote.id for f in a] == [f.quote.id for f in b] and a[0].content == [(0, 24)]
+
+
+@pytest.fixture(scope="module")
+def seed001(seeds_dir: Path) -> list[Quote]:
+    path = next(seeds_dir.glob("001_*.txt"))
+    return _quotes(path.read_text(encoding="utf-8"), actors=True)
+
+
+def test_seed_speakers_resolved(seed001: list[Quote]) -> None:
+    by_text = {q.text[:30]: q for q in seed001}
+    blinken = by_text["I strongly, strongly hope that"]
+    assert blinken.kind == "direct" and blinken.speaker_id == "person:antony-blinken"
+    bokarev = by_text["Talks are good, at least it's "]
+    assert bokarev.speaker == "Alexei Bokarev" and bokarev.cue == "told AFP"
+    follow = by_text["The guns are quiet and negotia"]  # '… Nobody can say," he said.'
+    assert follow.speaker_id == "person:alexei-bokarev"
+    peskov = [q for q in seed001 if q.speaker_id == "person:dmitry-peskov"]
+    assert {q.kind for q in peskov} == {"indirect", "mixed"}
+    assert not any("Glory to the Warriors" in q.text for q in seed001)
+    psaki = [q for q in seed001 if q.cue == "warned" and "dangerous" in q.text]
+    assert psaki and psaki[0].speaker is not None and "Psaki" in psaki[0].speaker
+
+
+def test_seed_unnamed_official_quoted(seed001: list[Quote]) -> None:
+    official = [q for q in seed001 if q.text.startswith("We are committed to Ukraine's sovereignty")]
+    assert len(official) == 1 and official[0].speaker_start is not None

@@ -1,0 +1,37 @@
+"""Quotation marks in every style, and apostrophes that are not quotes."""
+
+from __future__ import annotations
+
+from newsgraph.quotes.marks import find_regions
+
+
+def _inner(text: str) -> list[str]:
+    return [" ".join(text[s:e] for s, e in r.pieces) for r in find_regions(text)]
+
+
+def test_curly_straight_guillemets_and_single() -> None:
+    text = "“One,” he said. \"Two,\" she said. «Three» they wrote. 'Four five' it read."
+    assert _inner(text) == ["One,", "Two,", "Three", "Four five"]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    assert _inner("Trump’s plan isn’t Clinton’s, and the candidates’ views differ.") == []
+
+
+def test_nested_quote_stays_inside() -> None:
+    text = "\"He asked: “Do you think so?” and left,\" she said."
+    regions = find_regions(text)
+    assert len(regions) == 1 and text[regions[0].start] == "\"" and text[regions[0].end - 1] == "\""
+
+
+def test_multi_paragraph_quote_repeats_the_opening_mark() -> None:
+    text = "He said: “First paragraph goes on.\n\n“Second paragraph ends here.”\n\nNot quoted."
+    regions = find_regions(text)
+    assert len(regions) == 1
+    assert [text[s:e] for s, e in regions[0].pieces] == ["First paragraph goes on.", "Second paragraph ends here."]
+
+
+def test_unclosed_quote_ends_at_its_paragraph() -> None:
+    text = "“Never closed, it seems\n\nA new paragraph."
+    regions = find_regions(text)
+    assert len(regions) == 1 and not regions[0].closed and regions[0].end == text.index("\n")
