@@ -200,6 +200,20 @@ def predict_spans(doc: Doc, analysis: ActorAnalysis) -> set[tuple[str, int, int]
     return out
 
 
+def parse_only_spans(doc: Doc) -> set[tuple[str, int, int]]:
+    """Anchor without the actors stage: the root's subject, and the first object noun chunk after the root."""
+    out: set[tuple[str, int, int]] = set()
+    subj = _subject_of_root(doc)
+    if subj:
+        out.add(("S", doc[subj[0]].idx, doc[subj[1] - 1].idx + len(doc[subj[1] - 1])))
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    for chunk in doc.noun_chunks:
+        if root is not None and chunk.start > root.i and chunk.root.dep_ in ("dobj", "pobj", "dative"):
+            out.add(("T", chunk.start_char, chunk.end_char))
+            break
+    return out
+
+
 def _f1(tp: int, pred: int, gold: int) -> float:
     """Return F1 from counts."""
     p = tp / pred if pred else 0.0
@@ -227,10 +241,13 @@ def run_cameo(data: Path, limit: int | None, split: str) -> dict[str, float | in
         raise BenchmarkDataError(f"missing {joined}")
     rows = [json.loads(line) for line in joined.open(encoding="utf-8") if line.strip()][:limit]
     texts = [r["text"] for r in rows]
-    tp = loose = n_pred = n_gold = 0
+    tp = loose = n_pred = n_gold = anchor_tp = anchor_pred = 0
     for row, (doc, analysis) in zip(rows, _analyse(texts), strict=True):
         gold = _gold_spans(row["text"], row["spans"])
         pred = predict_spans(doc, analysis)
+        anchor = parse_only_spans(doc)
+        anchor_tp += len(gold & anchor)
+        anchor_pred += len(anchor)
         tp += len(gold & pred)
         loose += _overlaps(pred, gold)
         n_pred += len(pred)
@@ -241,6 +258,7 @@ def run_cameo(data: Path, limit: int | None, split: str) -> dict[str, float | in
         "cameo_span_f1_overlap": _f1(loose, n_pred, n_gold),
         "cameo_span_precision_exact": tp / n_pred if n_pred else 0.0,
         "cameo_span_recall_exact": tp / n_gold if n_gold else 0.0,
+        "cameo_anchor_parse_only_f1_exact": _f1(anchor_tp, anchor_pred, n_gold),
     }
 
 
