@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.arguments import ArgActor, ArgResolver
-from newsgraph.events.classifier import PENTA, RULE_BONUS
+from newsgraph.events.classifier import PENTA, RULE_BONUS, load_model
 from newsgraph.events.detect import find_triggers, lemma_of, subject_of
 from newsgraph.events.lexicon import MUST_CLAUSE, NON_EVENT, RULESET, Lexicon, Pattern, load_lexicon
 from newsgraph.records import ActorAnalysis, Article, Event, TimeAnalysis
@@ -498,11 +498,17 @@ def extract_events(article: Article, doc: Doc, actors: ActorAnalysis, times: Tim
     """Return the PLOVER events of ``doc``: asserted or flagged, with at least one resolved actor."""
     out: list[Event] = []
     seen: set[tuple[str, str | None, str | None, str | None]] = set()
-    for sent, cands in code_sentences(doc, actors):
+    coded = [(sent, _drop_subsumed(cands)) for sent, cands in code_sentences(doc, actors)]
+    coded = [(sent, cands) for sent, cands in coded if cands]
+    model = load_model()
+    probas = model.proba([sent.text for sent, _ in coded]) if model is not None and coded else [None] * len(coded)
+    for (sent, cands), proba in zip(coded, probas, strict=True):
         date = times.date_for(sent.start_char, sent.end_char)
-        for cand in _drop_subsumed(cands):
+        for cand in cands:
             if not any(a.code for a in cand.sources + cand.targets):
                 continue  # no actor: not a political event we can place in a dyad
+            if proba is not None:  # the sentence classifier's belief in this kind of event tempers the rule's
+                cand.confidence = round(0.6 * cand.confidence + 0.4 * proba.get(PENTA[cand.type], 0.0), 3)
             for event in candidate_events(article, cand, sent, date):
                 key = (event.event_type, event.source, event.target, event.date)
                 if key in seen and not event.negated:
