@@ -12,8 +12,8 @@ from newsgraph.records import Article
 
 
 def test_fit_round_trips_through_json_form() -> None:
-    texts = ["Troops shelled the town.", "Rebels attacked a convoy.", "The minister praised the deal.",
-             "Leaders welcomed the accord.", "He said it was sunny.", "Officials said the talks went well."]
+    texts = ["Troops shelled the town.", "Troops shelled a convoy.", "The minister praised the deal.",
+             "Leaders praised the deal.", "He said it was sunny.", "Officials said it was sunny."]
     labels = ["material_conflict", "material_conflict", "verbal_coop", "verbal_coop", "statement", "statement"]
     model = _from_dict(fit(texts, labels))
     (proba,) = model.proba(["Troops shelled the village."])
