@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph import __version__
+from newsgraph.api.cache import ResponseCache
 from newsgraph.api.routes import actors, articles, events, meta, network, quotes, timeline
 from newsgraph.errors import BadParameterError, NewsgraphError, NotFoundError
 from newsgraph.store import open_store
@@ -58,8 +59,8 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """Return the app serving the store ``db`` read-only."""
+def create_app(db: str | Path, cache_entries: int = 1024) -> FastAPI:
+    """Return the app serving the store ``db`` read-only (``cache_entries=0`` turns the response cache off)."""
     store = open_store(db, read_only=True)
     app = FastAPI(title="newsgraph", version=__version__, docs_url=None, redoc_url=None,
                   description="Who said and did what to whom, when, according to which outlet: "
@@ -70,6 +71,7 @@ def create_app(db: str | Path) -> FastAPI:
         app.include_router(module.router, prefix="/api")
     _add_error_handlers(app)
     _add_ui(app)
+    app.add_middleware(ResponseCache, entries=cache_entries)
     app.add_middleware(SecurityHeaders)
     app.router.add_event_handler("shutdown", store.close)
     return app

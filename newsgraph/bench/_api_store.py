@@ -83,7 +83,8 @@ def _events(con: Any, count: int, copies: int) -> None:
              target_name, source_sector, target_sector, date, location, trigger, negated, hypothetical, rule,
              confidence, sources)
            SELECT 'e' || i, te.article_id || '-' || k,
-             CASE WHEN hash(i, 1) % 10 < 3 THEN list_extract(?, 1 + CAST(hash(i, 2) % 16 AS INTEGER)) ELSE te.event_type END,
+             CASE WHEN hash(i, 1) % 10 < 3 THEN list_extract(?, 1 + CAST(hash(i, 2) % 16 AS INTEGER))
+               ELSE te.event_type END,
              te.sentence, te.start, te."end", te.mode,
              CASE WHEN te.source IS NULL OR hash(i, 3) % 10 < 3
                THEN list_extract(pool.ids, 1 + CAST(hash(i, 4) % len(pool.ids) AS INTEGER)) ELSE te.source END,
@@ -91,7 +92,8 @@ def _events(con: Any, count: int, copies: int) -> None:
                THEN list_extract(pool.ids, 1 + CAST(hash(i, 6) % len(pool.ids) AS INTEGER)) ELSE te.target END,
              te.source_name, te.target_name, te.source_sector, te.target_sector,
              strftime(CAST(a.published AS DATE) - CAST(hash(i, 7) % 4 AS INTEGER), '%Y-%m-%d'),
-             te.location, te.trigger, te.negated, te.hypothetical, te.rule, te.confidence, 1 + CAST(hash(i, 8) % 3 AS INTEGER)
+             te.location, te.trigger, te.negated, te.hypothetical, te.rule, te.confidence,
+             1 + CAST(hash(i, 8) % 3 AS INTEGER)
            FROM (SELECT i, i % ? AS t, (i // ?) % ? AS k FROM range(?) r(i)) g
              JOIN te ON te.n = g.t JOIN articles a ON a.id = te.article_id || '-' || g.k, pool""",
         [list(EVENT_TYPES), _n(con, "te"), _n(con, "te"), copies, count],
@@ -117,9 +119,11 @@ def _rest(con: Any, copies: int) -> None:
     """Actors as they are; mentions and timexes onto every copy; stories from the copies' story ids."""
     con.execute("INSERT INTO actors SELECT * FROM tpl.actors")
     con.execute("""INSERT INTO mentions SELECT m.article_id || '-' || k, m.start, m."end", m.text, m.actor_id, m.rule,
-                     m.confidence, m.role FROM tpl.mentions m JOIN ta ON ta.id = m.article_id, range(?) r(k)""", [copies])
+                     m.confidence, m.role FROM tpl.mentions m JOIN ta ON ta.id = m.article_id, range(?) r(k)""",
+                [copies])
     con.execute("""INSERT INTO timexes SELECT t.article_id || '-' || k, t.start, t."end", t.text, t.type, t.value,
-                     t.rule, t.confidence FROM tpl.timexes t JOIN ta ON ta.id = t.article_id, range(?) r(k)""", [copies])
+                     t.rule, t.confidence FROM tpl.timexes t JOIN ta ON ta.id = t.article_id, range(?) r(k)""",
+                [copies])
     con.execute("""INSERT INTO stories SELECT story_id, any_value(title), min(published), max(published), count(*)
                    FROM articles WHERE story_id IS NOT NULL GROUP BY story_id""")
     con.execute("""INSERT INTO documents (id, source, source_name, media_type, size, status)

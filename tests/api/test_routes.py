@@ -68,8 +68,8 @@ def test_timeline_counts_per_day_and_dyad_scores(tiny: TestClient) -> None:
     assert days["2024-03-11"]["events"] == {"CONSULT": 1, "ACCUSE": 1} and days["2024-03-11"]["quotes"] == 1
     assert days["2024-04-02"]["events"] == {"CONSULT": 1}  # the month-only ACCUSE is not charted per day
     assert body["undated"] == 1
-    (dyad,) = body["dyads"]
-    assert (dyad["a"], dyad["b"], dyad["events"]) == ("X-NORLAND", "X-VESKA", 5)  # the 5 dated to the day
+    (dyad,) = tiny.get("/api/timeline/dyads").json()["dyads"]
+    assert (dyad["a"], dyad["b"], dyad["events"]) == ("X-NORLAND", "X-VESKA", 6)  # charted: the 5 dated to the day
     point = next(p for p in dyad["series"] if p["date"] == "2024-03-11")
     assert point["score"] == 4.0 - 3.0 and point["events"] == 2
     months = tiny.get("/api/timeline?interval=month").json()
@@ -131,3 +131,25 @@ def test_seed_store_through_the_real_pipeline(seeds: TestClient) -> None:
     assert all(art["text"][e["start"]:e["end"]] == e["sentence"] for e in art["events"])
     for url in ("/api/timeline", "/api/network", "/api/actors", "/api/quotes", "/api/events", "/api/stories"):
         assert seeds.get(url).status_code == 200
+
+
+def test_pages_of_a_newest_first_list_join_up(tiny: TestClient) -> None:
+    whole = [e["id"] for e in tiny.get("/api/events?limit=6").json()["items"]]
+    paged = [e["id"] for off in range(6) for e in tiny.get(f"/api/events?limit=1&offset={off}").json()["items"]]
+    assert paged == whole and len(set(whole)) == 6
+    dates = [e["date"] for e in tiny.get("/api/events?limit=6").json()["items"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_answers_are_cached_because_the_store_is_read_only(tiny_db: object) -> None:
+    from newsgraph.api import create_app
+
+    with TestClient(create_app(tiny_db)) as client:  # type: ignore[arg-type]
+        first, second = client.get("/api/timeline?actor=X-VESKA"), client.get("/api/timeline?actor=X-VESKA")
+        assert first.headers["x-cache"] == "miss" and second.headers["x-cache"] == "hit"
+        assert first.json() == second.json() and second.headers["content-security-policy"]
+        assert client.get("/api/articles/nope").headers["x-cache"] == "miss"
+        assert client.get("/api/articles/nope").headers["x-cache"] == "miss"  # errors are not kept
+    with TestClient(create_app(tiny_db, cache_entries=0)) as client:  # type: ignore[arg-type]
+        client.get("/api/timeline")
+        assert "x-cache" not in client.get("/api/timeline").headers

@@ -43,17 +43,16 @@ def list_articles(
     if q:
         where.add("(contains(lower(a.title), lower(?)) OR contains(lower(a.text), lower(?)))", q, q)
     total = scalar(cur, "SELECT count(*) FROM articles a" + where.sql(), where.params)
-    items = rows(
-        cur,
-        f"""WITH page AS (SELECT {_LIST_COLUMNS} FROM articles a {where.sql()}
-              ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?)
-            SELECT page.*,
-              (SELECT count(*) FROM quotes x WHERE x.article_id = page.id) AS quotes,
-              (SELECT count(*) FROM events x WHERE x.article_id = page.id) AS events,
-              (SELECT count(*) FROM mentions x WHERE x.article_id = page.id) AS mentions
-            FROM page ORDER BY page.published DESC NULLS LAST, page.id""",
-        [*where.params, pg.limit, pg.offset],
-    )
+    items = rows(cur, f"""SELECT {_LIST_COLUMNS} FROM articles a {where.sql()}
+                           ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?""",
+                 [*where.params, pg.limit, pg.offset])
+    ids = [a["id"] for a in items]
+    for table in ("quotes", "events", "mentions"):  # names from code; one grouped scan for the page's articles
+        counts = {r["article_id"]: r["n"] for r in rows(
+            cur, f"SELECT article_id, count(*) AS n FROM {table} WHERE article_id IN (SELECT unnest(?)) GROUP BY 1",
+            [ids])} if ids else {}
+        for a in items:
+            a[table] = counts.get(a["id"], 0)
     return listing(items, total, pg, "articles")
 
 

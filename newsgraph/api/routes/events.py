@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from newsgraph.api import params as P
-from newsgraph.api.params import Page, Where, cursor, page, rows, scalar
+from newsgraph.api.params import Page, Where, cursor, newest_first, page, rows, scalar
 from newsgraph.api.plover import FAMILIES, family_types, score
 from newsgraph.api.respond import listing
 
@@ -67,9 +67,11 @@ def list_events(
     """Events, newest first, with actor names, PLOVER score, article title and outlet."""
     where = event_filters(actor, source, target, type, dyad, family, since, until, outlet, article)
     total = scalar(cur, "SELECT count(*) FROM events e" + where.sql(), where.params)
+    narrow = newest_first(cur, "events", "e", where, pg)
     items = rows(
         cur,
-        f"""WITH page AS (SELECT e.* FROM events e {where.sql()} ORDER BY e.date DESC NULLS LAST, e.id LIMIT ? OFFSET ?)
+        f"""WITH page AS (SELECT e.* FROM events e {narrow.sql()}
+              ORDER BY e.date DESC NULLS LAST, e.id LIMIT ? OFFSET ?)
             SELECT page.id, page.article_id, page.event_type, page.mode, page.source,
               coalesce(s.name, page.source) AS source_label, page.target, coalesce(t.name, page.target) AS target_label,
               page.source_name, page.target_name, page.source_sector, page.target_sector, page.date, page.location,
@@ -78,7 +80,7 @@ def list_events(
             FROM page LEFT JOIN articles a ON a.id = page.article_id
               LEFT JOIN actors s ON s.id = page.source LEFT JOIN actors t ON t.id = page.target
             ORDER BY page.date DESC NULLS LAST, page.id""",
-        [*where.params, pg.limit, pg.offset],
+        [*narrow.params, pg.limit, pg.offset],
     )
     for item in items:
         item["score"] = score(item["event_type"], item["mode"])

@@ -8,7 +8,7 @@ import duckdb
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
-from newsgraph.api.params import Page, Where, cursor, iso_date, page, rows, scalar, until_bound
+from newsgraph.api.params import Page, Where, cursor, iso_date, newest_first, page, rows, scalar, until_bound
 from newsgraph.api.respond import listing
 
 router = APIRouter(tags=["quotes"])
@@ -55,9 +55,10 @@ def list_quotes(
     """Quotes, newest first, each with its article, outlet and the outlets of every article carrying it."""
     where = quote_filters(speaker, since, until, q, outlet, kind, min_sources, article)
     total = scalar(cur, "SELECT count(*) FROM quotes q" + where.sql(), where.params)
+    narrow = newest_first(cur, "quotes", "q", where, pg)
     items = rows(
         cur,
-        f"""WITH page AS (SELECT q.* FROM quotes q {where.sql()}
+        f"""WITH page AS (SELECT q.* FROM quotes q {narrow.sql()}
               ORDER BY q.date DESC NULLS LAST, q.id LIMIT ? OFFSET ?)
             SELECT page.id, page.article_id, page.speaker, page.speaker_id, page.speaker_country, page.speaker_role,
               page.kind, page.text, page.cue, page.date, page.start, page."end", page.sources, page.canonical_id,
@@ -67,7 +68,7 @@ def list_quotes(
                 WHERE q2.canonical_id = page.canonical_id) END AS outlets
             FROM page LEFT JOIN articles a ON a.id = page.article_id
             ORDER BY page.date DESC NULLS LAST, page.id""",
-        [*where.params, pg.limit, pg.offset],
+        [*narrow.params, pg.limit, pg.offset],
     )
     for item in items:
         item["outlets"] = [o for o in item["outlets"] or [] if o]

@@ -20,7 +20,7 @@ export function typeColour(type) {
 export async function renderTimeline(params, root) {
   const values = paramsObject(params, FILTERS);
   const [sum, table] = await Promise.all([summary(), plover()]);
-  const data = await get("/timeline", { ...values, top_dyads: 5 });
+  const data = await get("/timeline", values);
   append(root, [
     el("h1", {}, "Timeline"),
     el("p", { class: "lede" }, "Events (by PLOVER type) and quotes over time. Click a bar to read its records, "
@@ -51,7 +51,12 @@ export async function renderTimeline(params, root) {
   root.appendChild(legend(data.types));
   if (data.undated) root.appendChild(el("p", { class: "muted" }, `${num(data.undated)} events without a day-precise date are not charted.`));
   root.appendChild(detail);
-  if (data.dyads.length) root.appendChild(dyadCharts(data.dyads));
+  // the dyad series is a heavier query: load it after the chart is on screen
+  const dyadBox = el("section", { class: "dyads" });
+  root.appendChild(dyadBox);
+  get("/timeline/dyads", { ...values, top: 6 })
+    .then((d) => { if (d.dyads.length) dyadBox.replaceWith(dyadCharts(d.dyads)); })
+    .catch((err) => dyadBox.appendChild(el("p", { class: "muted" }, `Dyad series unavailable: ${err.message}`)));
   const selected = params.get("date");
   if (selected) showBucket(selected, values, detail);
 }
