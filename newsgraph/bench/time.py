@@ -5,6 +5,10 @@ TE3-Platinum (20 docs, held out), ``dev`` is TBAQ-cleaned (TimeBank + AQUAINT, 2
 document's creation time (DCT) is given; timexes inside ``<TEXT>`` are scored like TempEval-3:
 relaxed extent match (overlap, one-to-one), value accuracy = exact value string on matched timexes,
 value F1 = value accuracy x relaxed F1 (the headline figure).
+
+It also scores article dating: ``dating_page_kept`` is the share of documents whose real-date estimate,
+given the DCT as page date, keeps it (a re-post false alarm lowers it; a dateline one day earlier, the
+wires' convention, counts as kept).
 """
 
 from __future__ import annotations
@@ -120,7 +124,10 @@ def score(docs: list[GoldDoc], verbose: bool = False) -> dict[str, Any]:
     """Tag every document and return TempEval-3 style figures."""
     from newsgraph.temporal.tagger import tag
 
+    from newsgraph.temporal.dating import estimate
+
     n_gold = n_sys = n_match = n_value = n_type = 0
+    kept = 0
     elapsed = 0.0
     for doc in docs:
         started = time.perf_counter()
@@ -133,6 +140,8 @@ def score(docs: list[GoldDoc], verbose: bool = False) -> dict[str, Any]:
             n_type += doc.timexes[gi].type == found[si].type
         if verbose:
             _explain(doc, found, pairs)
+        given = estimate(doc.text, doc.dct.isoformat(), found)
+        kept += given.anchor is not None and 0 <= (doc.dct - given.anchor).days <= 1
     precision = n_match / n_sys if n_sys else 0.0
     recall = n_match / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -148,6 +157,7 @@ def score(docs: list[GoldDoc], verbose: bool = False) -> dict[str, Any]:
         "value_accuracy": value_acc,
         "value_f1": value_acc * f1,
         "ms_per_doc": 1000 * elapsed / len(docs) if docs else 0.0,
+        "dating_page_kept": kept / len(docs) if docs else 0.0,
     }
 
 

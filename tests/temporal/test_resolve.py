@@ -100,3 +100,10 @@ def test_header_date_stands_in_for_a_missing_page_date() -> None:
     result = resolve_times(article, analyse(text))
     assert (result.published, result.evidence) == ("2024-04-20", "header date")
     assert article.page_date is None  # the page date is kept as found
+
+
+def test_article_about_history_keeps_its_page_date() -> None:
+    text = ("FULTON, Mo. (AP) _ Winston Churchill warned of an iron curtain here on March 5, 1946. "
+            "Poland, Hungary and the Czech Republic joined NATO on Friday.")
+    result = resolve(text, page_date="1999-03-13")
+    assert (result.published, result.evidence) == ("1999-03-13", "page date")
