@@ -122,9 +122,8 @@ def match_relaxed(gold: list[tuple[int, int]], system: list[tuple[int, int]]) ->
 
 def score(docs: list[GoldDoc], verbose: bool = False) -> dict[str, Any]:
     """Tag every document and return TempEval-3 style figures."""
-    from newsgraph.temporal.tagger import tag
-
     from newsgraph.temporal.dating import estimate
+    from newsgraph.temporal.tagger import tag
 
     n_gold = n_sys = n_match = n_value = n_type = 0
     kept = 0
