@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from spacy.tokens import Token
+
 from newsgraph.actors.context import Context, Found
 from newsgraph.actors.lexicon import Role
 from newsgraph.actors.persons import Stated, _affiliation_before, _skip_modifiers
@@ -157,7 +159,8 @@ def find_pronouns(ctx: Context) -> None:
         if gender is None or tok.i in ctx.taken:
             continue
         quoted = _inside(quotes, tok.idx)
-        pick = _antecedent(ctx, cands, tok.i, sent_of, gender, quoted, quotes)
+        pick = _speaker_antecedent(ctx, cands, tok, sent_of, gender) if not quoted else None
+        pick = pick or _antecedent(ctx, cands, tok.i, sent_of, gender, quoted, quotes)
         if pick is not None:
             info = ctx.persons.get(pick.actor_id)
             if info is not None and info.gender is None:
@@ -166,6 +169,33 @@ def find_pronouns(ctx: Context) -> None:
             ctx.add(found)
             cands.append(found)
             cands.sort(key=lambda f: f.start)
+
+
+def _is_speaker(ctx: Context, found: Found) -> bool:
+    """Say whether a mention is the subject of a reporting verb ('Bryant said', 'he added')."""
+    tok = ctx.doc[found.end - 1]
+    return tok.dep_ == "nsubj" and tok.head.lemma_ in ctx.lex.names["human_verbs"]
+
+
+def _speaker_antecedent(ctx: Context, cands: list[Found], tok: Token, sent_of: dict[int, int],
+                        gender: str) -> Found | None:
+    """Resolve a reporting 'he said' closing reported speech to the last speaker, not a person it mentions.
+
+    In '… would require Putin to double his troops, he said.' the pronoun is the source of the report:
+    the nearest earlier subject of a reporting verb (within three sentences) is preferred to 'Putin'.
+    """
+    if tok.dep_ != "nsubj" or tok.head.lemma_ not in ctx.lex.names["human_verbs"] or tok.head.i < tok.i:
+        return None
+    here = sent_of[tok.i]
+    for found in reversed(cands):
+        if found.start >= tok.i or sent_of[found.start] < here - 3:
+            continue
+        info = ctx.persons.get(found.actor_id)
+        if info is not None and info.gender and info.gender != gender:
+            continue
+        if _is_speaker(ctx, found):
+            return found
+    return None
 
 
 def _blocked(ctx: Context, start: int, end: int, gender: str) -> bool:

@@ -148,3 +148,12 @@ def test_the_official_is_a_mention_even_without_antecedent() -> None:
     assert first is not None and second is not None and first.id == second.id == "group:usa-gov"
     lone = run("The official said the talks failed.", "a3")
     assert [m.actor_id for m in lone.mentions] == ["group:any-gov"]
+
+
+def test_reporting_pronoun_after_indirect_speech_is_the_last_speaker() -> None:
+    text = ("Labour's Chris Bryant said any attack would meet resistance. "
+            "A full-scale invasion would require Vladimir Putin to double his troops, he said.")
+    res = run(text)
+    he = text.index("he said")
+    mention = res.mention_at(he, he + 2)
+    assert mention is not None and mention.actor_id == "person:chris-bryant"
