@@ -4,7 +4,7 @@ A predicted quotation matches a gold attribution when its content span (the quot
 document, quote marks included) covers more than 0.3 (lenient) or 0.8 (strict) of the gold content's
 characters; pairs are matched greedily one to one, best coverage first. Figures: P/R/F1 over all
 attributions, and over direct quotes only (gold contents holding a quotation mark, against predictions of
-kind direct or mixed); speaker accuracy over lenient matches whose gold has a Source: the predicted speaker
+content holds a double quotation mark too); speaker accuracy over lenient matches whose gold has a Source: the predicted speaker
 mention overlaps the gold Source span. Two dev articles carry several annotators' files: the first file in
 name order is the gold.
 """
@@ -56,6 +56,11 @@ def _spans(field_: str) -> Spans:
     return out
 
 
+def quoted(text: str, spans: Spans) -> bool:
+    """Return whether a content holds a double quotation mark (the 'direct quotes' subset, gold and predicted)."""
+    return any(ch in _QUOTE_MARKS for a, b in spans for ch in text[a:b])
+
+
 def parse_ann(ann: str, text: str) -> list[Gold]:
     """Return the attributions of one brat .ann file that have a content span."""
     spans: dict[str, Spans] = {}
@@ -69,7 +74,7 @@ def parse_ann(ann: str, text: str) -> list[Gold]:
             content = [s for k, v in args.items() if k.startswith("Content") for s in spans.get(v, [])]
             if not content:
                 continue
-            direct = any(ch in _QUOTE_MARKS for a, b in content for ch in text[a:b])
+            direct = quoted(text, content)
             golds.append(Gold(sorted(content), spans.get(args.get("Source", ""), []), direct,
                               spans.get(args.get("Cue", ""), [])))
     return golds
@@ -147,7 +152,7 @@ class Tally:
         self.counts[key] = self.counts.get(key, 0) + n
 
 
-def score_doc(found: list[Found], golds: list[Gold], tally: Tally) -> None:
+def score_doc(found: list[Found], golds: list[Gold], tally: Tally, text: str) -> None:
     """Add one document's matches to the tally."""
     preds = [f.content for f in found]
     gold_spans = [g.content for g in golds]
@@ -162,7 +167,7 @@ def score_doc(found: list[Found], golds: list[Gold], tally: Tally) -> None:
             tally.add("speaker_ok", sum(
                 _overlaps(found[p].quote.speaker_start, found[p].quote.speaker_end, golds[g].source)
                 for p, g in with_source))
-    d_idx = [k for k, f in enumerate(found) if f.quote.kind in ("direct", "mixed")]
+    d_idx = [k for k, f in enumerate(found) if quoted(text, f.content)]
     g_idx = [k for k, g in enumerate(golds) if g.direct]
     tally.add("pred_direct", len(d_idx))
     tally.add("gold_direct", len(g_idx))
@@ -208,7 +213,7 @@ def evaluate(docs: list[tuple[str, str, list[Gold]]], use_actors: bool = True) -
     tally = Tally()
     started = time.perf_counter()
     for (name, text, golds), doc in zip(docs, analyse_many(t for _, t, _ in docs), strict=True):
-        score_doc(_quotes(name, text, doc, use_actors), golds, tally)
+        score_doc(_quotes(name, text, doc, use_actors), golds, tally, text)
         tally.add("docs", 1)
     out: dict[str, Any] = figures(tally)
     out["seconds"] = round(time.perf_counter() - started, 1)

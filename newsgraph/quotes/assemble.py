@@ -128,7 +128,7 @@ def assemble(doc: Doc, regions: list[Region], cands: list[Candidate]) -> list[As
         if owner is None and last is not None and _starts_paragraph(text, region.start) \
                 and _sentence_like(text, region) \
                 and _paragraphs_between(para_starts, _end_char(doc, last, held), region.start) <= _FOLLOW_PARAGRAPHS:
-            if not text[_end_char(doc, last, held) + 1: region.start].strip():
+            if _paragraphs_between(para_starts, _end_char(doc, last, held), region.start) == 1:
                 owner, rule = last, "direct-follow-on"  # the next paragraph carries the same quotation on
             else:
                 owner = Candidate(None, None, [], last.speaker, "direct-follow-on", inherited=last)

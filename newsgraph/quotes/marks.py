@@ -53,6 +53,9 @@ def _scan_paragraph(text: str, lo: int, hi: int, carry: Region | None) -> tuple[
     k = lo
     while k < hi:
         ch = text[k]
+        if ch == "\"" and k > lo and text[k - 1] == "=":  # markup attribute (id="…"), not a quotation
+            k = text.find("\"", k + 1, hi) + 1 or hi
+            continue
         if cur is None:
             if ch in DOUBLE and ch != "»":
                 cur, closers, inner, depth = Region(start=k, end=k), DOUBLE[ch], k + 1, 0
