@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.events.lexicon import Lexicon, Pattern
 
-_OBJ_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative"}
+_OBJ_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative", "acomp"}
 _SKIP_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LAW", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT"}
 _PERSONISH = {"minister", "secretary", "president", "delegation", "official", "envoy", "diplomat", "leader",
               "chancellor", "premier", "king", "emir", "negotiator", "ambassador", "representative", "head"}
@@ -134,6 +134,8 @@ def match_token(tok: Token, lex: Lexicon) -> Pattern | None:
     pos = pos_of(tok)
     if pos is None or tok.ent_type_ in _SKIP_ENTS:
         return None
+    if pos == "VERB" and tok.dep_ in ("amod", "compound"):
+        return None  # "a Russia-backed offensive", "the internationally recognized government"
     if pos == "NOUN" and tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and not lex.has(
             "trigger_compound_heads", lemma_of(tok.head)):
         return None  # "attack drones", "peace talks committee": the noun modifies another noun
