@@ -268,7 +268,7 @@ class _Coder:
             return
         if cand.negated or cand.hypothetical or not cand.future or cand.pattern.wrapper:
             return
-        if cand.conditional and cand.type != "AGREE":  # "will withdraw its force unless ..." is a threat
+        if cand.conditional and cand.type not in lex.words["cooperative_types"]:  # "will strike unless ...": a threat
             cand.type, cand.rule = "THREATEN", cand.rule + "+conditional"
         elif cand.type in lex.words["material_cooperation"]:
             cand.type, cand.mode, cand.rule = "AGREE", None, cand.rule + "+intent"
