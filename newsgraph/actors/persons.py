@@ -293,10 +293,10 @@ def find_persons(ctx: Context) -> None:
     """Find person names, resolve variants to one id per person, and record roles and affiliations."""
     spans = _name_spans(ctx)
     full = [s for s in spans if len(name_parts(s.text)) >= 2]
-    counts = Counter(person_id(name_parts(s.text)) for s in full)
+    counts = Counter((person_id(parts), part_key(parts[-1])) for parts in (name_parts(s.text) for s in full))
     surname_ids: dict[str, str] = {}
-    for pid, _ in counts.most_common():  # the full name seen most often owns its surname
-        surname_ids.setdefault(pid.rsplit("-", 1)[-1], pid)
+    for (pid, surname), _ in counts.most_common():  # the full name seen most often owns its surname
+        surname_ids.setdefault(surname, pid)
     for span in sorted(spans, key=lambda s: s.start):
         if not ctx.free(span.start, span.end):
             continue
