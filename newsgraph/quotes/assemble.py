@@ -72,10 +72,13 @@ def _same_sentence(doc: Doc, cands: list[Candidate], held: dict[int, list[tuple[
                    ri: int, rj: int) -> Candidate | None:
     """Return the cue of the region's sentence that only the cue and speaker separate from it."""
     lo, hi = _sents_of(doc, ri, rj)
+    after = doc[hi].sent.end if hi < len(doc) and hi <= rj + 1 else hi  # '"…." Trump said.' ends its own sentence
     best: tuple[int, Candidate] | None = None
     for c in cands:
-        if c.cue is None or not lo <= c.cue.i < hi or ri <= c.cue.i < rj or c.rule == "noun-clause":
+        if c.cue is None or not lo <= c.cue.i < after or ri <= c.cue.i < rj or c.rule == "noun-clause":
             continue
+        if c.cue.i >= hi and not c.bare:
+            continue  # a cue in the next sentence with its own content is another quotation's
         for edge in _nearest_edge(c, held.get(id(c), [])):
             if ri <= edge < rj:
                 continue

@@ -267,15 +267,15 @@ def _same_paragraph(cand: Candidate, para: list[int]) -> Candidate | None:
         if any(para[k] != home for i, j in cand.content for k in range(i, j)) else cand.content
     if cand.speaker is not None and para[cand.speaker.start] != home:
         cand.speaker = None
+    if not cand.content and cand.cue.pos_ in ("VERB", "AUX"):
+        cand.rule = "bare"  # 'He said:' over a paragraph break: the quotation below still finds this cue
     return cand if cand.content or cand.rule == "bare" else None
 
 
-def find_candidates(doc: Doc, lex: Lexicon) -> Iterator[Candidate]:
-    """Yield every cue of ``doc`` with its content and speaker phrase."""
+def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
+    """Return every cue of ``doc`` with its content and speaker phrase."""
     para = paragraphs(doc)
-    for cand in _candidates(doc, lex):
-        if _same_paragraph(cand, para) is not None:
-            yield cand
+    return [c for c in _candidates(doc, lex) if _same_paragraph(c, para) is not None]
 
 
 def _candidates(doc: Doc, lex: Lexicon) -> Iterator[Candidate]:

@@ -34,7 +34,7 @@ def extract_quotes(article: Article, doc: Doc, actors: ActorAnalysis, times: Tim
 def find_quotes(article: Article, doc: Doc, actors: ActorAnalysis, times: TimeAnalysis) -> list[Found]:
     """Return the quotations of ``doc`` with the character spans of their content."""
     lex = load_lexicon()
-    items = assemble(doc, find_regions(doc.text), list(find_candidates(doc, lex)))
+    items = assemble(doc, find_regions(doc.text), find_candidates(doc, lex))
     items = _dedupe(items)
     items.sort(key=lambda a: min(a.tokens))
     speakers: dict[int, Speaker | None] = {}
