@@ -48,7 +48,7 @@ def _sents_of(doc: Doc, i: int, j: int) -> tuple[int, int]:
 
 def _gap_ok(doc: Doc, cand: Candidate, i: int, j: int) -> bool:
     """Return whether tokens [i, j) between a quotation and a cue hold only the cue and its speaker."""
-    if j - i > _MAX_GAP:
+    if j - i > _MAX_GAP or any("\n" in t.text + t.whitespace_ for t in doc[i:j]):
         return False
     allowed = {cand.cue.i} if cand.cue is not None else set()
     if cand.cue is not None:
@@ -123,11 +123,13 @@ def assemble(doc: Doc, regions: list[Region], cands: list[Candidate]) -> list[As
     follow: list[Candidate] = []
     last: Candidate | None = None
     para_starts = _paragraph_index(text)
+    nested = {k for r in regions if r.words(text) >= _NESTED_WORDS for k in range(*_token_range(doc, r))}
+    owners = [c for c in cands if c.cue is None or c.cue.i not in nested or c.rule == "headline-colon"]
     for region in regions:
         ri, rj = _token_range(doc, region)
         if rj <= ri:
             continue
-        owner, rule = _owner(doc, text, cands, held, region, ri, rj, last)
+        owner, rule = _owner(doc, text, owners, held, region, ri, rj, last)
         if owner is None and last is not None and _starts_paragraph(text, region.start) \
                 and _sentence_like(text, region) \
                 and _paragraphs_between(para_starts, _end_char(doc, last, held), region.start) <= _FOLLOW_PARAGRAPHS:
@@ -143,8 +145,7 @@ def assemble(doc: Doc, regions: list[Region], cands: list[Candidate]) -> list[As
         rules.setdefault(id(owner), rule)
         owner.regions.append(region)
         last = owner
-    inside = {k for spans in held.values() for i, j in spans for k in range(i, j)}
-    inside |= {k for r in regions if r.words(text) >= _NESTED_WORDS for k in range(*_token_range(doc, r))}
+    inside = nested | {k for spans in held.values() for i, j in spans for k in range(i, j)}
     return [a for c in cands + follow if (a := _finish(c, held.get(id(c), []), rules.get(id(c)), inside)) is not None]
 
 
