@@ -361,6 +361,9 @@ class _Coder:
             subj = subject_of(tok)
             if subj is not None:
                 src.append(subj)
+            if passive and cand.pattern.wrapper == "intent":  # "Vietnam is committed to ...": a stative passive
+                src.extend(passive)
+                passive = []
             tgt.extend(passive)
             tgt.extend(c for c in tok.children if c.dep_ == "dative")
             if cand.pattern.wrapper == "request":

@@ -16,7 +16,7 @@ EVENT_TYPES = (
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 NON_EVENT = "NONE"  # a pattern of this type blocks the triggers of its complement and yields no event
-_CONSTRAINTS = ("active", "comp", "comp_lemma", "obj", "obj_not", "prep", "prep_not", "mod", "mod_not", "obj_ent",
+_CONSTRAINTS = ("active", "comp", "that_clause", "comp_lemma", "obj", "obj_not", "prep", "prep_not", "mod", "mod_not", "obj_ent",
                 "subj_person", "subj_mil", "subj_crowd", "subj_not_crowd")
 
 
@@ -42,6 +42,7 @@ class Pattern:
     subj_crowd: bool = False
     subj_not_crowd: bool = False
     comp_lemma: frozenset[str] = frozenset()  # the clausal complement's verb must have one of these lemmas
+    that_clause: bool = False  # the trigger must have a finite clausal complement ("agree with X that ...")
     comp: bool = False  # the trigger must have a clausal complement ("failed to reach", "ordered X to")
     active: bool = False  # verbs: not in the passive ("would be met with" is no meeting); nouns: future only
 
@@ -81,7 +82,7 @@ def _pattern(raw: dict[str, Any]) -> Pattern:
         obj_ent=bool(raw.get("obj_ent")), subj_person=bool(raw.get("subj_person")),
         subj_mil=bool(raw.get("subj_mil")), subj_crowd=bool(raw.get("subj_crowd")),
         subj_not_crowd=bool(raw.get("subj_not_crowd")), active=bool(raw.get("active")),
-        comp=bool(raw.get("comp")), **sets,
+        comp=bool(raw.get("comp")), that_clause=bool(raw.get("that_clause")), **sets,
     )
 
 
