@@ -63,6 +63,7 @@ def find_nominals(ctx: Context) -> None:
         aff = _affiliation_before(ctx, first)
         if aff is not None:
             stated.entry, first = aff
+            first = _skip_modifiers(ctx, first, stated)  # "the top US diplomat"
         det = doc[first - 1].lower_ if first > 0 else ""
         if det not in _DETERMINERS and stated.entry is None:
             continue

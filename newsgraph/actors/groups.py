@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from newsgraph.actors.context import Context, Found
 from newsgraph.actors.lexicon import Entry, Role
 from newsgraph.actors.names import demonym_stems, invented_code, slug
+from newsgraph.actors.persons import headline_lines, in_headline
 from newsgraph.records import Actor
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -190,8 +191,9 @@ def find_named_orgs(ctx: Context) -> None:
     Commission' are organisations of that state, not mentions of the state."""
     keywords: dict[str, str] = ctx.lex.names["org_keywords"]
     doc = ctx.doc
+    headlines = headline_lines(ctx)
     for ent in doc.ents:
-        if ent.label_ != "ORG":
+        if ent.label_ != "ORG" or in_headline(ent, headlines):
             continue
         start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
         hit = ctx.registry.get(start)
@@ -230,9 +232,10 @@ def find_orgs(ctx: Context) -> None:
     """Turn ORG entities outside the registry into organisation actors, sector from their name's words."""
     keywords: dict[str, str] = ctx.lex.names["org_keywords"]
     doc = ctx.doc
+    headlines = headline_lines(ctx)
     for ent in doc.ents:
-        if ent.label_ != "ORG":
-            continue
+        if ent.label_ != "ORG" or in_headline(ent, headlines):
+            continue  # Title Case lines make NER call any capitalised phrase an ORG
         start, end = ent.start, ent.end
         while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
             start += 1

@@ -39,10 +39,10 @@ def _name_spans(ctx: Context) -> list[Span]:
     """Return candidate person-name spans: PERSON entities, and mislabelled names right after a title."""
     out = []
     honorifics = ctx.lex.names["honorifics"]
-    headlines = _headline_lines(ctx)
+    headlines = headline_lines(ctx)
     for ent in ctx.doc.ents:
         span = _trim(ctx, ent)
-        if span is None or _in_headline(span, headlines) or span.text.lower() in ctx.lex.names["norp_stop"]:
+        if span is None or in_headline(span, headlines) or span.text.lower() in ctx.lex.names["norp_stop"]:
             continue  # Title Case lines fool NER ('Blinken Urges Putin To Choose'): only the surname sweep reads them
         if ent.label_ in _NAME_LABELS:
             if all(i in ctx.registry and ctx.registry[i][1].form != "place" for i in range(span.start, span.end)):
@@ -57,7 +57,7 @@ def _name_spans(ctx: Context) -> list[Span]:
     return [_extend(ctx, s) for s in out]
 
 
-def _headline_lines(ctx: Context) -> list[tuple[int, int]]:
+def headline_lines(ctx: Context) -> list[tuple[int, int]]:
     """Return the character ranges of Title Case lines without final punctuation (headlines, link lists)."""
     spans = []
     pos = 0
@@ -71,7 +71,7 @@ def _headline_lines(ctx: Context) -> list[tuple[int, int]]:
     return spans
 
 
-def _in_headline(span: Span, lines: list[tuple[int, int]]) -> bool:
+def in_headline(span: Span, lines: list[tuple[int, int]]) -> bool:
     """Say whether a span starts inside one of the headline ``lines``."""
     return any(a <= span.start_char < b for a, b in lines)
 

