@@ -94,11 +94,19 @@ def _across_line(a: Token, b: Token) -> bool:
     return any("\n" in t.whitespace_ or t.is_space for t in a.doc[lo:hi])
 
 
-def _antecedent(subject: Token) -> Token:
-    """Return the noun a relative pronoun subject stands for ('Graham, who said' → Graham)."""
+def _antecedent(subject: Token) -> Token | None:
+    """Return the subject, or None for a dateline the parser took for one ('CLEVELAND — …')."""
+    nxt = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
+    if subject.is_upper and len(subject) > 2 and nxt is not None and nxt.text in ("—", "–", "-", "(", "--"):
+        return None
+    return subject
+
+
+def antecedent(subject: Token) -> Token | None:
+    """Return the noun a relative pronoun subject stands for ('Graham, who said' → Graham), else None."""
     if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
         return subject.head.head
-    return subject
+    return None
 
 
 def speaker_span(tok: Token) -> Span:
@@ -116,6 +124,30 @@ def speaker_span(tok: Token) -> Span:
             and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+_NAME_POS = {"PROPN", "NOUN", "PRON"}
+_NAME_PARTS = _NAME_POS | {"DET", "ADJ", "NUM", "PART"}
+
+
+def _adjacent_speaker(verb: Token) -> Span | None:
+    """Return the name right beside a subjectless cue ('"…," Trump barked' parsed with Trump as a compound)."""
+    if verb.dep_ in ("xcomp", "advcl", "conj", "relcl", "acl", "amod", "pcomp", "csubj") or verb.tag_ in ("VBG", "VB"):
+        return None
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    for step in (-1, 1):
+        k = verb.i + step
+        while 0 <= k < len(doc) and doc[k].pos_ in _NAME_PARTS and "\n" not in doc[k].whitespace_:
+            k += step
+        lo, hi = sorted((verb.i + step, k - step))
+        if step == 1 and hi < lo:
+            continue
+        span = doc[lo: hi + 1] if hi >= lo else None
+        if span is not None and any(t.pos_ in _NAME_POS for t in span):
+            return span
+    return None
 
 
 def _cue_text(verb: Token, lex: Lexicon) -> str:
@@ -189,7 +221,7 @@ def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
     if subj is None and verb.tag_ == "VB" and verb.dep_ == "ROOT":
         return None  # an imperative ('Support us', 'Tell a friend') is an appeal to the reader
     content, rule = _verb_frames(verb, lex)
-    speaker = speaker_span(subj) if subj is not None else None
+    speaker = speaker_span(subj) if subj is not None else _adjacent_speaker(verb)
     if speaker is not None:
         content -= set(range(speaker.start, speaker.end))
     content.discard(verb.i)

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from spacy.tokens import Span
 
+from newsgraph.quotes.detect import antecedent, speaker_span
 from newsgraph.quotes.lexicon import Lexicon
 from newsgraph.records import Actor, ActorAnalysis, Mention, Quote
 
@@ -67,6 +68,13 @@ def resolve_speaker(span: Span | None, actors: ActorAnalysis, found: Sequence[Ha
     if span is None or len(span) == 0:
         return None
     head = span.root
+    noun = antecedent(head)  # 'Graham, who said …': the mention is 'who', the speaker Graham
+    if noun is not None:
+        found_speaker = resolve_speaker(speaker_span(noun), actors, found, lex)
+        if found_speaker is not None:
+            found_speaker.start, found_speaker.end = span.start_char, span.end_char
+            found_speaker.rule = found_speaker.rule or "speaker:relative"
+        return found_speaker
     mention = _mention(span, actors)
     if mention is not None:
         return _from_actor(span, mention, actors.actors.get(mention.actor_id))
