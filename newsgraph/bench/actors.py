@@ -160,20 +160,31 @@ def _subject_of_root(doc: Doc) -> tuple[int, int] | None:
             start = tok.left_edge.i
             while start < tok.i and (doc[start].ent_type_ in ("DATE", "TIME", "CARDINAL") or doc[start].is_punct):
                 start += 1
-            return start, end
+            return start, _close_paren(doc, start, end)
     return None
 
 
 def _np(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Widen a mention to its noun phrase: a possessor takes its head noun ('Moscow's will')."""
+    """Widen a mention to its noun phrase with its modifiers ('the U.S. Embassy in Athens', 'Moscow's will')."""
     root = doc[start:end].root
     if root.dep_ == "poss" and root.head.i > root.i:
-        head = root.head
-        return min(start, head.left_edge.i), head.i + 1
-    for chunk in doc.noun_chunks:
-        if chunk.start <= root.i < chunk.end:
-            return min(chunk.start, start), max(chunk.end, end)
-    return start, end
+        root = root.head
+    else:
+        for chunk in doc.noun_chunks:
+            if chunk.start <= root.i < chunk.end:
+                root = chunk.root
+                break
+    a, b = min(start, root.left_edge.i), max(end, root.right_edge.i + 1)
+    if b - a > 15 or any(t.dep_ in ("relcl", "acl") and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP")
+                         for t in doc[a:b]):
+        return min(start, root.left_edge.i), max(end, root.i + 1)
+    return a, _close_paren(doc, a, b)
+
+
+def _close_paren(doc: Doc, a: int, b: int) -> int:
+    """Include the ')' of an opened parenthesis: 'Nigerian Air Force (NAF)'."""
+    opened = sum(t.text == "(" for t in doc[a:b]) - sum(t.text == ")" for t in doc[a:b])
+    return b + 1 if opened > 0 and b < len(doc) and doc[b].text == ")" else b
 
 
 def predict_spans(doc: Doc, analysis: ActorAnalysis) -> set[tuple[str, int, int]]:
