@@ -41,6 +41,13 @@ class ArgResolver:
         for hit in find_places(doc):
             for i in range(hit.start, hit.end):
                 self.place_at[i] = hit
+        # the actor stage's answer for each token inside one of its mentions (asked once per token)
+        self.stage_at: dict[int, Actor | None] = {}
+        for mention in actors.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for tok in span or []:
+                if tok.i not in self.stage_at:
+                    self.stage_at[tok.i] = actors.actor_at(tok.idx, tok.idx + len(tok.text))
 
     def core(self, head: Token) -> list[Token]:
         """Return the tokens of the actor phrase headed by ``head`` (modifiers and of/in attachments)."""
@@ -62,7 +69,7 @@ class ArgResolver:
 
     def _stage_actor(self, tok: Token) -> Actor | None:
         """Return the actor stage's actor for one token, if it resolved one."""
-        return self.actors.actor_at(tok.idx, tok.idx + len(tok.text))
+        return self.stage_at.get(tok.i)
 
     def _token_code(self, tok: Token) -> tuple[str | None, Actor | None, str, str | None]:
         """Return (code, stage actor, via, kind) for one token of a phrase."""

@@ -34,6 +34,7 @@ class Gazetteer:
 
     names: dict[tuple[str, ...], tuple[str, str]]
     sectors: dict[str, str]
+    first_words: frozenset[str] = frozenset()  # first token of every name: a cheap pre-filter
 
 
 def _split(text: str) -> list[str]:
@@ -60,18 +61,23 @@ def load_gazetteer() -> Gazetteer:
                 names[_tokens(name)] = (row["code"], "igo")
     raw = yaml.safe_load((DATA / "sectors.yaml").read_text(encoding="utf-8"))
     sectors = {str(word): sector for sector, words in raw.items() for word in words}
-    return Gazetteer(names=names, sectors=sectors)
+    firsts = frozenset(k[0] for k in names) | frozenset(k[0] + "s" for k in names if len(k) == 1)
+    return Gazetteer(names=names, sectors=sectors, first_words=firsts)
 
 
 def find_places(doc: Doc) -> list[PlaceHit]:
     """Return the longest non-overlapping gazetteer matches in ``doc`` (case-sensitive, plural-tolerant)."""
     gaz = load_gazetteer()
     hits: list[PlaceHit] = []
-    i, n = 0, len(doc)
+    texts = [t.text for t in doc]
+    i, n = 0, len(texts)
     while i < n:
         found = None
+        if texts[i] not in gaz.first_words:
+            i += 1
+            continue
         for size in range(min(MAX_NGRAM, n - i), 0, -1):
-            words = tuple(t.text for t in doc[i : i + size])
+            words = tuple(texts[i : i + size])
             entry = gaz.names.get(words)
             if entry is None and size == 1 and words[0].istitle() and words[0].endswith("s"):
                 entry = gaz.names.get((words[0][:-1],))  # "Serbs", "Kurds" style plurals of demonyms
