@@ -16,8 +16,8 @@ EVENT_TYPES = (
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 NON_EVENT = "NONE"  # a pattern of this type blocks the triggers of its complement and yields no event
-_CONSTRAINTS = ("active", "comp", "that_clause", "comp_lemma", "obj", "obj_not", "prep", "prep_not", "mod", "mod_not", "obj_ent",
-                "subj_person", "subj_mil", "subj_crowd", "subj_not_crowd")
+_CONSTRAINTS = ("active", "comp", "that_clause", "comp_lemma", "obj", "obj_not", "prep", "prep_not", "mod",
+                "mod_not", "obj_ent", "subj_person", "subj_mil", "subj_crowd", "subj_not_crowd")
 
 
 @dataclass(frozen=True)
