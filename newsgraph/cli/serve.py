@@ -39,4 +39,6 @@ def serve_cmd(
     with user_errors():
         api = create_app(db)
     console.print(f"newsgraph UI: http://{host}:{port}/  ·  API docs: http://{host}:{port}/docs  (Ctrl-C to stop)")
-    uvicorn.run(api, host=host, port=port, log_level="warning")
+    # keep idle connections longer than clients usually do (httpx: 5 s), so that a client never sends a request on
+    # a connection the server is closing at the same moment
+    uvicorn.run(api, host=host, port=port, log_level="warning", timeout_keep_alive=15)
