@@ -71,7 +71,8 @@ def _speaker_token(verb: Token) -> Token | None:
         if cur is None:
             return None
         for child in cur.children:
-            if (child.dep_ == "nsubj" or child.dep_ == "csubj") and not _across_line(child, cur):
+            if (child.dep_ == "nsubj" or child.dep_ == "csubj") and not _across_line(child, cur) \
+                    and child.ent_type_ not in ("DATE", "TIME"):  # 'Saturday, Warren said' parsed as a subject
                 return _antecedent(child)
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -256,18 +257,45 @@ def _according(tok: Token, lex: Lexicon) -> Candidate | None:
     return None
 
 
-def _headline_colon(sent: Span) -> Candidate | None:
-    """Return 'Rubio: I Still Believe …' (a name, a colon, a statement) as a candidate."""
-    colon = next((t for t in sent[:7] if t.text == ":"), None)
-    if colon is None or colon.i == sent.start or sent.end - colon.i < 4:
+_DASHES = {"-", "–", "—", "--"}
+_LABEL_MAX = 8  # tokens of a 'Name:' label ('Former AG Mukasey at RNC:')
+
+
+def _line_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """Return the token range of the line (paragraph) holding token ``i``."""
+    lo = i
+    while lo > 0 and "\n" not in doc[lo - 1].whitespace_ and not doc[lo - 1].is_space:
+        lo -= 1
+    hi = i + 1
+    while hi < len(doc) and "\n" not in doc[hi - 1].whitespace_ and not doc[hi].is_space:
+        hi += 1
+    return lo, hi
+
+
+def _label(doc: Doc, lo: int, colon: int) -> Span | None:
+    """Return the speaker label before a colon: the line's start or the name after a dash."""
+    dash = max((k for k in range(lo, colon) if doc[k].text in _DASHES), default=None)
+    start = dash + 1 if dash is not None else lo
+    label = doc[start:colon]
+    if not 0 < len(label) <= _LABEL_MAX or any(t.tag_ in _FINITE for t in label):
         return None
-    before = sent.doc[sent.start: colon.i]
-    if not all(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.is_punct for t in before):
+    if dash is not None and not all(t.pos_ in ("PROPN", "CCONJ", "PUNCT") for t in label):
         return None
-    if not any(t.ent_type_ in ("PERSON", "ORG") for t in before):
+    named = [t for t in label if t.ent_type_ in ("PERSON", "ORG") or (t.is_upper and t.is_alpha and len(t) > 2)]
+    return label if named else None
+
+
+def _colon_label(colon: Token) -> Candidate | None:
+    """Return 'Rubio: I Still Believe …', 'TAPPER: …' or '… - Mark Blumenthal: "…"' as a candidate."""
+    doc = colon.doc
+    lo, hi = _line_bounds(doc, colon.i)
+    label = _label(doc, lo, colon.i)
+    if label is None or hi - colon.i < 3:
         return None
-    runs = _runs(range(colon.i + 1, sent.end), sent.doc)
-    return Candidate(colon, ":", runs, before, "headline-colon") if runs else None
+    runs = _runs(range(colon.i + 1, hi), doc)
+    names = [t for t in label if t.ent_type_ in ("PERSON", "ORG") or t.is_upper]
+    speaker = doc[names[0].i: names[-1].i + 1] if names else label
+    return Candidate(colon, ":", runs, speaker, "headline-colon") if runs else None
 
 
 def _noun_clause(tok: Token) -> Candidate | None:
@@ -322,13 +350,10 @@ def _candidates(doc: Doc, lex: Lexicon) -> Iterator[Candidate]:
             cand = _according(tok, lex)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns:
             cand = _noun_clause(tok)
+        elif tok.text == ":":
+            cand = _colon_label(tok)
         if cand is not None:
             yield cand
-    for sent in doc.sents:
-        if sent.start == 0 or doc[sent.start - 1].is_space or "\n" in doc[sent.start - 1].whitespace_:
-            cand = _headline_colon(sent)
-            if cand is not None:
-                yield cand
 
 
 def finite_verbs(doc: Doc, i: int, j: int, allowed: set[int]) -> bool:
