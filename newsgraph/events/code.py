@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -20,6 +21,9 @@ _ABSORB_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "amod", "a
 _LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around"}
 _LOC_ENTS = {"GPE", "LOC", "FAC"}
 _FUTURE_HEADS = {"plan", "intend", "prepare", "expect", "set", "go", "aim", "want", "hope", "seek", "wish", "mean"}
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?($|T)")
+_ANSWERED = {"demand": "REQUEST", "request": "REQUEST", "call": "REQUEST", "appeal": "REQUEST", "ultimatum": "REQUEST",
+             "offer": "AGREE", "proposal": "AGREE", "invitation": "AGREE", "plan": "AGREE", "initiative": "AGREE"}
 _LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION"}
 
 
@@ -190,6 +194,7 @@ class _Coder:
         self.doc = doc
         self.lex = lex or load_lexicon()
         self.res = ArgResolver(doc, actors)
+        self.last_source: dict[str, list[ArgActor]] = {}  # latest coded source per type, for "rejected the demand"
 
     def sentence(self, sent: Span) -> list[Candidate]:
         """Return the top-level event candidates of one sentence (absorbed complements folded in)."""
@@ -240,6 +245,8 @@ class _Coder:
         cand.rule = f"{RULESET}:{cand.pattern.id}"
         self._retype(cand)
         self._arguments(cand)
+        if cand.type in ("REQUEST", "AGREE") and any(a.code for a in cand.sources):
+            self.last_source[cand.type] = [a for a in cand.sources if a.code]
         cand.mode = cand.mode or self._mode(cand)
         cand.location = self._location(cand)
         cand.confidence = self._confidence(cand)
@@ -296,6 +303,8 @@ class _Coder:
         if not any(a.code for a in cand.targets) and cand.type in _LAST_RESORT_IN:
             places = _pobjs(_anchor(tok), {"in"}) + _pobjs(tok.sent.root, {"in"})
             cand.targets = _first_resolved(places, res) or cand.targets
+        if cand.type in ("REJECT", "CONCEDE", "AGREE") and not any(a.code for a in cand.targets):
+            self._answered_party(cand)
         self._domestic_default(cand)
         src_codes = {a.code for a in cand.sources if a.code}
         if len(src_codes) > 1 and not any(a.code for a in cand.targets):
@@ -303,6 +312,20 @@ class _Coder:
         if cand.sources and cand.targets and src_codes and src_codes == {a.code for a in cand.targets} and \
                 cand.sources[0].head == cand.targets[0].head:
             cand.targets = []
+
+    def _answered_party(self, cand: Candidate) -> None:
+        """Target the author of the demand/offer a rejection or concession answers ("NATO rejected the demand")."""
+        objects = [c for c in cand.trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        for obj in objects:
+            asked = _ANSWERED.get(lemma_of(obj))
+            if asked and asked in self.last_source and not (cand.type == "AGREE" and asked == "AGREE"):
+                src = self.last_source[asked]
+                mine = {a.code for a in cand.sources}
+                others = [ArgActor(a.code, a.name, a.sector, obj.idx, obj.idx + len(obj.text), obj.i, "context", a.kind)
+                          for a in src if a.code not in mine]
+                if others:
+                    cand.targets = others
+                return
 
     def _domestic_default(self, cand: Candidate) -> None:
         """Give an uncoded actor phrase the other party's country (domestic events: "the army arrested rebels").
@@ -488,6 +511,11 @@ def candidate_events(article: Article, cand: Candidate, sent: Span, date: str | 
     return events
 
 
+def _calendar_date(value: str | None) -> str | None:
+    """Return a TIMEX3 value if it is a calendar date (YYYY, YYYY-MM, YYYY-MM-DD), else None ("XXXX-WXX-3")."""
+    return value[:10] if value and _ISO_DATE.match(value) else None
+
+
 def _drop_subsumed(cands: list[Candidate]) -> list[Candidate]:
     """Drop a candidate that another of the same sentence, type and source says more about (it has a target)."""
     def key(c: Candidate) -> tuple[str, str | None]:
@@ -506,7 +534,7 @@ def extract_events(article: Article, doc: Doc, actors: ActorAnalysis, times: Tim
     model = load_model()
     probas = model.proba([sent.text for sent, _ in coded]) if model is not None and coded else [None] * len(coded)
     for (sent, cands), proba in zip(coded, probas, strict=True):
-        date = times.date_for(sent.start_char, sent.end_char)
+        date = _calendar_date(times.date_for(sent.start_char, sent.end_char)) or _calendar_date(times.published)
         for cand in cands:
             if not any(a.code for a in cand.sources + cand.targets):
                 continue  # no actor: not a political event we can place in a dyad

@@ -117,3 +117,20 @@ def test_ids_are_deterministic_and_repeats_are_merged() -> None:
     assert [e.id for e in first] == [e.id for e in second]
     assert len([e for e in first if e.event_type == "COERCE"]) == 1
     assert first[0].location == "Hebron"
+
+
+def test_rejection_targets_the_author_of_an_earlier_demand() -> None:
+    text = ("Moscow is seeking guarantees that include provisions requiring Nato forces to leave Romania. "
+            "Nato rejected the demand on Friday.")
+    event = _one(text, "REJECT")
+    assert (event.source, event.target) == ("NATO", "RUS") and event.date == "2022-01-19"
+
+
+def test_unresolved_weekday_falls_back_to_the_article_date() -> None:
+    times = TimeAnalysis(published="2022-01-21", anchors=[(0, 200, "XXXX-WXX-5")])
+    text = "Russia announced new naval exercises in the Black Sea on Friday."
+    article = Article(id="a2", source="test", source_name="test", text=text)
+    doc = analyse(text)
+    (event,) = [e for e in extract_events(article, doc, find_actors(article, doc), times)
+                if e.event_type == "MOBILIZE"]
+    assert event.date == "2022-01-21"
