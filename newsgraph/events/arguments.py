@@ -61,6 +61,11 @@ class ArgResolver:
             stack.extend(c for c in tok.children if c.dep_ in _CORE_DEPS or c.dep_ == "pobj")
         return sorted(out, key=lambda t: t.i)
 
+    def is_capital(self, tok: Token) -> bool:
+        """Return whether the token is part of a capital's name ("the Geneva talks": a venue, not a party)."""
+        hit = self.place_at.get(tok.i)
+        return hit is not None and hit.kind == "capital"
+
     def span(self, head: Token) -> tuple[int, int]:
         """Return char offsets of the phrase headed by ``head`` (without trailing punctuation)."""
         toks = [t for t in self.core(head) if not t.is_punct or t.i not in (head.left_edge.i, head.right_edge.i)]
@@ -81,7 +86,7 @@ class ArgResolver:
                 return code, actor, "actors", kind
         hit = self.place_at.get(tok.i)
         if hit is not None:
-            return hit.code, actor, "gazetteer", hit.kind
+            return hit.code, actor, "gazetteer", "igo" if hit.kind == "igo" else "state"
         return None, actor, "", None
 
     def resolve(self, head: Token) -> list[ArgActor]:

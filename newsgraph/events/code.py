@@ -364,7 +364,8 @@ class _Coder:
         if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
             src.extend(c for c in tok.children if c.dep_ == "poss")
             src.extend(_pobjs(tok, {"by"}))
-            src.extend(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i)
+            src.extend(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                       and not self.res.is_capital(c))
             tgt.extend(_pobjs(tok, lex.words["noun_target_preps"]))
             anchor = _anchor(tok)
             if anchor is not tok:

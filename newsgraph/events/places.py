@@ -25,7 +25,7 @@ class PlaceHit:
     start: int  # token index
     end: int
     code: str
-    kind: str  # state, igo
+    kind: str  # state, capital (a seat of government, also used as a metonym), igo
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,10 @@ def load_gazetteer() -> Gazetteer:
     names: dict[tuple[str, ...], tuple[str, str]] = {}
     with (DATA / "countries.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            for name in _split(row["names"]) + _split(row["demonyms"]) + _split(row["capitals"]):
+            for name in _split(row["names"]) + _split(row["demonyms"]):
                 names.setdefault(_tokens(name), (row["code"], "state"))
+            for name in _split(row["capitals"]):
+                names.setdefault(_tokens(name), (row["code"], "capital"))
     with (DATA / "igos.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             for name in _split(row["names"]):

@@ -153,3 +153,11 @@ def test_answers_are_cached_because_the_store_is_read_only(tiny_db: object) -> N
     with TestClient(create_app(tiny_db, cache_entries=0)) as client:  # type: ignore[arg-type]
         client.get("/api/timeline")
         assert "x-cache" not in client.get("/api/timeline").headers
+
+
+def test_unresolved_dates_are_not_charted() -> None:
+    from newsgraph.api.routes.timeline import _bucket
+
+    assert _bucket("2024-03-11", 10) == "2024-03-11" and _bucket("2024-03-11", 7) == "2024-03"
+    assert _bucket("XXXX-WXX-5", 10) is None and _bucket("2022-W03", 7) is None and _bucket("2022-03", 10) is None
+    assert _bucket(None, 10) is None

@@ -29,7 +29,7 @@ def summary(cur: Cursor) -> dict[str, Any]:
                              "GROUP BY outlet ORDER BY articles DESC, outlet LIMIT 200"),
         "published": rows(cur, "SELECT min(published) AS first, max(published) AS last FROM articles")[0],
         "event_dates": rows(cur, "SELECT min(date) AS first, max(date) AS last FROM events "
-                                 "WHERE length(date) >= 10")[0],
+                                 "WHERE regexp_matches(date, '^[0-9]{4}-[0-9]{2}-[0-9]{2}')")[0],
         "event_types": [r["event_type"] for r in rows(cur, "SELECT DISTINCT event_type FROM events "
                                                              "WHERE event_type IS NOT NULL ORDER BY 1")],
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Annotated, Any
 
@@ -15,6 +16,13 @@ from newsgraph.api.routes.events import ActorQ, DyadQ, FamilyQ, OutletQ, SinceQ,
 router = APIRouter(tags=["timeline"])
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
 _WIDTH = {"day": 10, "month": 7}
+# a date of at least the bucket's precision; unresolved TIMEX values ("XXXX-WXX-5", "2022-W03") are undated here
+_PRECISE = {10: re.compile(r"^\d{4}-\d{2}-\d{2}"), 7: re.compile(r"^\d{4}-\d{2}")}
+
+
+def _bucket(date: str | None, width: int) -> str | None:
+    """Return the bucket of a stored date, or None when the date is not precise enough."""
+    return date[:width] if date and _PRECISE[width].match(date) else None
 
 
 @router.get("/timeline", summary="Events and quotes over time")
@@ -33,16 +41,16 @@ def timeline(
     buckets: dict[str, dict[str, Any]] = defaultdict(lambda: {"events": {}, "events_total": 0, "quotes": 0})
     undated = 0
     for r in per_date:
-        if not r["d"] or len(r["d"]) < width:
+        if (day := _bucket(r["d"], width)) is None:
             undated += r["n"]
             continue
-        b = buckets[r["d"][:width]]
+        b = buckets[day]
         b["events"][r["t"]] = b["events"].get(r["t"], 0) + r["n"]
         b["events_total"] += r["n"]
     if not (type or dyad or family != "all"):
         for d, n in _quotes_per_date(cur, actor, since, until, outlet).items():
-            if d and len(d) >= width:
-                buckets[d[:width]]["quotes"] += n
+            if (day := _bucket(d, width)) is not None:
+                buckets[day]["quotes"] += n
     seen_types = {r["t"] for r in per_date}
     return {
         "interval": interval,
@@ -73,10 +81,10 @@ def timeline_dyads(
     series: dict[tuple[str, str], dict[str, dict[str, float]]] = defaultdict(dict)
     if chosen:
         for r in _scored_series(cur, where, chosen):
-            if not r["d"] or len(r["d"]) < width:
+            if (day := _bucket(r["d"], width)) is None:
                 continue
             key = (min(r["s"], r["t"]), max(r["s"], r["t"]))
-            point = series[key].setdefault(r["d"][:width], {"events": 0, "score": 0.0, "scored": 0})
+            point = series[key].setdefault(day, {"events": 0, "score": 0.0, "scored": 0})
             point["events"] += r["n"]
             point["score"] += r["score"] or 0.0
             point["scored"] += r["scored"]

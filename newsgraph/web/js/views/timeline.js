@@ -55,7 +55,9 @@ export async function renderTimeline(params, root) {
   const dyadBox = el("section", { class: "dyads" });
   root.appendChild(dyadBox);
   get("/timeline/dyads", { ...values, top: 6 })
-    .then((d) => { if (d.dyads.length) dyadBox.replaceWith(dyadCharts(d.dyads)); })
+    .then((d) => {
+      if (d.dyads.length) dyadBox.replaceWith(dyadCharts(d.dyads, data.buckets.map((b) => b.date)));
+    })
     .catch((err) => dyadBox.appendChild(el("p", { class: "muted" }, `Dyad series unavailable: ${err.message}`)));
   const selected = params.get("date");
   if (selected) showBucket(selected, values, detail);
@@ -140,8 +142,9 @@ async function showBucket(date, values, detail) {
   detail.scrollIntoView({ block: "nearest" });
 }
 
-/** Small multiples: the summed PLOVER score per bucket for the busiest dyads. */
-function dyadCharts(dyads) {
+/** Small multiples: the summed PLOVER score per bucket for the busiest dyads, on the timeline's date axis. */
+function dyadCharts(dyads, dates) {
+  const position = new Map(dates.map((d, i) => [d, i]));
   const box = el("section", { class: "dyads" }, el("h2", {}, "Cooperation – conflict by dyad"),
     el("p", { class: "muted" }, "Sum of PLOVER scores (−10 conflict … +10 cooperation) of the events between two actors, "
       + "either direction."));
@@ -149,12 +152,14 @@ function dyadCharts(dyads) {
     const w = 480;
     const h = 90;
     const maxAbs = Math.max(1, ...d.series.map((p) => Math.abs(p.score)));
-    const step = w / Math.max(1, d.series.length);
+    const step = w / Math.max(1, dates.length);
     const mid = h / 2;
     const plot = svg("svg", { viewBox: `0 0 ${w} ${h}`, class: "dyad-chart", role: "img",
       "aria-label": `score series ${d.a_name} and ${d.b_name}` });
     plot.appendChild(svg("line", { x1: 0, x2: w, y1: mid, y2: mid, class: "axis" }));
-    d.series.forEach((p, i) => {
+    d.series.forEach((p) => {
+      const i = position.has(p.date) ? position.get(p.date) : null;
+      if (i === null) return;
       const hgt = (Math.abs(p.score) / maxAbs) * (mid - 4);
       plot.appendChild(svg("rect", { x: i * step + 1, width: Math.max(1, step - 2), y: p.score >= 0 ? mid - hgt : mid,
         height: Math.max(1, hgt), class: p.score > 0 ? "coop-fill" : p.score < 0 ? "conflict-fill" : "neutral-fill" },
