@@ -20,6 +20,8 @@ _SKIP_DEPS = {"conj", "cc", "punct", "nsubj", "nsubjpass", "aux", "auxpass", "ne
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _EDGE_PUNCT = {"punct"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_REASON_MARKS = {"because", "since", "although", "though", "if", "unless", "so"}
+_CUE_ADVCL = {"say", "add", "note", "argue", "explain", "insist", "warn", "claim"}
 
 
 @dataclass
@@ -184,7 +186,16 @@ def _clause_content(verb: Token) -> set[int]:
         out: set[int] = set()
         for c in comps:
             out |= _subtree(c)
+        last = max(c.i for c in comps)
+        for c in verb.rights:  # 'said it did not include them because …': the reason the parser hung on the cue
+            if c.dep_ == "advcl" and c.i > last and c.lemma_.lower() not in _CUE_ADVCL \
+                    and any(g.dep_ == "mark" and g.lower_ in _REASON_MARKS for g in c.children):
+                out |= _subtree(c)
         return out
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+            and verb.head.pos_ in ("VERB", "AUX"):
+        own = _subtree(verb)  # 'As the Times noted, Clinton raised …'
+        return {t.i for t in verb.head.subtree if t.i not in own}
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         own = _subtree(verb)  # '…, he said.' and 'In his state, Christie said, offenders are …'
         return {t.i for t in verb.head.subtree if t.i not in own}
