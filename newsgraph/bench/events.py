@@ -139,7 +139,9 @@ def score_cameo(rows: list[dict[str, Any]], learned: bool = False) -> dict[str, 
     for row, cand in zip(rows, _main_events([r["text"] for r in rows], learned), strict=True):
         gold.append(row["penta"])
         pred.append(PENTA.get(cand.type, "statement") if cand else "statement")
-        gspans = row.get("spans") or {}
+        if row.get("spans") is None:
+            continue  # a sentence without argument annotation says nothing about spans
+        gspans = row["spans"]
         for role, span in (("S", cand.source_span if cand else None), ("T", cand.target_span if cand else None)):
             text = row["text"][span[0]:span[1]] if span else None
             spans[role].add(text, list(gspans.get(role, [])))

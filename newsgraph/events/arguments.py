@@ -12,7 +12,8 @@ from newsgraph.records import Actor, ActorAnalysis
 # children that belong to an actor phrase ("Taiwan's Vice Foreign Minister", "rebels in the Ivory Coast")
 _CORE_DEPS = {"compound", "amod", "poss", "nmod", "det", "appos", "prep", "pobj", "nummod", "quantmod", "case",
               "npadvmod", "punct", "cc", "conj"}
-_CORE_PREPS = {"of", "in", "from", "for", "at", "inside", "within"}
+_CORE_PREPS = frozenset({"of", "in", "from", "for", "at", "inside", "within"})
+_SPAN_PREPS = frozenset({"of"})  # the evidence span stops before "in Colombo", "from Ukraine"
 _STATE_KINDS = {"state", "igo"}
 
 
@@ -49,13 +50,15 @@ class ArgResolver:
                 if tok.i not in self.stage_at:
                     self.stage_at[tok.i] = actors.actor_at(tok.idx, tok.idx + len(tok.text))
 
-    def core(self, head: Token) -> list[Token]:
+    def core(self, head: Token, preps: frozenset[str] = _CORE_PREPS, coordinated: bool = True) -> list[Token]:
         """Return the tokens of the actor phrase headed by ``head`` (modifiers and of/in attachments)."""
         out: list[Token] = [head]
         stack = [c for c in head.children if c.dep_ in _CORE_DEPS and c.dep_ != "conj"]
         while stack:
             tok = stack.pop()
-            if tok.dep_ == "prep" and tok.lower_ not in _CORE_PREPS:
+            if tok.dep_ == "prep" and tok.lower_ not in preps:
+                continue
+            if not coordinated and tok.dep_ in ("conj", "cc"):
                 continue
             out.append(tok)
             stack.extend(c for c in tok.children if c.dep_ in _CORE_DEPS or c.dep_ == "pobj")
@@ -67,9 +70,13 @@ class ArgResolver:
         return hit is not None and hit.kind == "capital"
 
     def span(self, head: Token) -> tuple[int, int]:
-        """Return char offsets of the phrase headed by ``head`` (without trailing punctuation)."""
-        toks = [t for t in self.core(head) if not t.is_punct or t.i not in (head.left_edge.i, head.right_edge.i)]
-        toks = [t for t in toks if t.dep_ not in ("cc",)] or [head]
+        """Return char offsets of the phrase headed by ``head``: its noun phrase with of-attachments only."""
+        toks = self.core(head, _SPAN_PREPS, coordinated=False)
+        while len(toks) > 1 and toks[-1].is_punct and toks[-1].text != ")":
+            toks.pop()
+        while len(toks) > 1 and toks[0].is_punct:
+            toks.pop(0)
+        toks = [t for t in toks if t.i >= toks[0].i] or [head]
         return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
     def _stage_actor(self, tok: Token) -> Actor | None:

@@ -389,7 +389,8 @@ class _Coder:
                 src.extend(passive)
                 passive = []
             tgt.extend(passive)
-            tgt.extend(c for c in tok.children if c.dep_ == "dative")
+            for dative in (c for c in tok.children if c.dep_ == "dative"):  # "gave aid to Ukraine": the object
+                tgt.extend([p for p in dative.children if p.dep_ == "pobj"] if dative.pos_ == "ADP" else [dative])
             if cand.pattern.wrapper == "request":
                 tgt.extend(c for c in tok.children if c.dep_ == "dobj")
                 for comp in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp")):
