@@ -132,10 +132,18 @@ def newest_first(cur: duckdb.DuckDBPyConnection, table: str, alias: str, where: 
     Sorting a million rows by (date, id) costs far more than finding the n-th newest date, and the narrowed set
     still holds every row of the page (ties included). ``table`` and ``alias`` are names from code.
     """
-    sql = (f"SELECT {alias}.date FROM {table} {alias} {where.sql()} "
-           f"ORDER BY {alias}.date DESC NULLS LAST LIMIT 1 OFFSET ?")
+    key = date_key(alias)
+    sql = f"SELECT {key} FROM {table} {alias} {where.sql()} ORDER BY {key} DESC NULLS LAST LIMIT 1 OFFSET ?"
     cutoff = scalar(cur, sql, [*where.params, page.offset + page.limit - 1])
     narrowed = where.copy()
     if cutoff is not None:
-        narrowed.add(f"{alias}.date >= ?", cutoff)
+        narrowed.add(f"{key} >= ?", cutoff)
     return narrowed
+
+
+def date_key(alias: str) -> str:
+    """SQL for a record's date as a sort key: unresolved TIMEX values ('XXXX-WXX-5') count as undated.
+
+    Calendar dates start with a digit, and digits sort before ':'; 'X…' values do not.
+    """
+    return f"(CASE WHEN {alias}.date < ':' THEN {alias}.date END)"

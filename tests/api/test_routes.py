@@ -161,3 +161,23 @@ def test_unresolved_dates_are_not_charted() -> None:
     assert _bucket("2024-03-11", 10) == "2024-03-11" and _bucket("2024-03-11", 7) == "2024-03"
     assert _bucket("XXXX-WXX-5", 10) is None and _bucket("2022-W03", 7) is None and _bucket("2022-03", 10) is None
     assert _bucket(None, 10) is None
+
+
+def test_unresolved_dates_sort_last_and_match_no_date_range(tiny_db: object, tmp_path: object) -> None:
+    import shutil
+    from pathlib import Path
+
+    from newsgraph.api import create_app
+    from newsgraph.store import open_store
+
+    db = Path(str(tmp_path)) / "copy.duckdb"
+    shutil.copy(str(tiny_db), db)
+    with open_store(db) as store:
+        store.con.execute("""INSERT INTO events (id, article_id, event_type, sentence, start, "end", source, target,
+                               date) VALUES ('x1', 'a1', 'CONSULT', 'Ministers met.', 0, 14, 'X-VESKA', 'X-NORLAND',
+                               'XXXX-WXX-5')""")
+    with TestClient(create_app(db)) as client:
+        items = client.get("/api/events?limit=7").json()["items"]
+        assert items[0]["date"] == "2024-04-02" and items[-1]["id"] == "x1"
+        assert "x1" not in {e["id"] for e in client.get("/api/events?since=2024-01-01").json()["items"]}
+        assert client.get("/api/timeline").json()["undated"] == 2

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from newsgraph.api import params as P
-from newsgraph.api.params import Page, Where, cursor, newest_first, page, rows, scalar
+from newsgraph.api.params import Page, Where, cursor, date_key, newest_first, page, rows, scalar
 from newsgraph.api.plover import FAMILIES, family_types, score
 from newsgraph.api.respond import listing
 
@@ -46,7 +46,7 @@ def event_filters(actor: str | None = None, source: str | None = None, target: s
         where.add(f"(({e}.source = ? AND {e}.target = ?) OR ({e}.source = ? AND {e}.target = ?))",
                   pair[0], pair[1], pair[1], pair[0])
     if (s := P.iso_date("since", since)) is not None:
-        where.add(f"{e}.date >= ?", s)
+        where.add(f"{e}.date >= ? AND {e}.date < ':'", s)  # ':' sorts after digits: no 'XXXX-…' value
     if (u := P.iso_date("until", until)) is not None:
         where.add(f"{e}.date <= ?", P.until_bound(u))
     if outlet:
@@ -71,7 +71,7 @@ def list_events(
     items = rows(
         cur,
         f"""WITH page AS (SELECT e.* FROM events e {narrow.sql()}
-              ORDER BY e.date DESC NULLS LAST, e.id LIMIT ? OFFSET ?)
+              ORDER BY {date_key('e')} DESC NULLS LAST, e.id LIMIT ? OFFSET ?)
             SELECT page.id, page.article_id, page.event_type, page.mode, page.source,
               coalesce(s.name, page.source) AS source_label, page.target, coalesce(t.name, page.target) AS target_label,
               page.source_name, page.target_name, page.source_sector, page.target_sector, page.date, page.location,
@@ -79,7 +79,7 @@ def list_events(
               page.confidence, page.sources, page.canonical_id, a.title AS article_title, a.outlet
             FROM page LEFT JOIN articles a ON a.id = page.article_id
               LEFT JOIN actors s ON s.id = page.source LEFT JOIN actors t ON t.id = page.target
-            ORDER BY page.date DESC NULLS LAST, page.id""",
+            ORDER BY {date_key('page')} DESC NULLS LAST, page.id""",
         [*narrow.params, pg.limit, pg.offset],
     )
     for item in items:

@@ -54,7 +54,7 @@ def _quote_edges(cur: duckdb.DuckDBPyConnection, since: str | None, until: str |
     where = Where()
     where.add("q.speaker_id IS NOT NULL")
     if (s := iso_date("since", since)) is not None:
-        where.add("q.date >= ?", s)
+        where.add("q.date >= ? AND q.date < ':'", s)  # ':' sorts after digits: no 'XXXX-…' value
     if (u := iso_date("until", until)) is not None:
         where.add("q.date <= ?", until_bound(u))
     if actor:

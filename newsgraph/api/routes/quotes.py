@@ -8,7 +8,18 @@ import duckdb
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
-from newsgraph.api.params import Page, Where, cursor, iso_date, newest_first, page, rows, scalar, until_bound
+from newsgraph.api.params import (
+    Page,
+    Where,
+    cursor,
+    date_key,
+    iso_date,
+    newest_first,
+    page,
+    rows,
+    scalar,
+    until_bound,
+)
 from newsgraph.api.respond import listing
 
 router = APIRouter(tags=["quotes"])
@@ -30,7 +41,7 @@ def quote_filters(speaker: str | None, since: str | None, until: str | None, q: 
     if speaker:
         where.add("(q.speaker_id = ? OR lower(q.speaker) = lower(?))", speaker, speaker)
     if (s := iso_date("since", since)) is not None:
-        where.add("q.date >= ?", s)
+        where.add("q.date >= ? AND q.date < ':'", s)  # ':' sorts after digits: no 'XXXX-…' value
     if (u := iso_date("until", until)) is not None:
         where.add("q.date <= ?", until_bound(u))
     if q:
@@ -59,7 +70,7 @@ def list_quotes(
     items = rows(
         cur,
         f"""WITH page AS (SELECT q.* FROM quotes q {narrow.sql()}
-              ORDER BY q.date DESC NULLS LAST, q.id LIMIT ? OFFSET ?)
+              ORDER BY {date_key('q')} DESC NULLS LAST, q.id LIMIT ? OFFSET ?)
             SELECT page.id, page.article_id, page.speaker, page.speaker_id, page.speaker_country, page.speaker_role,
               page.kind, page.text, page.cue, page.date, page.start, page."end", page.sources, page.canonical_id,
               page.rule, page.confidence, a.title AS article_title, a.outlet, a.published,
@@ -67,7 +78,7 @@ def list_quotes(
                 SELECT list(DISTINCT a2.outlet) FROM quotes q2 JOIN articles a2 ON a2.id = q2.article_id
                 WHERE q2.canonical_id = page.canonical_id) END AS outlets
             FROM page LEFT JOIN articles a ON a.id = page.article_id
-            ORDER BY page.date DESC NULLS LAST, page.id""",
+            ORDER BY {date_key('page')} DESC NULLS LAST, page.id""",
         [*narrow.params, pg.limit, pg.offset],
     )
     for item in items:

@@ -128,7 +128,7 @@ def _quotes_per_date(cur: duckdb.DuckDBPyConnection, actor: str | None, since: s
     if actor:
         where.add("q.speaker_id = ?", actor)
     if (s := iso_date("since", since)) is not None:
-        where.add("q.date >= ?", s)
+        where.add("q.date >= ? AND q.date < ':'", s)  # ':' sorts after digits: no 'XXXX-…' value
     if (u := iso_date("until", until)) is not None:
         where.add("q.date <= ?", until_bound(u))
     if outlet:
