@@ -82,7 +82,7 @@ def get_actor(actor_id: str, cur: Cursor) -> dict[str, Any]:
         """SELECT month, sum(quotes)::INTEGER AS quotes, sum(events)::INTEGER AS events FROM (
              SELECT left(date, 7) AS month, 1 AS quotes, 0 AS events FROM quotes WHERE speaker_id = $1
              UNION ALL SELECT left(date, 7), 0, 1 FROM events WHERE source = $1 OR target = $1)
-           WHERE length(month) = 7 GROUP BY month ORDER BY month""",
+           WHERE regexp_matches(month, '^[0-9]{4}-[0-9]{2}$') GROUP BY month ORDER BY month""",
         [actor_id],
     )
     actor["targets"] = _partners(cur, actor_id, "source", "target")
