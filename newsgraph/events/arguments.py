@@ -11,8 +11,10 @@ from newsgraph.records import Actor, ActorAnalysis
 
 # children that belong to an actor phrase ("Taiwan's Vice Foreign Minister", "rebels in the Ivory Coast")
 _CORE_DEPS = {"compound", "amod", "poss", "nmod", "det", "appos", "prep", "pobj", "nummod", "quantmod", "case",
-              "npadvmod", "punct", "cc", "conj"}
-_CORE_PREPS = frozenset({"of", "in", "from", "for", "at", "inside", "within"})
+              "npadvmod", "punct", "cc", "conj", "acl"}
+_CORE_PREPS = frozenset({"of", "in", "from", "for", "at", "inside", "within", "throughout", "across", "around"})
+# prepositions that belong to the phrase only under a participle or adjective ("based in", "loyal to")
+_MODIFIER_PREPS = frozenset({"with", "to", "in", "by", "from"})
 _SPAN_PREPS = frozenset({"of"})  # the evidence span stops before "in Colombo", "from Ukraine"
 _STATE_KINDS = {"state", "igo"}
 
@@ -56,8 +58,11 @@ class ArgResolver:
         stack = [c for c in head.children if c.dep_ in _CORE_DEPS and c.dep_ != "conj"]
         while stack:
             tok = stack.pop()
-            if tok.dep_ == "prep" and tok.lower_ not in preps:
+            if tok.dep_ == "prep" and tok.lower_ not in preps and not (
+                    tok.head.dep_ in ("acl", "amod") and tok.lower_ in _MODIFIER_PREPS and preps is _CORE_PREPS):
                 continue
+            if tok.dep_ == "acl" and (tok.tag_ != "VBN" or preps is not _CORE_PREPS):
+                continue  # "workers affiliated with the union", "a newspaper based in Beirut"
             if not coordinated and tok.dep_ in ("conj", "cc"):
                 continue
             out.append(tok)
