@@ -24,7 +24,7 @@ _FUTURE_HEADS = {"plan", "intend", "prepare", "expect", "set", "go", "aim", "wan
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?($|T)")
 _ANSWERED = {"demand": "REQUEST", "request": "REQUEST", "call": "REQUEST", "appeal": "REQUEST", "ultimatum": "REQUEST",
              "offer": "AGREE", "proposal": "AGREE", "invitation": "AGREE", "plan": "AGREE", "initiative": "AGREE"}
-_LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION"}
+_LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION", "REQUEST"}
 
 
 @dataclass
@@ -155,7 +155,9 @@ def _modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
 def _pobjs(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
     """Return the objects of ``tok``'s prepositions in ``preps`` (in prepositional order)."""
     out: list[Token] = []
-    for child in tok.children:
+    kids = list(tok.children)
+    kids += [g for c in kids if c.dep_ == "prt" for g in c.children]  # "kidnapped up to 16 advisers"
+    for child in kids:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
             out.extend(p for p in child.children if p.dep_ == "pobj")
     return out
@@ -367,6 +369,11 @@ class _Coder:
             src.extend(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
                        and not self.res.is_capital(c))
             tgt.extend(_pobjs(tok, lex.words["noun_target_preps"]))
+            for of_obj in _pobjs(tok, {"of"}):  # "a suspension of air links with Serbia"
+                tgt.extend(_pobjs(of_obj, lex.words["noun_target_preps"] - {"of"}))
+            if cand.pattern.wrapper:  # "its demand that Israel ease restrictions"
+                for clause in (c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")):
+                    tgt.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
             anchor = _anchor(tok)
             if anchor is not tok:
                 subj = subject_of(anchor)
@@ -403,8 +410,12 @@ class _Coder:
                 tgt.extend(_pobjs(comp, tpreps))
                 for obj in (c for c in comp.children if c.dep_ == "dobj"):
                     tgt.extend(_pobjs(obj, lex.words["noun_target_preps"]))
-            for obj in (c for c in tok.children if c.dep_ == "dobj"):
-                tgt.extend(_pobjs(obj, lex.words["noun_target_preps"]))
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):  # "demanded an admission by Moscow"
+                tgt.extend(_pobjs(obj, lex.words["noun_target_preps"] | {"by"}))
+            if cand.type == "THREATEN":  # "threatened to ... if the United States goes ahead"
+                for cond in (c for c in tok.subtree if c.dep_ == "advcl" and any(
+                        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)):
+                    tgt.extend(c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass"))
         anchor = _anchor(tok)
         for purpose in (c for c in anchor.children if c.dep_ in ("advcl", "xcomp") and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):  # "... to demand the removal of X"
