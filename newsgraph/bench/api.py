@@ -4,7 +4,8 @@ The store is made by replicating and perturbing the records the real pipeline ex
 (dates spread over two years, some actors and event types swapped), in DuckDB SQL. The server runs in its own
 process (`newsgraph serve`); the client measures p50/p95 of each main call one at a time, then runs 100 concurrent
 clients on loopback for 30 s and counts errors. Every measured request carries a parameter the API ignores, so the
-response cache never answers it: the figures are cold queries against DuckDB (``cached_p50_ms`` shows a cache hit). ``--limit N`` makes N events (N/5 quotes) and a 3 s load phase.
+response cache never answers it: the figures are cold queries against DuckDB (``cached_p50_ms`` shows a cache hit).
+``--limit N`` makes N events (N/5 quotes) and a 3 s load phase.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -167,6 +169,17 @@ def run(data: Path, limit: int | None = None, split: str | None = None) -> dict[
     return figures
 
 
+def _run_load(base: str, urls: list[str], clients: int, seconds: float) -> dict[str, Any]:
+    """Run the load phase in its own thread and event loop (the caller may already be inside one)."""
+    result: dict[str, Any] = {}
+    thread = threading.Thread(target=lambda: result.update(asyncio.run(_load(base, urls, clients, seconds))))
+    thread.start()
+    thread.join()
+    if not result:
+        raise RuntimeError("the load phase failed")
+    return result
+
+
 def _cached(base: str, url: str, reps: int) -> float:
     """Median latency of a repeated call answered from the response cache (the store is read-only)."""
     import httpx
@@ -194,7 +207,7 @@ def _measure(base: str, counts: dict[str, Any], reps: int, seconds: float) -> di
     out["sequential_errors"] = seq_errors
     out["cached_p50_ms"] = _cached(base, TIMELINE_CALLS["timeline"], reps)
     mix = [*LIST_CALLS.values(), *TIMELINE_CALLS.values(), other["article"], other["actor"]]
-    load = asyncio.run(_load(base, mix, 100, seconds))
+    load = _run_load(base, mix, 100, seconds)
     out["concurrent_clients"] = 100
     out["concurrent_seconds"] = round(load["seconds"], 1)
     out["concurrent_requests"] = load["requests"]
