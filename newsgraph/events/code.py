@@ -288,6 +288,8 @@ class _Coder:
         """Fill source and target actors from the dependency structure around the trigger."""
         tok, res = cand.trigger, self.res
         src_heads, tgt_heads = self._argument_heads(cand)
+        if cand.pattern.reverse:  # "Refugees received food from Islamic Relief"
+            src_heads, tgt_heads = _pobjs(tok, {"from"}) + src_heads[1:], src_heads[:1]
         cand.sources = _first_resolved(src_heads, res)
         if not any(a.code for a in cand.sources) and src_heads and src_heads[0].pos_ == "PRON":
             cand.sources = self._antecedent(tok) or cand.sources

@@ -40,6 +40,8 @@ def lemma_of(tok: Token) -> str:
 def _objects(tok: Token) -> list[Token]:
     """Return the object-like children of a trigger, with the objects of 'of'/'in' attached to them."""
     objs = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
+    # "accept refugees fleeing X" parses as a clause whose subject is the object
+    objs += [s for c in tok.children if c.dep_ == "ccomp" and c.tag_ == "VBG" for s in c.children if s.dep_ == "nsubj"]
     out = list(objs)
     for obj in objs:
         out.extend(c for c in obj.children if c.dep_ in ("compound", "amod", "nmod"))

@@ -42,6 +42,7 @@ class Pattern:
     subj_crowd: bool = False
     subj_not_crowd: bool = False
     comp_lemma: frozenset[str] = frozenset()  # the clausal complement's verb must have one of these lemmas
+    reverse: bool = False  # the subject receives: source and target swap
     that_clause: bool = False  # the trigger must have a finite clausal complement ("agree with X that ...")
     comp: bool = False  # the trigger must have a clausal complement ("failed to reach", "ordered X to")
     active: bool = False  # verbs: not in the passive ("would be met with" is no meeting); nouns: future only
@@ -82,7 +83,8 @@ def _pattern(raw: dict[str, Any]) -> Pattern:
         obj_ent=bool(raw.get("obj_ent")), subj_person=bool(raw.get("subj_person")),
         subj_mil=bool(raw.get("subj_mil")), subj_crowd=bool(raw.get("subj_crowd")),
         subj_not_crowd=bool(raw.get("subj_not_crowd")), active=bool(raw.get("active")),
-        comp=bool(raw.get("comp")), that_clause=bool(raw.get("that_clause")), **sets,
+        comp=bool(raw.get("comp")), that_clause=bool(raw.get("that_clause")),
+        reverse=bool(raw.get("reverse")), **sets,
     )
 
 

@@ -134,3 +134,10 @@ def test_unresolved_weekday_falls_back_to_the_article_date() -> None:
     (event,) = [e for e in extract_events(article, doc, find_actors(article, doc), times)
                 if e.event_type == "MOBILIZE"]
     assert event.date == "2022-01-21"
+
+
+def test_declined_cooperation_is_reject_and_receiving_reverses_the_dyad() -> None:
+    event = _one("Bangladesh says it will not accept any Rohingya refugees fleeing violence in Myanmar.", "REJECT")
+    assert event.source == "BGD" and not event.negated and event.rule.endswith("+declined")
+    aid = _one("Ukraine received weapons from the United States.", "AID")
+    assert (aid.source, aid.target, aid.mode) == ("USA", "UKR", "military")
