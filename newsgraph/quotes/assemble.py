@@ -124,6 +124,7 @@ def assemble(doc: Doc, regions: list[Region], cands: list[Candidate]) -> list[As
     last: Candidate | None = None
     para_starts = _paragraph_index(text)
     nested = {k for r in regions if r.words(text) >= _NESTED_WORDS for k in range(*_token_range(doc, r))}
+    nested |= {k for c in cands if c.rule == "headline-colon" for i, j in c.content for k in range(i, j)}
     owners = [c for c in cands if c.cue is None or c.cue.i not in nested or c.rule == "headline-colon"]
     for region in regions:
         ri, rj = _token_range(doc, region)
@@ -210,7 +211,7 @@ def _finish(cand: Candidate, regions: list[tuple[int, int]], rule: str | None, i
     if not quoted:
         if len(tokens) < 2 or cand.bare:
             return None
-        if len(tokens & inside) > 0.5 * len(tokens):
+        if len(tokens & inside) > 0.5 * len(tokens) and cand.rule != "headline-colon":
             return None
         return Assembled(cand, tokens, "indirect", cand.rule)
     if len(quoted) >= _DIRECT_SHARE * len(tokens):

@@ -226,6 +226,13 @@ def _verb_frames(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     return set(), "bare"
 
 
+def _phrasal(verb: Token, lex: Lexicon) -> bool:
+    """Return whether the verb with its particle is a verb of speaking ('went on', 'shot back')."""
+    particles = lex.phrasal.get(verb.lemma_.lower())
+    return bool(particles) and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in particles
+                                   for c in verb.children)
+
+
 def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
     """Return the candidate of one reporting verb, or None when it governs nothing and is no speech verb."""
     lemma = verb.lemma_.lower()
@@ -237,7 +244,7 @@ def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
     if speaker is not None:
         content -= set(range(speaker.start, speaker.end))
     content.discard(verb.i)
-    if not content and lemma not in lex.speech:
+    if not content and lemma not in lex.speech and not _phrasal(verb, lex):
         return None
     return Candidate(verb, _cue_text(verb, lex), _runs(content, verb.doc), speaker, rule if content else "bare")
 
@@ -283,24 +290,27 @@ def _line_bounds(doc: Doc, i: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _label(doc: Doc, lo: int, colon: int) -> Span | None:
+def _label(doc: Doc, lo: int, colon: int, lex: Lexicon) -> Span | None:
     """Return the speaker label before a colon: the line's start or the name after a dash."""
     dash = max((k for k in range(lo, colon) if doc[k].text in _DASHES), default=None)
     start = dash + 1 if dash is not None else lo
     label = doc[start:colon]
     if not 0 < len(label) <= _LABEL_MAX or any(t.tag_ in _FINITE for t in label):
         return None
+    if label.text.lower() in lex.not_speakers or label[-1].lower_ in lex.not_speakers:
+        return None
     if dash is not None and not all(t.pos_ in ("PROPN", "CCONJ", "PUNCT") for t in label):
         return None
     named = [t for t in label if t.ent_type_ in ("PERSON", "ORG") or (t.is_upper and t.is_alpha and len(t) > 2)]
-    return label if named else None
+    titled = len(label) <= 4 and all(t.is_title or t.pos_ == "PROPN" or t.is_punct for t in label)
+    return label if named or titled else None
 
 
-def _colon_label(colon: Token) -> Candidate | None:
+def _colon_label(colon: Token, lex: Lexicon) -> Candidate | None:
     """Return 'Rubio: I Still Believe …', 'TAPPER: …' or '… - Mark Blumenthal: "…"' as a candidate."""
     doc = colon.doc
     lo, hi = _line_bounds(doc, colon.i)
-    label = _label(doc, lo, colon.i)
+    label = _label(doc, lo, colon.i, lex)
     if label is None or hi - colon.i < 3:
         return None
     runs = _runs(range(colon.i + 1, hi), doc)
@@ -362,7 +372,7 @@ def _candidates(doc: Doc, lex: Lexicon) -> Iterator[Candidate]:
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns:
             cand = _noun_clause(tok)
         elif tok.text == ":":
-            cand = _colon_label(tok)
+            cand = _colon_label(tok, lex)
         if cand is not None:
             yield cand
 

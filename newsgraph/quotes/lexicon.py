@@ -22,16 +22,18 @@ class Lexicon:
     infinitive: frozenset[str]
     preposition: dict[str, frozenset[str]]
     speech: frozenset[str]
+    phrasal: dict[str, frozenset[str]]
     according: tuple[tuple[str, ...], ...]
     statement_nouns: frozenset[str]
     nouns: frozenset[str]
     pronouns: frozenset[str]
+    not_speakers: frozenset[str]
     confidence: dict[str, float]
 
     def is_cue(self, lemma: str) -> bool:
         """Return whether ``lemma`` is a reporting verb in any frame."""
         return (lemma in self.clause or lemma in self.object or lemma in self.infinitive
-                or lemma in self.preposition or lemma in self.speech)
+                or lemma in self.preposition or lemma in self.speech or lemma in self.phrasal)
 
 
 def _words(raw: Any) -> frozenset[str]:
@@ -49,9 +51,11 @@ def load_lexicon() -> Lexicon:
         infinitive=_words(raw["infinitive"]),
         preposition={k: _words(v) for k, v in (raw.get("preposition") or {}).items()},
         speech=_words(raw["speech"]),
+        phrasal={k: _words(v) for k, v in (raw.get("phrasal") or {}).items()},
         according=tuple(tuple(p.lower().split()) for p in raw["according"]),
         statement_nouns=_words(raw["statement_nouns"]),
         nouns=_words(raw["nouns"]),
         pronouns=_words(raw["pronouns"]),
+        not_speakers=_words(raw.get("not_speakers")),
         confidence={str(k): float(v) for k, v in raw["confidence"].items()},
     )

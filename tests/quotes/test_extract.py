@@ -146,3 +146,17 @@ def test_seed_speakers_resolved(seed001: list[Quote]) -> None:
 def test_seed_unnamed_official_quoted(seed001: list[Quote]) -> None:
     official = [q for q in seed001 if q.text.startswith("We are committed to Ukraine's sovereignty")]
     assert len(official) == 1 and official[0].speaker_start is not None
+
+
+def test_phrasal_speech_verb_and_as_clause() -> None:
+    q = _one("“You know, it happens, right?” Trump went on.")
+    assert q.kind == "direct" and q.speaker == "Trump" and q.cue == "went on"
+    r = _one("As the International Business Times noted, Clinton raised more than $1.1 million.")
+    assert r.speaker == "the International Business Times" and r.text == "Clinton raised more than $1.1 million"
+
+
+def test_colon_label_headline_and_transcript() -> None:
+    q = _one("Sanders: Clinton Email Story Has Moved\n\nThe senator spoke on Sunday.")
+    assert q.rule == "quotes.v1:headline-colon" and q.speaker == "Sanders" and q.text == "Clinton Email Story Has Moved"
+    t = _one("TAPPER: Do you think he has campaigned as a healer?")
+    assert t.speaker == "TAPPER"

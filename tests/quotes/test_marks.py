@@ -35,3 +35,11 @@ def test_unclosed_quote_ends_at_its_paragraph() -> None:
     text = "“Never closed, it seems\n\nA new paragraph."
     regions = find_regions(text)
     assert len(regions) == 1 and not regions[0].closed and regions[0].end == text.index("\n")
+
+
+def test_lexicon_particles_are_words_not_booleans() -> None:
+    from newsgraph.quotes.lexicon import load_lexicon
+
+    lex = load_lexicon()  # YAML reads a bare 'on' as true: the data file must quote it
+    assert "on" in lex.preposition["call"] and "on" in lex.phrasal["go"]
+    assert all(0.0 < v <= 1.0 for v in lex.confidence.values())
