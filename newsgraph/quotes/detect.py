@@ -228,8 +228,8 @@ def _verb_frames(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
 
 def _phrasal(verb: Token, lex: Lexicon) -> bool:
     """Return whether the verb with its particle is a verb of speaking ('went on', 'shot back')."""
-    particles = lex.phrasal.get(verb.lemma_.lower())
-    return bool(particles) and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in particles
+    particles = lex.phrasal.get(verb.lemma_.lower(), frozenset())
+    return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in particles
                                    for c in verb.children)
 
 
