@@ -24,6 +24,8 @@ _FUTURE_HEADS = {"plan", "intend", "prepare", "expect", "set", "go", "aim", "wan
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?($|T)")
 _ANSWERED = {"demand": "REQUEST", "request": "REQUEST", "call": "REQUEST", "appeal": "REQUEST", "ultimatum": "REQUEST",
              "offer": "AGREE", "proposal": "AGREE", "invitation": "AGREE", "plan": "AGREE", "initiative": "AGREE"}
+# types that mostly link states: an unplaced named person there is likelier foreign than domestic
+_DIPLOMATIC = {"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID"}
 _LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION", "REQUEST"}
 
 
@@ -293,7 +295,7 @@ class _Coder:
         cand.sources = _first_resolved(src_heads, res)
         if not any(a.code for a in cand.sources) and src_heads and src_heads[0].pos_ == "PRON":
             cand.sources = self._antecedent(tok) or cand.sources
-        if not any(a.code for a in cand.sources):
+        if not any(a.code for a in cand.sources) and (tok.pos_ in ("VERB", "AUX") or cand.pattern is MUST_CLAUSE):
             speech = _speech_head(tok, self.lex)
             subj = subject_of(speech) if speech is not None else None
             if subj is not None:
@@ -338,7 +340,7 @@ class _Coder:
         """
         src = next((a for a in cand.sources if a.code), None)
         tgt = next((a for a in cand.targets if a.code), None)
-        actorish = [a for a in cand.targets if a.name or a.sector]
+        actorish = [a for a in cand.targets if (a.name or a.sector) and not (a.name and cand.type in _DIPLOMATIC)]
         if src and not tgt and actorish:
             t = actorish[0]
             cand.targets = [ArgActor(src.code, t.name, t.sector, t.start, t.end, t.head, "context", src.kind)]
