@@ -13,7 +13,7 @@ import duckdb
 from newsgraph.link import copies
 from newsgraph.link.cluster import STORY_THRESHOLD, StoryIndex
 from newsgraph.link.merge import merge_events, merge_quotes
-from newsgraph.link.stories import load_index, parse_day, save, story_id, vectors
+from newsgraph.link.stories import bulk_insert, load_index, parse_day, save, story_id, vectors
 from newsgraph.link.vectors import fingerprints, shingle_hashes, text_counts, words
 from newsgraph.store import Store
 
@@ -98,13 +98,15 @@ def _index(con: duckdb.DuckDBPyConnection, ids: list[str], chunk: int = 2000) ->
             docs.append((aid, len(tokens), len(fps), published, evidence, list(counts), [float(c) for c in
                                                                                             counts.values()]))
             prints.extend((int(h), aid) for h in fps)
-        con.executemany("INSERT INTO link_docs VALUES (?, ?, ?, ?, ?, ?, ?)", docs)
-        if prints:
-            con.executemany("INSERT INTO link_fingerprints VALUES (?, ?)", prints)
+        bulk_insert(con, "link_docs", docs, ["VARCHAR", "INTEGER", "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR[]",
+                                              "DOUBLE[]"])
+        bulk_insert(con, "link_fingerprints", prints, ["BIGINT", "VARCHAR"])
     if df:
-        con.executemany(
-            "INSERT INTO link_df VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = link_df.df + excluded.df",
-            list(df.items()),
+        terms = list(df)
+        con.execute(
+            """INSERT INTO link_df SELECT unnest(?::VARCHAR[]), unnest(?::INTEGER[])
+               ON CONFLICT (term) DO UPDATE SET df = link_df.df + excluded.df""",
+            [terms, [df[t] for t in terms]],
         )
 
 

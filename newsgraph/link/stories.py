@@ -66,43 +66,58 @@ def save(con: duckdb.DuckDBPyConnection, index: StoryIndex, touched: set[str], m
     sids = sorted(touched)
     con.execute("DELETE FROM story_terms WHERE list_contains(?, story_id)", [sids])
     rows = [(sid, t, w) for sid in sids for t, w in index.stories[sid].stored_terms()]
-    if rows:
-        con.executemany("INSERT INTO story_terms VALUES (?, ?, ?)", rows)
+    bulk_insert(con, "story_terms", rows, ["VARCHAR", "VARCHAR", "DOUBLE"])
     con.execute("DELETE FROM stories WHERE list_contains(?, id)", [sids])
-    con.executemany(
-        "INSERT INTO stories (id, size) VALUES (?, ?)", [(sid, index.stories[sid].size) for sid in sids]
-    )
-    con.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(s, a) for a, s in members.items()])
+    bulk_insert(con, "stories", [(sid, None, None, None, index.stories[sid].size) for sid in sids],
+                ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER"])
+    con.execute("""UPDATE articles SET story_id = m.sid
+                   FROM (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS sid) m WHERE articles.id = m.id""",
+                [list(members), list(members.values())])
     label_stories(con, sids)
 
 
+def bulk_insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ...]], types: list[str]) -> None:
+    """Insert many rows in one statement (DuckDB's executemany runs one statement per row)."""
+    if not rows:
+        return
+    columns = list(zip(*rows, strict=True))
+    select = ", ".join(f"unnest(?::{t}[])" for t in types)
+    con.execute(f"INSERT INTO {table} SELECT {select}", [list(c) for c in columns])
+
+
 def label_stories(con: duckdb.DuckDBPyConnection, sids: list[str]) -> None:
-    """Set each story's size, date range and label (top actors + event types + dates, else terms)."""
-    for sid in sids:
-        size, first, last, title = _facts(con, sid)
-        actors = [r[0] for r in con.execute(
-            """SELECT coalesce(ac.name, m.actor_id) FROM mentions m JOIN articles a ON a.id = m.article_id
-               LEFT JOIN actors ac ON ac.id = m.actor_id WHERE a.story_id = ?
-               GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 3""", [sid]).fetchall()]
-        types = [r[0] for r in con.execute(
-            """SELECT e.event_type FROM events e JOIN articles a ON a.id = e.article_id WHERE a.story_id = ?
-               GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 2""", [sid]).fetchall()]
-        if not actors:
-            actors = [r[0] for r in con.execute(
-                "SELECT term FROM story_terms WHERE story_id = ? ORDER BY weight DESC, term LIMIT 5", [sid]
-            ).fetchall()]
-        parts = [", ".join(actors)] if actors else [title or sid]
-        if types:
-            parts.append("/".join(types))
+    """Set the stories' size, date range and label (top actors + event types + dates, else top terms)."""
+    con.execute("CREATE OR REPLACE TEMP TABLE link_touched AS SELECT unnest(?::VARCHAR[]) AS id", [sids])
+    con.execute(
+        """UPDATE stories SET size = f.n, first_date = f.first, last_date = f.last FROM (
+             SELECT story_id, count(*) AS n, min(published) AS first, max(published) AS last FROM articles
+             WHERE story_id IN (SELECT id FROM link_touched) GROUP BY 1) f WHERE stories.id = f.story_id""")
+    actors = _top(con, """SELECT a.story_id, coalesce(ac.name, m.actor_id) AS item, count(*) AS n
+        FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN actors ac ON ac.id = m.actor_id
+        WHERE a.story_id IN (SELECT id FROM link_touched) GROUP BY 1, 2""", 3)
+    types = _top(con, """SELECT a.story_id, e.event_type AS item, count(*) AS n FROM events e
+        JOIN articles a ON a.id = e.article_id WHERE a.story_id IN (SELECT id FROM link_touched) GROUP BY 1, 2""", 2)
+    terms = _top(con, """SELECT story_id, term AS item, weight AS n FROM story_terms
+        WHERE story_id IN (SELECT id FROM link_touched)""", 5)
+    labels = []
+    for sid, first, last in con.execute(
+        "SELECT id, first_date, last_date FROM stories WHERE id IN (SELECT id FROM link_touched)"
+    ).fetchall():
+        parts = [", ".join(actors.get(sid) or terms.get(sid) or [sid])]
+        if types.get(sid):
+            parts.append("/".join(types[sid]))
         if first:
             parts.append(first if first == last else f"{first} – {last}")
-        con.execute("UPDATE stories SET label = ?, size = ?, first_date = ?, last_date = ? WHERE id = ?",
-                    [" · ".join(parts), size, first, last, sid])
+        labels.append((sid, " · ".join(parts)))
+    if labels:
+        con.execute("""UPDATE stories SET label = l.label FROM (SELECT unnest(?::VARCHAR[]) AS id,
+                       unnest(?::VARCHAR[]) AS label) l WHERE stories.id = l.id""",
+                    [[x[0] for x in labels], [x[1] for x in labels]])
 
 
-def _facts(con: duckdb.DuckDBPyConnection, sid: str) -> tuple[int, str | None, str | None, str | None]:
-    """Return a story's size, first and last published date, and its earliest article's title."""
-    row: Any = con.execute(
-        """SELECT count(*), min(published), max(published), arg_min(title, coalesce(published, '9999'))
-           FROM articles WHERE story_id = ?""", [sid]).fetchone()
-    return int(row[0]), row[1], row[2], row[3]
+def _top(con: duckdb.DuckDBPyConnection, sql: str, k: int) -> dict[str, list[str]]:
+    """Return the ``k`` items with the largest n per story of a (story_id, item, n) query."""
+    rows = con.execute(
+        f"""SELECT story_id, list(item ORDER BY n DESC, item)[1:{k}] FROM ({sql}) GROUP BY 1"""
+    ).fetchall()
+    return {r[0]: list(r[1]) for r in rows}
