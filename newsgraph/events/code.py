@@ -295,7 +295,9 @@ class _Coder:
         cand.sources = _first_resolved(src_heads, res)
         if not any(a.code for a in cand.sources) and src_heads and src_heads[0].pos_ == "PRON":
             cand.sources = self._antecedent(tok) or cand.sources
-        if not any(a.code for a in cand.sources) and (tok.pos_ in ("VERB", "AUX") or cand.pattern is MUST_CLAUSE):
+        verbal = cand.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT")
+        if not any(a.code for a in cand.sources) and (tok.pos_ in ("VERB", "AUX") or verbal):
+            # "Washington warned that ... would meet severe counter-measures": the speaker acts
             speech = _speech_head(tok, self.lex)
             subj = subject_of(speech) if speech is not None else None
             if subj is not None:
