@@ -302,8 +302,7 @@ def _label(doc: Doc, lo: int, colon: int, lex: Lexicon) -> Span | None:
     if dash is not None and not all(t.pos_ in ("PROPN", "CCONJ", "PUNCT") for t in label):
         return None
     named = [t for t in label if t.ent_type_ in ("PERSON", "ORG") or (t.is_upper and t.is_alpha and len(t) > 2)]
-    titled = len(label) <= 4 and all(t.is_title or t.pos_ == "PROPN" or t.is_punct for t in label)
-    return label if named or titled else None
+    return label if named else None
 
 
 def _colon_label(colon: Token, lex: Lexicon) -> Candidate | None:

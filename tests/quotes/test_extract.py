@@ -156,7 +156,9 @@ def test_phrasal_speech_verb_and_as_clause() -> None:
 
 
 def test_colon_label_headline_and_transcript() -> None:
-    q = _one("Sanders: Clinton Email Story Has Moved\n\nThe senator spoke on Sunday.")
-    assert q.rule == "quotes.v1:headline-colon" and q.speaker == "Sanders" and q.text == "Clinton Email Story Has Moved"
+    q = _one("Bernie Sanders: Clinton Email Story Has Moved\n\nThe senator spoke on Sunday.")
+    assert q.rule == "quotes.v1:headline-colon" and q.speaker == "Bernie Sanders"
+    assert q.text == "Clinton Email Story Has Moved"
+    assert _quotes("Related: The Last Pour of an Old Brewery\n\nHistoric Moment: Latvia Swears In a President") == []
     t = _one("TAPPER: Do you think he has campaigned as a healer?")
     assert t.speaker == "TAPPER"
