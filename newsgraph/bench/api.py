@@ -202,8 +202,8 @@ def _measure(base: str, counts: dict[str, Any], reps: int, seconds: float) -> di
     for name, values in times.items():
         out[f"{name}_p50_ms"] = round(statistics.median(values), 1)
         out[f"{name}_p95_ms"] = round(_percentile(values, 95), 1)
-    out["list_p95_ms"] = round(_percentile([t for k in LIST_CALLS for t in times[k]], 95), 1)
-    out["timeline_p95_ms"] = round(_percentile([t for k in TIMELINE_CALLS for t in times[k]], 95), 1)
+    out["list_calls_p95_ms"] = round(_percentile([t for k in LIST_CALLS for t in times[k]], 95), 1)
+    out["timeline_calls_p95_ms"] = round(_percentile([t for k in TIMELINE_CALLS for t in times[k]], 95), 1)
     out["sequential_errors"] = seq_errors
     out["cached_p50_ms"] = _cached(base, TIMELINE_CALLS["timeline"], reps)
     mix = [*LIST_CALLS.values(), *TIMELINE_CALLS.values(), other["article"], other["actor"]]

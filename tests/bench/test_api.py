@@ -19,5 +19,5 @@ def test_bench_api_smoke(bench_data: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert figures["store_events"] == 1000 and figures["store_quotes"] == 200
     assert 0.0 <= figures["error_rate"] <= 1.0 and figures["error_rate"] == 0.0
     assert figures["sequential_errors"] == 0 and figures["concurrent_requests"] > 0
-    for key in ("list_p95_ms", "timeline_p95_ms", "concurrent_p95_ms", "article_p50_ms"):
+    for key in ("list_calls_p95_ms", "timeline_calls_p95_ms", "concurrent_p95_ms", "article_p50_ms"):
         assert isinstance(figures[key], float) and figures[key] > 0

@@ -43,8 +43,10 @@ def event_filters(actor: str | None = None, source: str | None = None, target: s
     if family != "all":
         where.add(f"list_contains(?, {e}.event_type)", family_types(family))
     if (pair := P.dyad(dyad)) is not None:
-        where.add(f"(({e}.source = ? AND {e}.target = ?) OR ({e}.source = ? AND {e}.target = ?))",
-                  pair[0], pair[1], pair[1], pair[0])
+        if pair[0] == pair[1]:
+            where.add(f"{e}.source = ? AND {e}.target = ?", *pair)
+        else:  # both directions, as single-column filters DuckDB pushes into the scan (faster than an OR)
+            where.add(f"{e}.source IN (?, ?) AND {e}.target IN (?, ?) AND {e}.source <> {e}.target", *pair, *pair)
     if (s := P.iso_date("since", since)) is not None:
         where.add(f"{e}.date >= ? AND {e}.date < ':'", s)  # ':' sorts after digits: no 'XXXX-…' value
     if (u := P.iso_date("until", until)) is not None:
