@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tarfile
 from collections import defaultdict
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,10 +47,10 @@ def load_ecbplus(data: Path) -> list[EcbDoc]:
     return sorted(docs, key=lambda d: (d.topic, d.name))
 
 
-def bcubed(pred: list[str], gold: list[object]) -> tuple[float, float, float]:
+def bcubed(pred: Sequence[str], gold: Sequence[Hashable]) -> tuple[float, float, float]:
     """Return BCubed precision, recall and F1 of a clustering against gold classes."""
     by_pred: dict[str, set[int]] = defaultdict(set)
-    by_gold: dict[object, set[int]] = defaultdict(set)
+    by_gold: dict[Hashable, set[int]] = defaultdict(set)
     for i, (p, g) in enumerate(zip(pred, gold, strict=True)):
         by_pred[p].add(i)
         by_gold[g].add(i)
@@ -64,6 +65,6 @@ def bcubed(pred: list[str], gold: list[object]) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def ari(pred: list[str], gold: list[object]) -> float:
+def ari(pred: Sequence[str], gold: Sequence[Hashable]) -> float:
     """Return the adjusted Rand index."""
     return float(adjusted_rand_score([str(g) for g in gold], pred))

@@ -8,6 +8,7 @@ scores the tuning half instead, ``--split all`` everything with the shipped thre
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable
 from pathlib import Path
 
 from newsgraph.bench._ecbplus import EcbDoc, ari, bcubed, load_ecbplus
@@ -56,7 +57,7 @@ def run(data: Path, limit: int | None = None, split: str | None = None) -> dict[
         "split": "score " + (split or "even") + ", tune odd"}
     for level, shipped in (("topic", TOPIC_THRESHOLD), ("subevent", STORY_THRESHOLD)):
         threshold = shipped if split == "all" else _tune(tune_docs, tune_vecs, level)
-        gold: list[object] = [d.topic if level == "topic" else d.subevent for d in score_docs]
+        gold: list[Hashable] = [d.topic if level == "topic" else d.subevent for d in score_docs]
         pred = cluster(score_vecs, threshold)
         precision, recall, f1 = bcubed(pred, gold)
         out |= {f"{level}_threshold": threshold, f"{level}_bcubed_precision": round(precision, 4),

@@ -106,7 +106,7 @@ def _merge(con: duckdb.DuckDBPyConnection, kind: str, rows: Sequence[dict[str, A
         if key is None or (isinstance(key, tuple) and None in key[:2]):  # no speaker / story / source: no block
             continue
         blocks.setdefault(key, []).append(r)
-    union, scores = _Union(), {}
+    union, scores = _Union(), dict[str, float]()
     for members in blocks.values():
         for i, a in enumerate(members):
             for b in members[i + 1 :]:

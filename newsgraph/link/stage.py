@@ -87,7 +87,8 @@ def _index(con: duckdb.DuckDBPyConnection, ids: list[str], chunk: int = 2000) ->
     df: Counter[str] = Counter()
     for start in range(0, len(ids), chunk):
         part = ids[start : start + chunk]
-        docs, prints = [], []
+        docs: list[tuple[Any, ...]] = []
+        prints: list[tuple[Any, ...]] = []
         for aid, title, text, published, evidence in con.execute(
             "SELECT id, title, text, published, published_evidence FROM articles WHERE list_contains(?, id)", [part]
         ).fetchall():
