@@ -82,6 +82,9 @@ def _speaker_token(verb: Token) -> Token | None:
                     return objs[0]
         if any(c.dep_ == "nsubjpass" for c in cur.children):
             return None  # 'it was reported that': no speaker
+        if cur.dep_ == "pcomp" and cur.head.head is not cur.head:
+            cur = cur.head.head  # 'He explained it by saying: …'
+            continue
         if cur.dep_ in ("advcl", "conj", "xcomp", "relcl", "acl") and cur.head is not cur:
             if cur.dep_ in ("relcl", "acl"):
                 return cur.head  # 'Graham, who said …' / 'officials saying …'
@@ -141,14 +144,17 @@ def _adjacent_speaker(verb: Token) -> Span | None:
         return None
     doc = verb.doc
     for step in (-1, 1):
-        k = verb.i + step
+        start = verb.i + step
+        if step == -1 and start > 0 and doc[start].text == ",":
+            start -= 1  # 'Jake Sullivan, said' after an appositive the parser lost
+        k = start
         while 0 <= k < len(doc) and doc[k].pos_ in _NAME_PARTS and "\n" not in doc[k].whitespace_:
             k += step
-        lo, hi = sorted((verb.i + step, k - step))
-        if step == 1 and hi < lo:
+        if k == start:
             continue
-        span = doc[lo: hi + 1] if hi >= lo else None
-        if span is not None and any(t.pos_ in _NAME_POS for t in span):
+        lo, hi = sorted((start, k - step))
+        span = doc[lo: hi + 1]
+        if any(t.pos_ in _NAME_POS for t in span):
             return span
     return None
 
@@ -156,17 +162,18 @@ def _adjacent_speaker(verb: Token) -> Span | None:
 def _cue_text(verb: Token, lex: Lexicon) -> str:
     """Return the cue phrase: the verb, its particle, 'told reporters', 'said in a statement'."""
     words = [(verb.i, verb.text)]
+    statement: list[str] = []
     for child in verb.children:
         addressee = child.dep_ == "dobj" and verb.lemma_ == "tell" and child.n_lefts + child.n_rights < 2
         if child.dep_ == "prt" or addressee:
             words += [(t.i, t.text) for t in child.subtree]
-        elif child.dep_ == "prep" and child.lower_ in ("in", "on", "during") and any(
-            g.lemma_.lower() in lex.statement_nouns for g in child.children if g.dep_ == "pobj"
-        ):
-            words += [(t.i, t.text) for t in child.subtree]
+        elif child.dep_ == "prep" and child.lower_ in ("in", "on", "during") and not statement:
+            noun = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if noun is not None and noun.lemma_.lower() in lex.statement_nouns:
+                statement = [t.text for t in verb.doc[child.i: noun.i + 1]]  # 'said in a statement'
         elif child.dep_ == "aux" and child.i == verb.i - 1 and child.lemma_ in ("have", "be"):
             words.append((child.i, child.text))
-    return " ".join(w for _, w in sorted(words))
+    return " ".join([w for _, w in sorted(words)] + statement)
 
 
 def _right_part(verb: Token, stop_at: set[str]) -> set[int]:
