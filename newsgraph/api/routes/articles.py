@@ -77,7 +77,14 @@ def get_article(article_id: str, cur: Cursor) -> dict[str, Any]:
     art["timexes"] = rows(cur, 'SELECT start, "end", text, type, value, rule, confidence FROM timexes '
                                "WHERE article_id = ? ORDER BY start", [aid])
     art["quotes"] = rows(cur, "SELECT * EXCLUDE (article_id) FROM quotes WHERE article_id = ? ORDER BY start", [aid])
-    art["events"] = rows(cur, "SELECT * EXCLUDE (article_id) FROM events WHERE article_id = ? ORDER BY start", [aid])
+    art["events"] = rows(
+        cur,
+        """SELECT e.* EXCLUDE (article_id), coalesce(s.name, e.source) AS source_label,
+             coalesce(t.name, e.target) AS target_label
+           FROM events e LEFT JOIN actors s ON s.id = e.source LEFT JOIN actors t ON t.id = e.target
+           WHERE e.article_id = ? ORDER BY e.start, e.id""",
+        [aid],
+    )
     for ev in art["events"]:
         ev["score"] = score(ev["event_type"], ev["mode"])
     art["copies"] = rows(

@@ -119,7 +119,8 @@ function recordBox(s) {
   }
   if (s.layer === "events") {
     return el("div", { class: "record" }, badge(s.event_type, `type ${scoreClass(s.score)}`), " ", s.mode || "",
-      el("p", {}, actorLink(s.source, s.source_name || s.source), " → ", actorLink(s.target, s.target_name || s.target)),
+      el("p", {}, actorLink(s.source, s.source_name || s.source_label), " → ",
+        actorLink(s.target, s.target_name || s.target_label)),
       el("p", { class: "muted" }, `date ${s.date || "–"} · ${s.location || "no place"} · trigger “${s.trigger || "–"}” · `
         + `rule ${s.rule || "–"} · confidence ${s.confidence ?? "–"} · PLOVER score ${s.score ?? "–"}`
         + `${s.negated ? " · negated" : ""}${s.hypothetical ? " · hypothetical" : ""}`));
