@@ -325,6 +325,21 @@ def _colon_label(colon: Token, lex: Lexicon) -> Candidate | None:
     return Candidate(colon, ":", runs, speaker, "headline-colon") if runs else None
 
 
+def _dash_signature(dash: Token) -> Candidate | None:
+    """Return '"…" ― Sonya Herridge' (a quotation signed after a dash) as a bare cue for that quotation."""
+    doc = dash.doc
+    if dash.i == 0 or doc[dash.i - 1].text not in ("”", "\"", "’", "''") and not doc[dash.i - 1].text.endswith("”"):
+        return None
+    start = dash.i + 1
+    if start < len(doc) and doc[start].is_space and "\n" not in doc[start].text:
+        start += 1  # '― \xa0Steve Quinlan'
+    end = start
+    while end < len(doc) and doc[end].pos_ == "PROPN" and "\n" not in doc[end - 1].whitespace_ \
+            and end - start < _LABEL_MAX:
+        end += 1
+    return Candidate(dash, dash.text, [], doc[start:end], "bare") if end > start else None
+
+
 def _noun_clause(tok: Token) -> Candidate | None:
     """Return 'his claim that …' as a candidate: the noun's that-clause, spoken by its possessor."""
     for child in tok.rights:
@@ -379,6 +394,8 @@ def _candidates(doc: Doc, lex: Lexicon) -> Iterator[Candidate]:
             cand = _noun_clause(tok)
         elif tok.text == ":":
             cand = _colon_label(tok, lex)
+        elif tok.text in _DASHES or tok.text == "―":
+            cand = _dash_signature(tok)
         if cand is not None:
             yield cand
 

@@ -57,8 +57,8 @@ def _scan_paragraph(text: str, lo: int, hi: int, carry: Region | None) -> tuple[
             k = text.find("\"", k + 1, hi) + 1 or hi
             continue
         if cur is None:
-            if ch in DOUBLE and ch != "»":
-                cur, closers, inner, depth = Region(start=k, end=k), DOUBLE[ch], k + 1, 0
+            if ch in DOUBLE and ch != "»" or _reversed_opening(text, k, lo, hi):
+                cur, closers, inner, depth = Region(start=k, end=k), DOUBLE.get(ch, "”\""), k + 1, 0
             elif ch in SINGLE and _opens_single(text, k, lo):
                 end = _single_end(text, k, hi)
                 if end is not None:
@@ -78,6 +78,11 @@ def _scan_paragraph(text: str, lo: int, hi: int, carry: Region | None) -> tuple[
         cur.pieces.append((inner, hi))
         cur.end = hi
     return out, cur
+
+
+def _reversed_opening(text: str, k: int, lo: int, hi: int) -> bool:
+    """Return whether a right double mark opens a quotation ('”Fear. I am afraid.”', a common typesetting slip)."""
+    return text[k] == "”" and (k == lo or text[k - 1].isspace()) and k + 1 < hi and text[k + 1].isalnum()
 
 
 def _single_end(text: str, k: int, hi: int) -> int | None:

@@ -162,3 +162,13 @@ def test_colon_label_headline_and_transcript() -> None:
     assert _quotes("Related: The Last Pour of an Old Brewery\n\nHistoric Moment: Latvia Swears In a President") == []
     t = _one("TAPPER: Do you think he has campaigned as a healer?")
     assert t.speaker == "TAPPER"
+
+
+def test_quote_signed_after_a_dash() -> None:
+    text = ("“He represents our greatest shame.” ― Sonya Herridge\n"
+            "”Fear. I am truly afraid.” ― Edwin G. Monroy")
+    quotes = _quotes(text)
+    assert [(q.kind, q.speaker, q.text) for q in quotes] == [
+        ("direct", "Sonya Herridge", "He represents our greatest shame."),
+        ("direct", "Edwin G. Monroy", "Fear. I am truly afraid."),
+    ]
