@@ -1,0 +1,129 @@
+"""Clause analysis on the dependency parse: complements, speech verbs, modality, prepositional objects."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.events.lexicon import Lexicon
+
+_ABSORB_PREPS = {"to", "for", "of", "on", "upon", "with", "about", "into", "against", "over", "from", "by"}
+_ABSORB_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "amod", "acl", "nmod", "attr", "oprd",
+                "pcomp", "acomp", "agent", "dative", "nsubjpass", "appos"}
+_FUTURE_HEADS = {"plan", "intend", "prepare", "expect", "set", "go", "aim", "want", "hope", "seek", "wish", "mean"}
+
+
+def depth(tok: Token) -> int:
+    """Return the distance from ``tok`` to its sentence root."""
+    d = 0
+    while tok.dep_ != "ROOT" and tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def speech_head(tok: Token, lex: Lexicon) -> Token | None:
+    """Return the speech verb whose complement contains ``tok``, if any ("X said Y attacked Z")."""
+    cur = tok
+    while cur.dep_ != "ROOT" and cur.head is not cur:
+        if cur.dep_ in ("ccomp", "parataxis", "xcomp") and lex.has("speech_verbs", cur.head.lemma_.lower()):
+            return cur.head
+        if cur.dep_ in ("ROOT", "relcl", "advcl"):
+            return None
+        cur = cur.head
+    return None
+
+
+def governor(tok: Token, triggers: dict[int, bool], lex: Lexicon) -> int | None:
+    """Return the index of the trigger above ``tok`` that absorbs it (complement or object), if any.
+
+    ``triggers`` maps each trigger's token index to whether it is a wrapper (offer, urge, refuse, threaten).
+    Speech verbs stop the search: a statement about an act carries that act.
+    """
+    cur = tok
+    for _ in range(8):
+        to_inf = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        if to_inf and triggers.get(cur.head.i):
+            return cur.head.i  # "have sworn to fight", parsed as a purpose clause
+        if cur.dep_ not in _ABSORB_DEPS or cur.head is cur:
+            return None
+        if cur.dep_ == "prep" and cur.lower_ not in _ABSORB_PREPS and not (
+                cur.lower_ == "in" and cur.head.tag_ in ("$", "CD")):
+            return None  # "shot down missiles in Moscow's air attack" is a circumstance; "$200m in aid" is not
+        head = cur.head
+        if cur.dep_ in ("ccomp", "xcomp") and lex.has("speech_verbs", head.lemma_.lower()):
+            return None
+        if head.i in triggers:
+            return head.i
+        cur = head
+    return None
+
+
+def anchor(tok: Token) -> Token:
+    """Return the verb that carries tense and modality for a trigger (a noun's light verb, else itself)."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and tok.head.pos_ in (
+            "VERB", "AUX"):
+        return tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return tok.head.head
+    return tok
+
+
+def modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
+    """Return (negated, future, hypothetical) for the clause of a trigger."""
+    negated = future = hypo = False
+    cur: Token | None = anchor(tok)
+    path: list[Token] = [tok] + ([cur] if cur is not None and cur is not tok else [])
+    steps = 0
+    while cur is not None and steps < 4:
+        if cur.dep_ in ("xcomp", "acl", "pcomp", "ccomp") and cur.head is not cur and not lex.has(
+                "speech_verbs", cur.head.lemma_.lower()):
+            cur = cur.head
+            path.append(cur)
+        else:
+            cur = None
+        steps += 1
+    for node in path:
+        lemma = node.lemma_.lower()
+        for child in node.children:
+            clemma = child.lemma_.lower()
+            if child.dep_ == "neg" or (child.dep_ == "det" and clemma in ("no", "neither")):
+                negated = True
+            if child.dep_ in ("aux", "auxpass"):
+                if lex.has("future_aux", clemma) or child.lower_ in ("will", "would", "'ll", "'d", "wo", "shall"):
+                    future = True
+                elif lex.has("hypothetical_aux", clemma) or child.lower_ in ("could", "may", "might", "can", "ca"):
+                    hypo = True
+            if child.dep_ == "det" and clemma in ("any",) and node is tok:
+                hypo = True
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children):
+                future = True
+        if node is not tok and (lemma in _FUTURE_HEADS or (lemma == "ready" and node.pos_ == "ADJ")):
+            future = future or lemma != "go" or node.lower_ == "going"  # "going to", not "went on strike"
+        if node is not tok and lex.has("hypothetical_heads", lemma):
+            hypo = True  # "is considering sending aid"
+        if node is not tok and lex.has("negating_heads", lemma):
+            negated = True
+        if node.dep_ == "advcl" and any(m.dep_ == "mark" and lex.has("conditional_marks", m.lower_)
+                                        for m in node.children):
+            hypo = True
+    return negated, future, hypo
+
+
+def pobjs(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
+    """Return the objects of ``tok``'s prepositions in ``preps`` (in prepositional order)."""
+    out: list[Token] = []
+    kids = list(tok.children)
+    kids += [g for c in kids if c.dep_ == "prt" for g in c.children]  # "kidnapped up to 16 advisers"
+    for child in kids:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            out.extend(p for p in child.children if p.dep_ == "pobj")
+    return out
+
+
+def with_conj(heads: list[Token]) -> list[Token]:
+    """Return the heads with their coordinated siblings ("Britain, France and Germany")."""
+    out: list[Token] = []
+    for head in heads:
+        out.append(head)
+        out.extend(t for t in head.conjuncts if t.i > head.i and t.pos_ in ("NOUN", "PROPN", "PRON"))
+    seen: set[int] = set()
+    return [t for t in out if not (t.i in seen or seen.add(t.i))]  # type: ignore[func-returns-value]

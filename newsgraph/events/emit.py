@@ -1,0 +1,87 @@
+"""From coded candidates to Event records: one per dyad, dated, deduplicated, with deterministic ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.events.arguments import ArgActor
+from newsgraph.events.classifier import PENTA, load_model
+from newsgraph.events.code import Candidate, code_sentences
+from newsgraph.records import ActorAnalysis, Article, Event, TimeAnalysis
+
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?($|T)")
+
+
+def _event_id(article_id: str, start: int, etype: str, source: str | None, target: str | None, trig: int) -> str:
+    """Return a deterministic event id."""
+    key = f"{article_id}|{start}|{etype}|{source}|{target}|{trig}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _dyads(cand: Candidate) -> list[tuple[ArgActor | None, ArgActor | None]]:
+    """Return one (source, target) pair per dyad; coordinated sources without target target each other."""
+    sources = [a for a in cand.sources if a.code] or cand.sources[:1]
+    targets = [a for a in cand.targets if a.code] or cand.targets[:1]
+    srcs: list[ArgActor | None] = list(sources) or [None]
+    tgts: list[ArgActor | None] = list(targets) or [None]
+    if len(sources) > 1 and not targets:
+        return [(s, t) for s in srcs for t in srcs if s is not t][: 2 * len(sources)]
+    return [(s, t) for s in srcs for t in tgts]
+
+
+def candidate_events(article: Article, cand: Candidate, sent: Span, date: str | None) -> list[Event]:
+    """Turn one candidate into Event records, one per dyad."""
+    events = []
+    for src, tgt in _dyads(cand):
+        s_code, t_code = (src.code if src else None), (tgt.code if tgt else None)
+        events.append(Event(
+            id=_event_id(article.id, sent.start_char, cand.type, s_code, t_code, cand.trigger.i),
+            article_id=article.id, event_type=cand.type, sentence=sent.text, start=sent.start_char,
+            end=sent.end_char, mode=cand.mode, source=s_code, target=t_code,
+            source_name=src.name if src else None, target_name=tgt.name if tgt else None,
+            source_sector=src.sector if src else None, target_sector=tgt.sector if tgt else None,
+            date=date, location=cand.location, trigger=cand.trigger.text, negated=cand.negated,
+            hypothetical=cand.hypothetical, rule=cand.rule, confidence=cand.confidence,
+        ))
+    return events
+
+
+def _calendar_date(value: str | None) -> str | None:
+    """Return a TIMEX3 value if it is a calendar date (YYYY, YYYY-MM, YYYY-MM-DD), else None ("XXXX-WXX-3")."""
+    return value[:10] if value and _ISO_DATE.match(value) else None
+
+
+def _drop_subsumed(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a candidate that another of the same sentence, type and source says more about (it has a target)."""
+    def key(c: Candidate) -> tuple[str, str | None]:
+        return c.type, next((a.code for a in c.sources if a.code), None)
+
+    full = {key(c) for c in cands if any(a.code for a in c.targets)}
+    return [c for c in cands if any(a.code for a in c.targets) or key(c) not in full]
+
+
+def extract_events(article: Article, doc: Doc, actors: ActorAnalysis, times: TimeAnalysis) -> list[Event]:
+    """Return the PLOVER events of ``doc``: asserted or flagged, with at least one resolved actor."""
+    out: list[Event] = []
+    seen: set[tuple[str, str | None, str | None, str | None]] = set()
+    coded = [(sent, _drop_subsumed(cands)) for sent, cands in code_sentences(doc, actors)]
+    coded = [(sent, cands) for sent, cands in coded if cands]
+    model = load_model()
+    probas = model.proba([sent.text for sent, _ in coded]) if model is not None and coded else [None] * len(coded)
+    for (sent, cands), proba in zip(coded, probas, strict=True):
+        date = _calendar_date(times.date_for(sent.start_char, sent.end_char)) or _calendar_date(times.published)
+        for cand in cands:
+            if not any(a.code for a in cand.sources + cand.targets):
+                continue  # no actor: not a political event we can place in a dyad
+            if proba is not None:  # the sentence classifier's belief in this kind of event tempers the rule's
+                cand.confidence = round(0.6 * cand.confidence + 0.4 * proba.get(PENTA[cand.type], 0.0), 3)
+            for event in candidate_events(article, cand, sent, date):
+                key = (event.event_type, event.source, event.target, event.date)
+                if key in seen and not event.negated:
+                    continue  # a later sentence restating the same event adds nothing new
+                seen.add(key)
+                out.append(event)
+    return out
