@@ -36,7 +36,7 @@ def timeline(
     width = _WIDTH[interval]
     where = event_filters(actor, None, None, type, dyad, family, since, until, outlet)
     # group by the raw date (no string functions over every row); buckets are cut in Python
-    per_date = rows(cur, f"SELECT e.date AS d, e.event_type AS t, count(*) AS n FROM events e {where.sql()} "
+    per_date = rows(cur, f"SELECT e.event_type AS t, e.date AS d, count(*) AS n FROM events e {where.sql()} "
                          "GROUP BY ALL", where.params)
     buckets: dict[str, dict[str, Any]] = defaultdict(lambda: {"events": {}, "events_total": 0, "quotes": 0})
     undated = 0
