@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -121,7 +122,9 @@ def test_laptop_width_has_no_horizontal_scroll(browser: Any, server: str) -> Non
         pg.goto(f"{server}/#/{route}")
         pg.wait_for_selector(f"#view[data-ready='{route}']")
         assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), route
-    pg.screenshot(path="test-artifacts/laptop-network.png")
+    artifacts = Path(__file__).resolve().parents[2] / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    pg.screenshot(path=str(artifacts / "laptop-articles.png"), full_page=True)
     ctx.close()
 
 
