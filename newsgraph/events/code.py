@@ -228,7 +228,8 @@ class _Coder:
         if src and not tgt and actorish:
             t = actorish[0]
             cand.targets = [ArgActor(src.code, t.name, t.sector, t.start, t.end, t.head, "context", src.kind)]
-        elif tgt and not src and cand.sources and (cand.sources[0].name or cand.sources[0].sector):
+        elif tgt and not src and cand.sources and (cand.sources[0].name or cand.sources[0].sector) and not (
+                cand.sources[0].name and cand.type in _DIPLOMATIC):
             s = cand.sources[0]
             cand.sources = [ArgActor(tgt.code, s.name, s.sector, s.start, s.end, s.head, "context", tgt.kind)]
 

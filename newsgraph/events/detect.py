@@ -94,7 +94,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.that_clause and not any(c.dep_ == "ccomp" for c in kids):
         return False
-    if p.comp_lemma and not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in p.comp_lemma for c in kids):
+    if p.comp_lemma and not any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in p.comp_lemma
+                                for c in kids):
         return False
     if p.obj or p.obj_not or p.obj_ent:
         objs = _objects(tok)
