@@ -34,7 +34,8 @@ def extract_quotes(article: Article, doc: Doc, actors: ActorAnalysis, times: Tim
 def find_quotes(article: Article, doc: Doc, actors: ActorAnalysis, times: TimeAnalysis) -> list[Found]:
     """Return the quotations of ``doc`` with the character spans of their content."""
     lex = load_lexicon()
-    items = assemble(doc, find_regions(doc.text), find_candidates(doc, lex))
+    text = doc.text  # built once: Doc.text joins every token on each access
+    items = assemble(doc, find_regions(text), find_candidates(doc, lex))
     items = _dedupe(items)
     items.sort(key=lambda a: min(a.tokens))
     speakers: dict[int, Speaker | None] = {}
@@ -48,7 +49,7 @@ def find_quotes(article: Article, doc: Doc, actors: ActorAnalysis, times: TimeAn
         speakers[id(item.cand)] = speaker
         if speaker is not None and speaker.name is not None:
             quoted += [(r.start, r.end, speaker) for r in item.cand.regions]
-        out.append(_found(article, doc, item, speaker, times, lex))
+        out.append(_found(article, doc, text, item, speaker, times, lex))
     return out
 
 
@@ -90,9 +91,8 @@ def _runs(doc: Doc, tokens: set[int]) -> list[tuple[int, int]]:
     return out
 
 
-def _text(doc: Doc, item: Assembled, spans: list[tuple[int, int]]) -> str:
+def _text(text: str, item: Assembled, spans: list[tuple[int, int]]) -> str:
     """Return the quotation's words: inside the marks for a direct quote, else the content without marks."""
-    text = doc.text
     if item.kind == "direct":
         pieces = [text[s:e] for r in item.cand.regions for s, e in r.pieces]
     else:
@@ -104,8 +104,8 @@ def _text(doc: Doc, item: Assembled, spans: list[tuple[int, int]]) -> str:
     return words.strip()
 
 
-def _found(article: Article, doc: Doc, item: Assembled, speaker: Speaker | None, times: TimeAnalysis,
-           lex: Lexicon) -> Found:
+def _found(article: Article, doc: Doc, text: str, item: Assembled, speaker: Speaker | None,
+           times: TimeAnalysis, lex: Lexicon) -> Found:
     """Build the Quote record of one assembled quotation."""
     spans = _runs(doc, item.tokens)
     involved = set(item.tokens)
@@ -116,12 +116,12 @@ def _found(article: Article, doc: Doc, item: Assembled, speaker: Speaker | None,
         involved |= set(range(item.cand.speaker.start, item.cand.speaker.end))
     first, last = doc[min(involved)].sent, doc[max(involved)].sent
     start, end = first.start_char, last.end_char
-    while end > start and doc.text[end - 1].isspace():
+    while end > start and text[end - 1].isspace():
         end -= 1
     qid = hashlib.sha1(f"{article.id}:{start}:{end}:{spans[0][0]}:{spans[-1][1]}".encode()).hexdigest()[:16]
     date_span: Span = cue.sent if cue is not None else first
     q = Quote(
-        id=qid, article_id=article.id, text=_text(doc, item, spans), kind=item.kind, start=start, end=end,
+        id=qid, article_id=article.id, text=_text(text, item, spans), kind=item.kind, start=start, end=end,
         cue=item.cand.cue_text, date=times.date_for(date_span.start_char, date_span.end_char),
         rule=f"{RULESET}:{item.rule}", confidence=lex.confidence.get(item.rule, 0.5),
     )
