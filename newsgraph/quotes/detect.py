@@ -198,6 +198,8 @@ def _clause_content(verb: Token) -> set[int]:
             if c.dep_ == "advcl" and c.i > last and c.lemma_.lower() not in _CUE_ADVCL \
                     and any(g.dep_ == "mark" and g.lower_ in _REASON_MARKS for g in c.children):
                 out |= _subtree(c)
+            elif c.dep_ == "conj" and c.i > last and _own_clause(c):
+                out |= _subtree(c) | {g.i for g in verb.rights if g.dep_ == "cc" and last < g.i < c.i}
         return out
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
             and verb.head.pos_ in ("VERB", "AUX"):
@@ -207,6 +209,13 @@ def _clause_content(verb: Token) -> set[int]:
         own = _subtree(verb)  # '…, he said.' and 'In his state, Christie said, offenders are …'
         return {t.i for t in verb.head.subtree if t.i not in own}
     return set()
+
+
+def _own_clause(conj: Token) -> bool:
+    """Return whether a conjunct of the cue is a clause of the content ('said X but no meeting has been held')."""
+    lemma = conj.lemma_.lower()
+    return conj.pos_ in ("VERB", "AUX") and lemma not in _CUE_ADVCL and lemma not in ("say", "tell") \
+        and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in conj.children)
 
 
 def _verb_frames(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
