@@ -3,10 +3,11 @@
 A predicted quotation matches a gold attribution when its content span (the quotation's words in the
 document, quote marks included) covers more than 0.3 (lenient) or 0.8 (strict) of the gold content's
 characters; pairs are matched greedily one to one, best coverage first. Figures: P/R/F1 over all
-attributions, and over direct quotes only (gold contents holding a quotation mark, against predictions of
-content holds a double quotation mark too); speaker accuracy over lenient matches whose gold has a Source: the predicted speaker
-mention overlaps the gold Source span. Two dev articles carry several annotators' files: the first file in
-name order is the gold.
+attributions, and over direct quotes only (contents holding a double quotation mark, on both the gold and
+the predicted side); speaker accuracy over lenient matches whose gold has a Source: the predicted speaker
+mention (the subject as written, a pronoun included, resolved or not) overlaps the gold Source span. The
+upstream stages (time, actors) run as in the pipeline; a failure there leaves their empty analysis. Two
+dev articles carry several annotators' files: the first file in name order is the gold.
 """
 
 from __future__ import annotations
