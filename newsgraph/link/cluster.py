@@ -2,8 +2,9 @@
 
 A story's score for an article is the article's mean cosine to the story's members (average linkage),
 computed as one sparse dot product with the sum of the members' unit vectors. Candidate stories come from
-an inverted index (term → stories) over the heaviest terms of each member, so adding an article costs
-O(T · P + C · K): T lookup terms, P stories per posting, C candidates, K terms per vector, never a scan.
+an inverted index (term → stories) over each story's heaviest terms; the stories with the best partial
+score over the article's heaviest terms are scored in full. Adding an article costs O(T · P + C · K):
+T lookup terms, P stories per posting list, C shortlisted candidates, K terms per vector; never a scan.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from newsgraph.link.vectors import Vector
 STORY_THRESHOLD = 0.17  # mean cosine to a story's members; chosen on odd ECB+ topics (bench clustering)
 TOPIC_THRESHOLD = 0.07  # the same, for the coarser topic level (reported by bench clustering only)
 LOOKUP_TERMS = 50  # an article's heaviest terms used to find candidate stories
+INDEX_TERMS = 60  # a story's heaviest terms under which the inverted index lists it
+SHORTLIST = 10  # candidates (best partial scores over the lookup terms) scored in full
 STORED_TERMS = 400  # centroid terms kept in the store per story
 WINDOW_DAYS = 10  # a story is one happening: an article dated further from its date range opens another
 
@@ -31,6 +34,7 @@ class Story:
     size: int = 0
     first: date | None = None
     last: date | None = None
+    indexed: list[str] = field(default_factory=list)
 
     def add(self, vec: Vector, day: date | None) -> None:
         """Add one article's vector and date."""
@@ -78,16 +82,26 @@ class StoryIndex:
     def load(self, story: Story) -> None:
         """Put a stored story into the index."""
         self.stories[story.id] = story
-        for term in lookup_terms({t: w / max(story.size, 1) for t, w in story.total.items()}):
+        self._reindex(story)
+
+    def _reindex(self, story: Story) -> None:
+        """List ``story`` under its current heaviest terms (bounded, so posting lists stay short)."""
+        for term in story.indexed:
+            self.postings[term].discard(story.id)
+        story.indexed = [t for t, _ in heapq.nlargest(INDEX_TERMS, story.total.items(), key=lambda kv: (kv[1], kv[0]))]
+        for term in story.indexed:
             self.postings[term].add(story.id)
 
     def nearest(self, vec: Vector, day: date | None) -> tuple[str | None, float]:
         """Return the most similar date-compatible story and its score (None, 0.0 when none is found)."""
-        found: set[str] = set()
+        partial: dict[str, float] = defaultdict(float)
         for term in lookup_terms(vec):
-            found |= self.postings.get(term, set())
+            weight = vec[term]
+            for sid in self.postings.get(term, ()):
+                partial[sid] += weight * self.stories[sid].total[term] / self.stories[sid].size
+        shortlist = heapq.nlargest(SHORTLIST, partial.items(), key=lambda kv: (kv[1], kv[0]))
         best, best_score = None, 0.0
-        for sid in sorted(found):
+        for sid, _ in sorted(shortlist):
             story = self.stories[sid]
             score = story.score(vec)
             if score > best_score and story.compatible(day, self.window):
@@ -103,7 +117,8 @@ class StoryIndex:
         if sid is None:
             sid = new_id
             self.stories[sid] = Story(sid)
-        self.stories[sid].add(vec, day)
-        for term in lookup_terms(vec):
-            self.postings[term].add(sid)
+        story = self.stories[sid]
+        story.add(vec, day)
+        if story.size & (story.size - 1) == 0:  # re-rank the index terms at sizes 1, 2, 4, 8 …: amortised O(1)
+            self._reindex(story)
         return sid
