@@ -394,6 +394,8 @@ def _candidates(doc: Doc, lex: Lexicon) -> Iterator[Candidate]:
     for tok in doc:
         lower = tok.lower_
         cand: Candidate | None = None
+        if tok.i and doc[tok.i - 1].text == "<":
+            continue  # markup ('<tweet pic=…>') left in the text
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB") \
                 and lex.is_cue(tok.lemma_.lower()):
             cand = _verb_candidate(tok, lex)
