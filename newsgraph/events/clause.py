@@ -74,7 +74,7 @@ def modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
     path: list[Token] = [tok] + ([cur] if cur is not None and cur is not tok else [])
     steps = 0
     while cur is not None and steps < 4:
-        if cur.dep_ in ("xcomp", "acl", "pcomp", "ccomp") and cur.head is not cur and not lex.has(
+        if cur.dep_ in ("xcomp", "acl", "pcomp", "ccomp", "acomp") and cur.head is not cur and not lex.has(
                 "speech_verbs", cur.head.lemma_.lower()):
             cur = cur.head
             path.append(cur)

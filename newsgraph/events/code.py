@@ -140,7 +140,7 @@ class _Coder:
     def _retype(self, cand: Candidate) -> None:
         """Apply PLOVER's intent rules: offers/promises of acts are AGREE, of hostile acts THREATEN."""
         lex = self.lex
-        direct = [c for c in cand.absorbed if c.parent is cand]
+        direct = [c for c in cand.absorbed if c.parent is cand and not self._reversed(c.trigger, cand.trigger)]
         inner = {c.type for c in direct}
         hostile = bool(inner & (lex.words["material_conflict"] | {"THREATEN"}))
         if cand.pattern.wrapper == "order" and hostile:  # "ordered the paper to suspend publication"
@@ -167,6 +167,17 @@ class _Coder:
             cand.type, cand.mode, cand.rule = "AGREE", None, cand.rule + "+intent"
         elif cand.type in lex.words["material_conflict"]:
             cand.type, cand.rule = "THREATEN", cand.rule + "+intent"
+
+    def _reversed(self, inner: Token, outer: Token) -> bool:
+        """Return whether a verb like "stop" or "prevent" lies between two triggers ("ready to stop the war")."""
+        cur = inner.head
+        for _ in range(6):
+            if cur is outer or cur.head is cur:
+                return False
+            if self.lex.has("reversing_verbs", cur.lemma_.lower()):
+                return True
+            cur = cur.head
+        return False
 
     def _arguments(self, cand: Candidate) -> None:
         """Fill source and target actors from the dependency structure around the trigger."""

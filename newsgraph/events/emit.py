@@ -35,12 +35,13 @@ def _dyads(cand: Candidate) -> list[tuple[ArgActor | None, ArgActor | None]]:
 def candidate_events(article: Article, cand: Candidate, sent: Span, date: str | None) -> list[Event]:
     """Turn one candidate into Event records, one per dyad."""
     events = []
+    text = sent.text.rstrip()  # spaCy keeps the trailing newline in the sentence
     for src, tgt in _dyads(cand):
         s_code, t_code = (src.code if src else None), (tgt.code if tgt else None)
         events.append(Event(
             id=_event_id(article.id, sent.start_char, cand.type, s_code, t_code, cand.trigger.i),
-            article_id=article.id, event_type=cand.type, sentence=sent.text, start=sent.start_char,
-            end=sent.end_char, mode=cand.mode, source=s_code, target=t_code,
+            article_id=article.id, event_type=cand.type, sentence=text, start=sent.start_char,
+            end=sent.start_char + len(text), mode=cand.mode, source=s_code, target=t_code,
             source_name=src.name if src else None, target_name=tgt.name if tgt else None,
             source_sector=src.sector if src else None, target_sector=tgt.sector if tgt else None,
             date=date, location=cand.location, trigger=cand.trigger.text, negated=cand.negated,
