@@ -45,7 +45,7 @@ def find_quotes(article: Article, doc: Doc, actors: ActorAnalysis, times: TimeAn
         if item.cand.inherited is not None:
             speaker = speakers.get(id(item.cand.inherited))
         else:
-            speaker = _first_person(item.cand.speaker, quoted) or resolve_speaker(item.cand.speaker, actors, out, lex)
+            speaker = _first_person(item.cand.speaker, quoted) or resolve_speaker(item.cand.speaker, actors, lex)
         speakers[id(item.cand)] = speaker
         if speaker is not None and speaker.name is not None:
             quoted += [(r.start, r.end, speaker) for r in item.cand.regions]

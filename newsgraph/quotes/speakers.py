@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from spacy.tokens import Span
 
 from newsgraph.quotes.detect import antecedent, speaker_span
 from newsgraph.quotes.lexicon import Lexicon
-from newsgraph.records import Actor, ActorAnalysis, Mention, Quote
-
-_BACK_CHARS = 1200  # a pronoun falls back on a person quoted at most this far before it
-_PERSONAL = {"he", "she"}
+from newsgraph.records import Actor, ActorAnalysis, Mention
 
 
 @dataclass
@@ -27,12 +22,6 @@ class Speaker:
     start: int
     end: int
     rule: str = ""
-
-
-class HasQuote(Protocol):
-    """A found quotation (extract.Found)."""
-
-    quote: Quote
 
 
 def _mention(span: Span, actors: ActorAnalysis) -> Mention | None:
@@ -53,24 +42,14 @@ def _from_actor(span: Span, mention: Mention, actor: Actor | None) -> Speaker:
     return Speaker(actor.name, actor.id, actor.country, mention.role or actor.role, span.start_char, span.end_char)
 
 
-def _previous_person(before: int, found: Sequence[HasQuote]) -> Quote | None:
-    """Return the last quotation before offset ``before`` spoken by a named person."""
-    for f in reversed(found):
-        q = f.quote
-        if q.start < before and q.start >= before - _BACK_CHARS and q.speaker_id and q.speaker_id.startswith("person:"):
-            return q
-    return None
-
-
-def resolve_speaker(span: Span | None, actors: ActorAnalysis, found: Sequence[HasQuote],
-                    lex: Lexicon) -> Speaker | None:
+def resolve_speaker(span: Span | None, actors: ActorAnalysis, lex: Lexicon) -> Speaker | None:
     """Return the speaker of a phrase: its actor, the phrase itself, or None for an unresolved pronoun."""
     if span is None or len(span) == 0:
         return None
     head = span.root
     noun = antecedent(head)  # 'Graham, who said …': the mention is 'who', the speaker Graham
     if noun is not None:
-        found_speaker = resolve_speaker(speaker_span(noun), actors, found, lex)
+        found_speaker = resolve_speaker(speaker_span(noun), actors, lex)
         if found_speaker is not None:
             found_speaker.start, found_speaker.end = span.start_char, span.end_char
             found_speaker.rule = found_speaker.rule or "speaker:relative"
@@ -78,10 +57,6 @@ def resolve_speaker(span: Span | None, actors: ActorAnalysis, found: Sequence[Ha
     mention = _mention(span, actors)
     if mention is not None:
         return _from_actor(span, mention, actors.actors.get(mention.actor_id))
-    if head.lower_ in lex.pronouns and head.pos_ == "PRON":
-        prev = _previous_person(span.start_char, found) if head.lower_ in _PERSONAL else None
-        if prev is not None:
-            return Speaker(prev.speaker, prev.speaker_id, prev.speaker_country, prev.speaker_role, span.start_char,
-                           span.end_char, "pronoun:previous-speaker")
+    if head.lower_ in lex.pronouns and head.pos_ == "PRON":  # the actors stage resolves pronouns; no guessing here
         return Speaker(None, None, None, None, span.start_char, span.end_char, "pronoun:unresolved")
     return Speaker(span.text, None, None, None, span.start_char, span.end_char)
