@@ -180,10 +180,17 @@ def _right_part(verb: Token, stop_at: set[str]) -> set[int]:
     """Return the verb's dependents to its right (objects, complements), not its conjuncts or punctuation."""
     out: set[int] = set()
     for child in verb.rights:
-        if child.dep_ in _SKIP_DEPS or child.dep_ in stop_at:
-            continue
-        out |= _subtree(child)
+        if child.dep_ == "advcl" and _reason(child):
+            out |= _subtree(child)  # '… for "having a tough night" because he did not win any states'
+        elif child.dep_ not in _SKIP_DEPS and child.dep_ not in stop_at:
+            out |= _subtree(child)
     return out
+
+
+def _reason(clause: Token) -> bool:
+    """Return whether an adverbial clause gives a reason or condition ('because …', 'though …')."""
+    return clause.lemma_.lower() not in _CUE_ADVCL and any(
+        g.dep_ == "mark" and g.lower_ in _REASON_MARKS for g in clause.children)
 
 
 def _clause_content(verb: Token) -> set[int]:
@@ -195,8 +202,7 @@ def _clause_content(verb: Token) -> set[int]:
             out |= _subtree(c)
         last = max(c.i for c in comps)
         for c in verb.rights:  # 'said it did not include them because …': the reason the parser hung on the cue
-            if c.dep_ == "advcl" and c.i > last and c.lemma_.lower() not in _CUE_ADVCL \
-                    and any(g.dep_ == "mark" and g.lower_ in _REASON_MARKS for g in c.children):
+            if c.dep_ == "advcl" and c.i > last and _reason(c):
                 out |= _subtree(c)
             elif c.dep_ == "conj" and c.i > last and _own_clause(c):
                 out |= _subtree(c) | {g.i for g in verb.rights if g.dep_ == "cc" and last < g.i < c.i}
