@@ -94,6 +94,9 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.that_clause and not any(c.dep_ == "ccomp" for c in kids):
         return False
+    if p.transitive and not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "nsubjpass") or (
+            c.dep_ == "prep" and c.lower_ == "for") for c in kids):
+        return False
     if p.comp_lemma and not any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in p.comp_lemma
                                 for c in kids):
         return False
@@ -139,6 +142,8 @@ def match_token(tok: Token, lex: Lexicon) -> Pattern | None:
     pos = pos_of(tok)
     if pos is None or tok.ent_type_ in _SKIP_ENTS:
         return None
+    if pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "as":
+        return None  # "the alliance the Kremlin sees as a threat": a perception, not an act
     if pos == "VERB" and tok.dep_ in ("amod", "compound"):
         return None  # "a Russia-backed offensive", "the internationally recognized government"
     if pos == "NOUN" and tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and not lex.has(

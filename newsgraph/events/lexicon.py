@@ -16,8 +16,8 @@ EVENT_TYPES = (
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 NON_EVENT = "NONE"  # a pattern of this type blocks the triggers of its complement and yields no event
-_CONSTRAINTS = ("active", "comp", "that_clause", "comp_lemma", "obj", "obj_not", "prep", "prep_not", "mod",
-                "mod_not", "obj_ent", "subj_person", "subj_mil", "subj_crowd", "subj_not_crowd")
+_CONSTRAINTS = ("active", "transitive", "comp", "that_clause", "comp_lemma", "obj", "obj_not", "prep", "prep_not",
+                "mod", "mod_not", "obj_ent", "subj_person", "subj_mil", "subj_crowd", "subj_not_crowd")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class Pattern:
     subj_crowd: bool = False
     subj_not_crowd: bool = False
     comp_lemma: frozenset[str] = frozenset()  # the clausal complement's verb must have one of these lemmas
+    transitive: bool = False  # needs an object, a clausal complement or a for-phrase
     reverse: bool = False  # the subject receives: source and target swap
     that_clause: bool = False  # the trigger must have a finite clausal complement ("agree with X that ...")
     comp: bool = False  # the trigger must have a clausal complement ("failed to reach", "ordered X to")
@@ -84,7 +85,7 @@ def _pattern(raw: dict[str, Any]) -> Pattern:
         subj_mil=bool(raw.get("subj_mil")), subj_crowd=bool(raw.get("subj_crowd")),
         subj_not_crowd=bool(raw.get("subj_not_crowd")), active=bool(raw.get("active")),
         comp=bool(raw.get("comp")), that_clause=bool(raw.get("that_clause")),
-        reverse=bool(raw.get("reverse")), **sets,
+        reverse=bool(raw.get("reverse")), transitive=bool(raw.get("transitive")), **sets,
     )
 
 
