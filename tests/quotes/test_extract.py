@@ -172,3 +172,8 @@ def test_quote_signed_after_a_dash() -> None:
         ("direct", "Sonya Herridge", "He represents our greatest shame."),
         ("direct", "Edwin G. Monroy", "Fear. I am truly afraid."),
     ]
+
+
+def test_physical_action_is_no_statement() -> None:
+    assert _quotes("Russia attacks Kyiv for the sixth consecutive day.") == []
+    assert _quotes("Air defense systems shot down \"several Ukrainian drones\" overnight in Kursk.") == []
