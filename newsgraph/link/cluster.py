@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,6 +23,7 @@ LOOKUP_TERMS = 50  # an article's heaviest terms used to find candidate stories
 INDEX_TERMS = 60  # a story's heaviest terms under which the inverted index lists it
 SHORTLIST = 10  # candidates (best partial scores over the lookup terms) scored in full
 STORED_TERMS = 400  # centroid terms kept in the store per story
+REFINE_PASSES = 2  # re-assignment passes of a full recompute (`newsgraph link`)
 WINDOW_DAYS = 10  # a story is one happening: an article dated further from its date range opens another
 
 
@@ -35,6 +37,12 @@ class Story:
     first: date | None = None
     last: date | None = None
     indexed: list[str] = field(default_factory=list)
+
+    def remove(self, vec: Vector) -> None:
+        """Take one article's vector out (its date stays in the range: ranges only widen)."""
+        for term, weight in vec.items():
+            self.total[term] = self.total.get(term, 0.0) - weight
+        self.size -= 1
 
     def add(self, vec: Vector, day: date | None) -> None:
         """Add one article's vector and date."""
@@ -115,10 +123,43 @@ class StoryIndex:
             best, score = self.nearest(vec, day)
             sid = best if best is not None and score >= self.threshold else None
         if sid is None:
-            sid = new_id
+            sid, n = new_id, 1
+            while sid in self.stories:  # the article's own id is taken when it left and re-opens a story
+                n += 1
+                sid = f"{new_id}-{n}"
             self.stories[sid] = Story(sid)
         story = self.stories[sid]
         story.add(vec, day)
         if story.size & (story.size - 1) == 0:  # re-rank the index terms at sizes 1, 2, 4, 8 …: amortised O(1)
             self._reindex(story)
         return sid
+
+    def refine(self, vecs: dict[str, Vector], days: dict[str, date | None], members: dict[str, str],
+               fixed: set[str], new_id: Callable[[str], str], passes: int = REFINE_PASSES) -> dict[str, str]:
+        """Move each article (but ``fixed`` ones) to its best story given all the others; return new members.
+
+        A single pass depends on arrival order; re-assigning with every story complete (as k-means does)
+        repairs early mistakes. Each pass costs what one incremental pass costs.
+        """
+        members = dict(members)
+        for _ in range(passes):
+            moved = 0
+            for aid in sorted(vecs):
+                if aid in fixed:
+                    continue
+                old = self.stories[members[aid]]
+                old.remove(vecs[aid])
+                if old.size == 0:
+                    self._drop(old.id)
+                sid = self.assign(vecs[aid], days.get(aid), new_id(aid))
+                moved += sid != members[aid]
+                members[aid] = sid
+            if not moved:
+                break
+        return members
+
+    def _drop(self, sid: str) -> None:
+        """Forget an empty story."""
+        story = self.stories.pop(sid)
+        for term in story.indexed:
+            self.postings[term].discard(sid)

@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 
 from newsgraph.link import copies
-from newsgraph.link.cluster import STORY_THRESHOLD, StoryIndex
+from newsgraph.link.cluster import REFINE_PASSES, STORY_THRESHOLD, StoryIndex
 from newsgraph.link.merge import merge_events, merge_quotes
 from newsgraph.link.stories import bulk_insert, load_index, parse_day, save, story_id, vectors
 from newsgraph.link.vectors import fingerprints, shingle_hashes, text_counts, words
@@ -20,8 +20,12 @@ from newsgraph.store import Store
 _ART_COLS = "id, title, text, published, published_evidence, original_outlet, boilerplate, ingested_at, story_id"
 
 
-def link_articles(store: Store, article_ids: list[str], threshold: float = STORY_THRESHOLD) -> dict[str, Any]:
-    """Link the given (new) articles against the store; return a summary of what was found."""
+def link_articles(store: Store, article_ids: list[str], threshold: float = STORY_THRESHOLD,
+                  refine: int = 0) -> dict[str, Any]:
+    """Link the given (new) articles against the store; return a summary of what was found.
+
+    ``refine`` re-assignment passes over the given articles follow the incremental pass (full recompute).
+    """
     started = time.perf_counter()
     con = store.con
     with _transaction(con):
@@ -32,7 +36,7 @@ def link_articles(store: Store, article_ids: list[str], threshold: float = STORY
         _index(con, ids)
         con.execute("CREATE OR REPLACE TEMP TABLE link_new AS SELECT unnest(?::VARCHAR[]) AS article_id", [ids])
         n_copies, n_passages, partners = _copies(con)
-        n_stories = _stories(con, ids, partners, threshold)
+        n_stories = _stories(con, ids, partners, threshold, refine)
         quote_groups = merge_quotes(con)
         event_groups = merge_events(con)
         con.execute("DROP TABLE IF EXISTS link_new")
@@ -55,7 +59,7 @@ def link_store(store: Store, threshold: float = STORY_THRESHOLD) -> dict[str, An
             con.execute(f"DELETE FROM {table}")
     ids = [r[0] for r in con.execute(
         "SELECT id FROM articles ORDER BY coalesce(published, '9999'), ingested_at, id").fetchall()]
-    summary = link_articles(store, ids, threshold)
+    summary = link_articles(store, ids, threshold, refine=REFINE_PASSES)
     row = con.execute("SELECT count(*) FROM stories").fetchone()
     summary["stories"] = int(row[0]) if row else 0
     return summary
@@ -169,7 +173,8 @@ def _mark_copy(con: duckdb.DuckDBPyConnection, arts: dict[str, dict[str, Any]], 
         arts[copy]["published"], arts[copy]["_date"] = src["published"], src["_date"]
 
 
-def _stories(con: duckdb.DuckDBPyConnection, ids: list[str], partners: dict[str, list[str]], threshold: float) -> int:
+def _stories(con: duckdb.DuckDBPyConnection, ids: list[str], partners: dict[str, list[str]], threshold: float,
+             refine: int) -> int:
     """Assign the new articles to stories (an article sharing text with another joins its story)."""
     index: StoryIndex = load_index(con, threshold)
     vecs = vectors(con, ids)
@@ -182,5 +187,15 @@ def _stories(con: duckdb.DuckDBPyConnection, ids: list[str], partners: dict[str,
         sid = index.assign(vecs.get(aid, {}), arts[aid]["_date"], story_id(aid), forced)
         members[aid] = sid
         touched.add(sid)
+    if refine:
+        days = {aid: arts[aid]["_date"] for aid in ids}
+        fixed = {aid for aid in ids if partners.get(aid)}  # shared text decides their story, not similarity
+        moved = index.refine({a: vecs.get(a, {}) for a in ids}, days, {a: members[a] for a in ids}, fixed,
+                             story_id, refine)
+        members.update(moved)
+        touched = {s for s in touched | set(moved.values()) if s in index.stories}
+        con.execute("DELETE FROM story_terms WHERE story_id NOT IN (SELECT unnest(?::VARCHAR[]))",
+                    [sorted(index.stories)])
+        con.execute("DELETE FROM stories WHERE id NOT IN (SELECT unnest(?::VARCHAR[]))", [sorted(index.stories)])
     save(con, index, touched, {a: members[a] for a in ids})
     return len(touched)
