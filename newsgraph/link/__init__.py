@@ -8,7 +8,7 @@ ones); ``link_store(store)`` recomputes everything. Cost, for n new articles amo
   fingerprints per article, P ≤ MAX_POSTING;
 - stories: the stored centroids are read once (O(S · K)), then each new article looks up its 20 heaviest
   terms in an inverted index and scores the candidate stories: O(n · (T · P + C · K));
-- quotes / events: compared only within a speaker / a (story, source, target, family) block: O(n · b).
+- quotes / events: compared only within a speaker / a (story, PLOVER family) block: O(n · b).
 
 There is no all-pairs loop over the corpus.
 """

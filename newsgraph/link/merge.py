@@ -1,6 +1,6 @@
 """Quote and event merging: the same statement or happening reported by several articles becomes one record.
 
-Quotes are compared only within one speaker; events only within one (story, source, target, family) block
+Quotes are compared only within one speaker; events only within one (story, PLOVER family) block
 (blocking), so the cost is O(n · b) for n new records and blocks of b records, never all pairs.
 """
 
@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from newsgraph.link.stories import parse_day
 
 QUOTE_SIMILARITY = 85.0  # rapidfuzz partial ratio: a quote cut short or lightly edited is the same statement
+STORY_QUOTE_SIMILARITY = 95.0  # the same words in one story are one statement whoever the speaker resolved to
 QUOTE_MIN_CHARS = 20  # shorter quotes ("no", "we'll see") are too common to merge on text alone
 EVENT_SIMILARITY = 70.0  # partial ratio of the evidence sentences (within one story and dyad)
 EVENT_DAYS = 2  # events dated further apart are different happenings
@@ -59,8 +60,18 @@ def same_quote(a: dict[str, Any], b: dict[str, Any]) -> float:
     return float(fuzz.partial_ratio(ta, tb))
 
 
+def same_dyad(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Tell whether two events have one dyad: each side equal or unknown in one, and one side known in both."""
+    sides = [(a[k], b[k]) for k in ("source", "target")]
+    if any(x and y and x != y for x, y in sides):
+        return False
+    return any(x and x == y for x, y in sides)
+
+
 def same_event(a: dict[str, Any], b: dict[str, Any]) -> float:
-    """Return the evidence similarity (0..100) of two events of one dyad, 0 when dates or places differ."""
+    """Return the evidence similarity (0..100) of two events, 0 when dyads, dates or places differ."""
+    if not same_dyad(a, b):
+        return 0.0
     da, db = parse_day(a["date"]), parse_day(b["date"])
     if da and db and abs((da - db).days) > EVENT_DAYS:
         return 0.0
@@ -72,22 +83,25 @@ def same_event(a: dict[str, Any], b: dict[str, Any]) -> float:
 
 
 def merge_quotes(con: duckdb.DuckDBPyConnection) -> int:
-    """Merge the quotes of the new articles (temp table link_new) with their speakers' quotes; return groups."""
-    rows = _rows(con, """SELECT q.*, a.published FROM quotes q JOIN articles a ON a.id = q.article_id
-        WHERE q.speaker_id IN (SELECT speaker_id FROM quotes WHERE article_id IN (SELECT article_id FROM link_new))""")
-    return _merge(con, "quote", rows, lambda r: r["speaker_id"], same_quote, QUOTE_SIMILARITY)
+    """Merge the quotes of the new articles with their speakers' and their stories' quotes; return the groups."""
+    rows = _rows(con, """SELECT q.*, a.published, a.story_id FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.speaker_id IN (SELECT speaker_id FROM quotes WHERE article_id IN (SELECT article_id FROM link_new))
+           OR a.story_id IN (SELECT story_id FROM articles WHERE id IN (SELECT article_id FROM link_new))""")
+    # one speaker: paraphrase-tolerant; one story: near-verbatim only, as outlets resolve speakers differently
+    return _merge(con, "quote", rows, [(lambda r: r["speaker_id"], same_quote, QUOTE_SIMILARITY),
+                                       (lambda r: r["story_id"], same_quote, STORY_QUOTE_SIMILARITY)])
 
 
 def merge_events(con: duckdb.DuckDBPyConnection) -> int:
-    """Merge the events of the new articles with same-dyad events of other articles; return groups."""
+    """Merge the events of the new articles' stories that report one happening; return the groups."""
     rows = _rows(con, """SELECT e.*, a.published, a.story_id FROM events e JOIN articles a ON a.id = e.article_id
-        WHERE EXISTS (SELECT 1 FROM events n WHERE n.article_id IN (SELECT article_id FROM link_new)
-                      AND n.source = e.source AND n.target IS NOT DISTINCT FROM e.target)""")
+        WHERE a.story_id IN (SELECT story_id FROM articles WHERE id IN (SELECT article_id FROM link_new))""")
     fam = families()
-    def key(r: dict[str, Any]) -> tuple[Any, ...]:
-        return r["story_id"], r["source"], r["target"], fam.get(r["event_type"], r["event_type"])
 
-    return _merge(con, "event", rows, key, same_event, EVENT_SIMILARITY)
+    def key(r: dict[str, Any]) -> tuple[Any, ...]:
+        return r["story_id"], fam.get(r["event_type"], r["event_type"])
+
+    return _merge(con, "event", rows, [(key, same_event, EVENT_SIMILARITY)])
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
@@ -97,23 +111,27 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
-def _merge(con: duckdb.DuckDBPyConnection, kind: str, rows: Sequence[dict[str, Any]], block: Callable[[Any], Any],
-           similar: Callable[[dict[str, Any], dict[str, Any]], float], threshold: float) -> int:
-    """Group same-block records of different articles that are similar enough; write canonical ids and sources."""
-    blocks: dict[Any, list[dict[str, Any]]] = {}
-    for r in rows:
-        key = block(r)
-        if key is None or (isinstance(key, tuple) and None in key[:2]):  # no speaker / story / source: no block
-            continue
-        blocks.setdefault(key, []).append(r)
+Blocking = tuple[Callable[[dict[str, Any]], Any], Callable[[dict[str, Any], dict[str, Any]], float], float]
+
+
+def _merge(con: duckdb.DuckDBPyConnection, kind: str, rows: Sequence[dict[str, Any]],
+           blockings: list[Blocking]) -> int:
+    """Group records of different articles that are similar enough within a block; write ids and sources."""
     union, scores = _Union(), dict[str, float]()
-    for members in blocks.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                if a["article_id"] != b["article_id"] and (s := similar(a, b)) >= threshold:
-                    union.union(a["id"], b["id"])
-                    scores[a["id"]] = max(scores.get(a["id"], 0.0), s)
-                    scores[b["id"]] = max(scores.get(b["id"], 0.0), s)
+    for block, similar, threshold in blockings:
+        blocks: dict[Any, list[dict[str, Any]]] = {}
+        for r in rows:
+            key = block(r)
+            if key is None or (isinstance(key, tuple) and key[0] is None):  # no speaker / no story: no block
+                continue
+            blocks.setdefault(key, []).append(r)
+        for members in blocks.values():
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    if a["article_id"] != b["article_id"] and (s := similar(a, b)) >= threshold:
+                        union.union(a["id"], b["id"])
+                        scores[a["id"]] = max(scores.get(a["id"], 0.0), s)
+                        scores[b["id"]] = max(scores.get(b["id"], 0.0), s)
     groups: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         groups.setdefault(union.find(r["id"]), []).append(r)

@@ -114,6 +114,12 @@ def test_seeds_cluster_into_their_stories(seeds_dir: Path, tmp_path: Path) -> No
         assert story[ids["001"]] == story[ids["002"]]
         links = store.query("SELECT kind FROM article_links")
         assert {r["kind"] for r in links} == {"passage"}
+        # the statement and the happening both carry are each one record with two sources
+        for table, column, words in (("quotes", "text", "%off the table%"), ("events", "sentence", "%four-way talks%")):
+            rows = store.query(f"SELECT article_id, sources, canonical_id FROM {table} WHERE {column} ILIKE ?"
+                               " AND list_contains(?, article_id)", [words, [ids["001"], ids["002"]]])
+            if {r["article_id"] for r in rows} == {ids["001"], ids["002"]}:  # both stages found it in both
+                assert {r["sources"] for r in rows} == {2} and len({r["canonical_id"] for r in rows}) <= 3
         # with the real dates the time stage is to give (Jan 2022, Mar 2022, Jun 2023), the stories separate
         for key, day in (("000", "2023-06-02"), ("001", "2022-01-19"), ("002", "2022-01-19"), ("003", "2022-03-24"),
                          ("004", "2022-01-21")):
