@@ -80,7 +80,8 @@ def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
 def _unlinked(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[str]:
     """Return the ids, in order, of stored articles not linked yet (linking is idempotent)."""
     rows = con.execute(
-        "SELECT id FROM articles WHERE list_contains(?, id) AND id NOT IN (SELECT article_id FROM link_docs)", [ids]
+        "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))"
+        " AND id NOT IN (SELECT article_id FROM link_docs)", [ids]
     ).fetchall()
     found = {r[0] for r in rows}
     return [i for i in dict.fromkeys(ids) if i in found]
@@ -94,7 +95,8 @@ def _index(con: duckdb.DuckDBPyConnection, ids: list[str], chunk: int = 2000) ->
         docs: list[tuple[Any, ...]] = []
         prints: list[tuple[Any, ...]] = []
         for aid, title, text, published, evidence in con.execute(
-            "SELECT id, title, text, published, published_evidence FROM articles WHERE list_contains(?, id)", [part]
+            "SELECT id, title, text, published, published_evidence FROM articles"
+            " WHERE id IN (SELECT unnest(?::VARCHAR[]))", [part]
         ).fetchall():
             tokens = words(text or "")
             fps = fingerprints(shingle_hashes(tokens))
@@ -117,7 +119,8 @@ def _index(con: duckdb.DuckDBPyConnection, ids: list[str], chunk: int = 2000) ->
 
 def _articles(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, dict[str, Any]]:
     """Return the articles ``ids`` as dicts with their parsed date under ``_date``."""
-    cur = con.execute(f"SELECT {_ART_COLS}, duplicate_of FROM articles WHERE list_contains(?, id)", [sorted(ids)])
+    cur = con.execute(f"SELECT {_ART_COLS}, duplicate_of FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                      [sorted(ids)])
     names = [d[0] for d in cur.description or []]
     out = {}
     for row in cur.fetchall():

@@ -64,10 +64,10 @@ def save(con: duckdb.DuckDBPyConnection, index: StoryIndex, touched: set[str], m
     if not touched:
         return
     sids = sorted(touched)
-    con.execute("DELETE FROM story_terms WHERE list_contains(?, story_id)", [sids])
+    con.execute("DELETE FROM story_terms WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [sids])
     rows = [(sid, t, w) for sid in sids for t, w in index.stories[sid].stored_terms()]
     bulk_insert(con, "story_terms", rows, ["VARCHAR", "VARCHAR", "DOUBLE"])
-    con.execute("DELETE FROM stories WHERE list_contains(?, id)", [sids])
+    con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", [sids])
     bulk_insert(con, "stories", [(sid, None, None, None, index.stories[sid].size) for sid in sids],
                 ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER"])
     con.execute("""UPDATE articles SET story_id = m.sid
