@@ -2,7 +2,8 @@
 
 The articles are ECB+ documents replicated with perturbations (sentences shuffled and dropped, 40 % of
 the words replaced by random corpus words, dates spread over days), so replicas of one document are
-topically alike without being copies. ``--limit N`` times one store of N articles instead.
+topically alike without being copies. Also timed: linking 100 further articles incrementally against the
+linked store (what `ingest` does). ``--limit N`` times one store of N articles instead.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from newsgraph.bench._ecbplus import EcbDoc, load_ecbplus
-from newsgraph.link import link_store
+from newsgraph.link import link_articles, link_store
 from newsgraph.store import open_store
 
 DESCRIPTION = "Link time (copies, stories, merging) for 10k and 100k perturbed ECB+ articles"
 SIZES = (10_000, 100_000)
+INCREMENT = 100  # new articles linked incrementally after the full recompute
 REPLACE = 0.4  # share of words replaced: replicas share topic words, hardly any 5-gram
 
 
@@ -51,9 +53,18 @@ def time_link(docs: list[EcbDoc], n: int) -> dict[str, float | int]:
         started = time.perf_counter()
         summary = link_store(store)
         seconds = time.perf_counter() - started
+        # then an ingest's worth of new articles against the linked store: the incremental path
+        extra = [(f"new{r[0]}", *r[1:]) for r in synthetic(docs, INCREMENT, seed=1)]
+        store.con.executemany(
+            "INSERT INTO articles (id, title, text, published, published_evidence) VALUES (?, ?, ?, ?, 'bench')", extra
+        )
+        started = time.perf_counter()
+        link_articles(store, [r[0] for r in extra])
+        incremental = time.perf_counter() - started
         store.close()
     return {f"link_seconds_{n}": round(seconds, 2), f"articles_per_second_{n}": round(n / seconds, 1),
-            f"stories_{n}": int(summary["stories"]), f"copies_{n}": int(summary["copies"])}
+            f"stories_{n}": int(summary["stories"]), f"copies_{n}": int(summary["copies"]),
+            f"incremental_seconds_{INCREMENT}_into_{n}": round(incremental, 2)}
 
 
 def run(data: Path, limit: int | None = None, split: str | None = None) -> dict[str, float | int | str]:

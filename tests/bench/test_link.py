@@ -18,3 +18,4 @@ def test_bench_link_smoke(bench_data: Path, monkeypatch: pytest.MonkeyPatch) -> 
     figures = json.loads(result.output)
     assert figures["link_seconds_200"] > 0 and figures["articles_per_second_200"] > 0
     assert 1 <= figures["stories_200"] <= 200 and figures["cpu_cores"] >= 1
+    assert figures["incremental_seconds_100_into_200"] > 0
