@@ -9,6 +9,7 @@ from htmldate import find_date
 
 from newsgraph.records import Article
 
+MIN_BODY_WORDS = 5
 EXTRACTOR = "trafilatura@" + getattr(trafilatura, "__version__", "?")
 
 # trafilatura and htmldate log every odd page at WARNING; the per-document error is what counts
@@ -34,7 +35,9 @@ def extract_html(html: str, article: Article, url: str | None = None) -> None:
         article.text = ""
         return
     body = doc.text or ""
-    article.text = "\n".join(line.strip() for line in body.splitlines() if line.strip())
+    text = "\n".join(line.strip() for line in body.splitlines() if line.strip())
+    # a "body" of a few words is a menu link trafilatura fell back to, not an article
+    article.text = text if len(text.split()) >= MIN_BODY_WORDS else ""
     article.title = doc.title or None
     article.outlet = doc.sitename or None
     article.byline = doc.author or None

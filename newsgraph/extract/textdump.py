@@ -16,7 +16,9 @@ from newsgraph.extract.lineclass import load_model
 from newsgraph.records import Article
 
 _WORDS = re.compile(r"\w+")
-_MIN_REPEAT_WORDS = 8  # a repeated paragraph this long is a duplication, not a refrain
+_MIN_REPEAT_WORDS = 8
+_PROSE = re.compile(r"""[.!?…。！？]["'”’»)]*$""")
+_PROSE_WORDS = 8  # a repeated paragraph this long is a duplication, not a refrain
 
 
 def classify_lines(lines: list[str]) -> np.ndarray:
@@ -48,6 +50,8 @@ def extract_textdump(text: str, article: Article) -> None:
     model = load_model()
     scores = model.scores(lines)
     kept = [i for i, p in enumerate(scores) if p >= model.threshold]
+    if not kept:  # a bare snippet without page context: keep what reads like prose
+        kept = [i for i, line in enumerate(lines) if _PROSE.search(line) and len(line.split()) >= _PROSE_WORDS]
     kept, _ = _dedupe(kept, lines)  # the duplicates go to the boilerplate with everything else dropped
     body_start = kept[0] if kept else len(lines)
     body_end = kept[-1] if kept else len(lines)

@@ -90,11 +90,17 @@ def test_displayed_date_formats(text: str, value: str | None) -> None:
     assert (found[0].value if found else None) == value
 
 
-def test_html_without_body_raises_no_content() -> None:
-    raw = RawDocument(id="h", uri="empty.html", data=b"<html><head><title>x</title></head><body></body></html>",
-                      media_type="text/html")
+@pytest.mark.parametrize("body", [b"", b"<nav><a href='/'>Home</a></nav>"])
+def test_html_without_body_raises_no_content(body: bytes) -> None:
+    data = b"<html><head><title>x</title></head><body>" + body + b"</body></html>"
+    raw = RawDocument(id="h", uri="empty.html", data=data, media_type="text/html")
     with pytest.raises(NoContentError):
         extract_article(raw)
+
+
+def test_single_prose_line_without_page_context_is_kept() -> None:
+    article = extract_article(_doc([BODY[0]]))
+    assert article.text == BODY[0]
 
 
 def test_seed_pages_have_metadata(seeds_dir) -> None:  # type: ignore[no-untyped-def]
