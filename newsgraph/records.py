@@ -194,8 +194,17 @@ class TimeAnalysis:
     anchors: list[tuple[int, int, str]] = field(default_factory=list)
 
     def date_for(self, start: int, end: int) -> str | None:
-        """Return the date of the clause at [start, end): its governing timex, else the article date."""
+        """Return the date of the text at [start, end): its narrowest dated clause, else the article date.
+
+        A clause containing the span wins (the narrowest one: "launching ... in February 2022" inside "said
+        Friday"); failing that, the clause overlapping it most; failing that, the article's real date.
+        """
+        containing = [a for a in self.anchors if a[0] <= start and end <= a[1]]
+        if containing:
+            return min(containing, key=lambda a: a[1] - a[0])[2]
+        best, best_overlap = None, 0
         for a_start, a_end, value in self.anchors:
-            if a_start < end and start < a_end:
-                return value
-        return self.published
+            overlap = min(end, a_end) - max(start, a_start)
+            if overlap > best_overlap:
+                best, best_overlap = value, overlap
+        return best if best is not None else self.published

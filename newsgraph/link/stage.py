@@ -10,6 +10,7 @@ from typing import Any
 
 import duckdb
 
+from newsgraph.actors.merge import apply_merges
 from newsgraph.link import copies
 from newsgraph.link.cluster import REFINE_PASSES, STORY_THRESHOLD, StoryIndex
 from newsgraph.link.merge import merge_events, merge_quotes
@@ -37,6 +38,8 @@ def link_articles(store: Store, article_ids: list[str], threshold: float = STORY
         con.execute("CREATE OR REPLACE TEMP TABLE link_new AS SELECT unnest(?::VARCHAR[]) AS article_id", [ids])
         n_copies, n_passages, partners = _copies(con)
         n_stories = _stories(con, ids, partners, threshold, refine)
+        # "Blinken" in one article and "Antony Blinken" in another are one speaker before quotes merge
+        apply_merges(con)
         quote_groups = merge_quotes(con)
         event_groups = merge_events(con)
         con.execute("DROP TABLE IF EXISTS link_new")

@@ -119,10 +119,11 @@ def _found(article: Article, doc: Doc, text: str, item: Assembled, speaker: Spea
     while end > start and text[end - 1].isspace():
         end -= 1
     qid = hashlib.sha1(f"{article.id}:{start}:{end}:{spans[0][0]}:{spans[-1][1]}".encode()).hexdigest()[:16]
-    date_span: Span = cue.sent if cue is not None else first
+    # the cue's own clause dates the statement ("said Friday"), not a date inside the quoted content
+    date_at = (cue.idx, cue.idx + len(cue)) if cue is not None else (first.start_char, first.end_char)
     q = Quote(
         id=qid, article_id=article.id, text=_text(text, item, spans), kind=item.kind, start=start, end=end,
-        cue=item.cand.cue_text, date=times.date_for(date_span.start_char, date_span.end_char),
+        cue=item.cand.cue_text, date=times.date_for(*date_at),
         rule=f"{RULESET}:{item.rule}", confidence=lex.confidence.get(item.rule, 0.5),
     )
     if speaker is not None:

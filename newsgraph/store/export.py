@@ -16,6 +16,8 @@ from newsgraph.store.db import Store
 
 FORMATS = ("jsonl", "parquet", "csv")
 
+# a quote or event reported by N articles is exported once, as its canonical (earliest) report with
+# sources = N; the other reports stay in the store (quote_sources / event_sources) for the API and UI
 # failed documents are exported as articles with only their error (and source) filled
 _ARTICLES = """
 SELECT 'article' AS type, d.id, d.source, d.source_name, a.outlet, a.original_outlet, a.title, a.page_date,
@@ -28,11 +30,12 @@ SELECT 'actor' AS type, id, name, kind, country, sector, role, aliases FROM acto
 _QUOTES = """
 SELECT 'quote' AS type, id, article_id, speaker, speaker_id, speaker_country, speaker_role, kind, text, cue,
        date, start, "end", sources
-FROM quotes ORDER BY article_id, start, id"""
+FROM quotes WHERE canonical_id IS NULL OR canonical_id = id ORDER BY article_id, start, id"""
 _EVENTS = """
 SELECT 'event' AS type, id, article_id, event_type, mode, source, target, source_name, target_name,
        source_sector, target_sector, date, location, sentence, start, "end", rule, confidence, sources
-FROM events WHERE NOT coalesce(negated, false) ORDER BY article_id, start, id"""
+FROM events WHERE NOT coalesce(negated, false) AND (canonical_id IS NULL OR canonical_id = id)
+ORDER BY article_id, start, id"""
 QUERIES = {"articles": _ARTICLES, "actors": _ACTORS, "quotes": _QUOTES, "events": _EVENTS}
 
 

@@ -10,6 +10,7 @@ import pytest
 from newsgraph.link import link_articles, link_store
 from newsgraph.pipeline import ingest
 from newsgraph.store import Store, open_store
+from newsgraph.store.export import iter_records
 
 
 def _paragraphs(seeds_dir: Path, prefix: str) -> list[str]:
@@ -101,6 +102,10 @@ def test_quotes_and_events_merge_across_articles(store: Store) -> None:
     # a full recompute gives the same links
     link_store(store)
     assert store.query("SELECT sources FROM quotes WHERE id = 'q2'")[0]["sources"] == 2
+    # the export counts each merged statement and happening once, with its number of sources
+    exported = [r for r in iter_records(store) if r["type"] in ("quote", "event")]
+    assert sorted((r["type"], r["sources"]) for r in exported) == [
+        ("event", 1), ("event", 2), ("quote", 1), ("quote", 2)]
 
 
 def test_seeds_cluster_into_their_stories(seeds_dir: Path, tmp_path: Path) -> None:
