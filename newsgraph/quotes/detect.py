@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.quotes.lexicon import Lexicon
-from newsgraph.quotes.marks import Region
+from newsgraph.quotes.marks import Region, find_regions
 
 _SKIP_DEPS = {"conj", "cc", "punct", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "advmod", "npadvmod",
               "prt", "dep", "csubj", "advcl", "parataxis"}
@@ -66,16 +66,24 @@ def _subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
-def _speaker_token(verb: Token) -> Token | None:
+def _speaker_token(verb: Token, quotes: Quoted | None = None) -> Token | None:
     """Return the subject of ``verb``, inherited from the governing verb for 'adding', 'and said', 'to say'."""
     cur: Token | None = verb
     for _ in range(3):
         if cur is None:
             return None
-        for child in cur.children:
-            if (child.dep_ == "nsubj" or child.dep_ == "csubj") and not _across_line(child, cur) \
-                    and child.ent_type_ not in ("DATE", "TIME"):  # 'Saturday, Warren said' parsed as a subject
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")
+                    and c.ent_type_ not in ("DATE", "TIME")]  # 'Saturday, Warren said' parsed as a subject
+        if quotes is not None:  # '"Full panic mode," said Wimes': a subject inside another's quotation is none
+            subjects = [c for c in subjects if not quotes.apart(c, verb)]
+        near = sorted(subjects, key=lambda c: abs(c.i - cur.i) if cur is not None else 0)
+        for child in near:  # the nearest first: 'THE BORROWING Back when …, Mr. McKinley said'
+            if not _across_line(child, cur):
                 return _antecedent(child)
+            appos = next((a for a in child.children if a.dep_ == "appos" and not _across_line(a, cur)), None)
+            if appos is not None:
+                return appos  # 'WASHINGTON -- President Obama, …, said': the dateline took the subject's place
+        for child in cur.children:
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
@@ -94,10 +102,26 @@ def _speaker_token(verb: Token) -> Token | None:
     return None
 
 
+class Quoted:
+    """The spans between quotation marks of a document, to tell a quotation's words from its frame."""
+
+    def __init__(self, regions: list[Region]) -> None:
+        self.spans = [(r.start, r.end) for r in regions]
+
+    def region(self, tok: Token) -> tuple[int, int] | None:
+        """Return the quotation holding ``tok``, if any."""
+        return next(((a, b) for a, b in self.spans if a <= tok.idx < b), None)
+
+    def apart(self, tok: Token, cue: Token) -> bool:
+        """Return whether ``tok`` lies inside a quotation that does not hold the cue."""
+        held = self.region(tok)
+        return held is not None and held != self.region(cue)
+
+
 def _across_line(a: Token, b: Token) -> bool:
     """Return whether a line break separates two tokens (a crosshead the parser joined to the next line)."""
     lo, hi = sorted((a.i, b.i))
-    return any("\n" in t.whitespace_ or t.is_space for t in a.doc[lo:hi])
+    return any("\n" in t.whitespace_ or "\n" in t.text for t in a.doc[lo:hi])
 
 
 def _antecedent(subject: Token) -> Token | None:
@@ -120,7 +144,7 @@ def speaker_span(tok: Token) -> Span:
     doc = tok.doc
     start = tok.left_edge.i
     for k in range(tok.i - 1, start - 1, -1):  # never across a line break (a crosshead parsed into the sentence)
-        if "\n" in doc[k].whitespace_ or doc[k].is_space:
+        if "\n" in doc[k].whitespace_ or "\n" in doc[k].text:
             start = k + 1
             break
     end = tok.i + 1
@@ -255,10 +279,10 @@ def _phrasal(verb: Token, lex: Lexicon) -> bool:
                                    for c in verb.children)
 
 
-def _verb_candidate(verb: Token, lex: Lexicon) -> Candidate | None:
+def _verb_candidate(verb: Token, lex: Lexicon, quotes: Quoted | None = None) -> Candidate | None:
     """Return the candidate of one reporting verb, or None when it governs nothing and is no speech verb."""
     lemma = verb.lemma_.lower()
-    subj = _speaker_token(verb)
+    subj = _speaker_token(verb, quotes)
     if subj is None and verb.tag_ == "VB" and verb.dep_ == "ROOT":
         return None  # an imperative ('Support us', 'Tell a friend') is an appeal to the reader
     content, rule = _verb_frames(verb, lex)
@@ -392,10 +416,10 @@ def _same_paragraph(cand: Candidate, para: list[int]) -> Candidate | None:
 def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
     """Return every cue of ``doc`` with its content and speaker phrase."""
     para = paragraphs(doc)
-    return [c for c in _candidates(doc, lex) if _same_paragraph(c, para) is not None]
+    return [c for c in _candidates(doc, lex, Quoted(find_regions(doc.text))) if _same_paragraph(c, para) is not None]
 
 
-def _candidates(doc: Doc, lex: Lexicon) -> Iterator[Candidate]:
+def _candidates(doc: Doc, lex: Lexicon, quotes: Quoted) -> Iterator[Candidate]:
     """Yield the candidates of every cue rule."""
     for tok in doc:
         lower = tok.lower_
@@ -404,7 +428,7 @@ def _candidates(doc: Doc, lex: Lexicon) -> Iterator[Candidate]:
             continue  # markup ('<tweet pic=…>') left in the text
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB") \
                 and lex.is_cue(tok.lemma_.lower()):
-            cand = _verb_candidate(tok, lex)
+            cand = _verb_candidate(tok, lex, quotes)
         elif lower in ("according", "as"):
             cand = _according(tok, lex)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns:
