@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.arguments import ArgActor, ArgResolver
-from newsgraph.events.classifier import PENTA, RULE_BONUS
+from newsgraph.events.classifier import PENTA
 from newsgraph.events.clause import anchor, depth, governor, modality, pobjs, speech_head, with_conj
 from newsgraph.events.detect import find_triggers, lemma_of, subject_of
 from newsgraph.events.lexicon import MUST_CLAUSE, NON_EVENT, RULESET, Lexicon, Pattern, load_lexicon
@@ -364,24 +364,54 @@ class _Coder:
         return round(max(0.05, min(0.99, conf)), 3)
 
 
-def main_event(cands: list[Candidate], proba: dict[str, float] | None = None) -> Candidate | None:
+def ranked_asserted(cands: list[Candidate]) -> list[Candidate]:
+    """Return the asserted candidates (not negated, not hypothetical), highest in the tree and surest first."""
+    ranked = sorted(cands, key=lambda c: (c.depth, c.pattern.pos != "VERB", -c.confidence, c.trigger.i))
+    return [c for c in ranked if not c.negated and not c.hypothetical]
+
+
+def rule_tokens(cands: list[Candidate]) -> str:
+    """Return the coder's findings for one sentence as pseudo-tokens (features of the sentence classifier)."""
+    ranked = ranked_asserted(cands)
+    toks = [] if cands else ["NOCAND"]
+    if not ranked:
+        toks.append("NOASSERTED")
+    else:
+        top = ranked[0]
+        toks += [f"MAIN_{top.type}", f"MAINP_{PENTA[top.type]}", f"MAINPOS_{top.pattern.pos}"]
+        toks += [flag for flag, on in (("MAINSRC", any(a.code for a in top.sources)),
+                                       ("MAINTGT", any(a.code for a in top.targets)), ("MAINREP", top.reported)) if on]
+    for c in cands:
+        state = "NEG" if c.negated else "HYP" if c.hypothetical else "ASS"
+        toks += [f"ANY_{c.type}", f"ANYP_{PENTA[c.type]}", f"{state}_{PENTA[c.type]}", f"{state}_{c.type}",
+                 "PID_" + c.pattern.id.replace(".", "_").replace("-", "_"), "TRIG_" + c.trigger.lemma_.lower()]
+        toks += [f"FUT_{PENTA[c.type]}"] if c.future else []
+        toks += [f"ABS_{a.type}" for a in c.absorbed if a.type in PENTA]
+    return " ".join(t.replace(" ", "_") for t in toks)
+
+
+def sentence_label(proba: dict[str, float]) -> str:
+    """Return the sentence classifier's penta label (the likeliest class)."""
+    return max(proba, key=lambda k: proba[k])
+
+
+def main_event(cands: list[Candidate], proba: dict[str, float] | None = None,
+               allow_statement: bool = True) -> Candidate | None:
     """Return the candidate that best stands for the whole sentence (asserted, highest in the tree).
 
-    With ``proba`` (the sentence classifier's penta probabilities) the classifier chooses among the
-    candidates, the rules' own choice getting a prior; it returns None when "statement" is likelier.
+    With ``proba`` (the sentence classifier's penta probabilities) the classifier's label decides: None for
+    "statement" (unless ``allow_statement`` is False), else the best candidate of that class, else the
+    rules' own choice.
     """
-    if not cands:
-        return None
-    ranked = sorted(cands, key=lambda c: (c.negated, c.hypothetical, c.depth, c.pattern.pos != "VERB",
-                                          -c.confidence, c.trigger.i))
-    ranked = [c for c in ranked if not c.negated and not c.hypothetical]  # not asserted: no event
+    ranked = ranked_asserted(cands)
     if not ranked:
         return None
     if proba is None:
         return ranked[0]
-    scored = [(proba.get(PENTA[c.type], 0.0) + (RULE_BONUS if k == 0 else 0.0), -k, c) for k, c in enumerate(ranked)]
-    best_score, _, best = max(scored, key=lambda t: (t[0], t[1]))
-    return None if proba.get("statement", 0.0) > best_score else best
+    label = sentence_label(proba)
+    if label == "statement":
+        return None if allow_statement else ranked[0]
+    return next((c for c in ranked if PENTA[c.type] == label), ranked[0])
 
 
 def code_sentences(doc: Doc, actors: ActorAnalysis, lex: Lexicon | None = None) -> list[tuple[Span, list[Candidate]]]:

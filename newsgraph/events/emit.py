@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.events.arguments import ArgActor
 from newsgraph.events.classifier import PENTA, load_model
-from newsgraph.events.code import Candidate, code_sentences
+from newsgraph.events.code import Candidate, code_sentences, rule_tokens
 from newsgraph.records import ActorAnalysis, Article, Event, TimeAnalysis
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?($|T)")
@@ -68,11 +68,12 @@ def extract_events(article: Article, doc: Doc, actors: ActorAnalysis, times: Tim
     """Return the PLOVER events of ``doc``: asserted or flagged, with at least one resolved actor."""
     out: list[Event] = []
     seen: set[tuple[str, str | None, str | None, str | None]] = set()
-    coded = [(sent, _drop_subsumed(cands)) for sent, cands in code_sentences(doc, actors)]
-    coded = [(sent, cands) for sent, cands in coded if cands]
+    coded = [(sent, cands, rule_tokens(cands)) for sent, cands in code_sentences(doc, actors) if cands]
     model = load_model()
-    probas = model.proba([sent.text for sent, _ in coded]) if model is not None and coded else [None] * len(coded)
-    for (sent, cands), proba in zip(coded, probas, strict=True):
+    probas = model.proba([sent.text for sent, _, _ in coded], [rules for _, _, rules in coded]) \
+        if model is not None and coded else [None] * len(coded)
+    coded_kept = [(sent, _drop_subsumed(cands)) for sent, cands, _ in coded]
+    for (sent, cands), proba in zip(coded_kept, probas, strict=True):
         for cand in cands:
             if not any(a.code for a in cand.sources + cand.targets):
                 continue  # no actor: not a political event we can place in a dyad
