@@ -29,6 +29,7 @@ class PersonInfo:
     roles: Counter[str] = field(default_factory=Counter)
     sectors: Counter[str] = field(default_factory=Counter)
     countries: Counter[str] = field(default_factory=Counter)
+    scene: Counter[str] = field(default_factory=Counter)  # countries of the sentences it is named in (fallback)
     gender: str | None = None
     aliases: list[str] = field(default_factory=list)
 
@@ -105,6 +106,10 @@ class Context:
                 id=entry.actor_id, name=entry.name, kind=entry.kind, country=entry.country, sector=entry.sector
             )
         return entry.actor_id
+
+    def state_entry(self, code: str) -> Entry:
+        """Return a registry entry standing for the state ``code`` (for groups placed by their sentence)."""
+        return Entry(code, self.lex.states.get(code, code), "state", code, None, "name", code)
 
     def group_actor(self, entry: Entry, role: Role) -> str:
         """Return the id of the sector group of a state or IGO: 'Russian troops' → group:rus-mil."""

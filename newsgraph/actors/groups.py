@@ -170,6 +170,27 @@ def _acts(span: Span) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass", "poss") or (root.dep_ == "pobj" and root.head.lower_ == "by")
 
 
+def _counted(span: Span) -> bool:
+    """Say whether a people word names some of its people: 'ethnic Albanians', '100 Palestinians', 'thousands of
+    Kurds' are civilians; a bare 'the Palestinians' speaks for the nation."""
+    root = span.root
+    if span.start and span.doc[span.start - 1].lower_ in ("ethnic", "young", "fellow", "local", "ordinary", "many"):
+        return True
+    if any(c.dep_ in ("amod", "nummod", "quantmod") and c.i < span.start for c in root.children):
+        return True
+    head = root.head
+    return root.dep_ == "pobj" and head.lower_ == "of" and (head.head.like_num or head.head.tag_ == "CD" or
+                                                           head.head.lower_ in ("thousands", "hundreds", "dozens",
+                                                                                "millions", "scores", "tens"))
+
+
+def _place_of_people(span: Span) -> bool:
+    """Say whether a city is where something happens to people ('a curfew in Algiers', 'blockade Paris'),
+    which event coding reads as that state's civilians."""
+    root = span.root
+    return root.dep_ in ("pobj", "dobj") and not (root.dep_ == "pobj" and root.head.lower_ == "by")
+
+
 def find_registry(ctx: Context) -> None:
     """Turn the registry matches no other pass used into mentions of states, IGOs and seats of power."""
     for span, entry in _unique_registry(ctx):
@@ -177,6 +198,13 @@ def find_registry(ctx: Context) -> None:
             continue
         if entry.form == "capital" and _acts(span):  # "Moscow denied", "Washington's demands": the government
             ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _GOVERNMENT), "registry:metonym", 0.75))
+            continue
+        if entry.form == "people" and _counted(span):
+            ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _PEOPLE), "role:people", 0.7, _PEOPLE.role))
+            continue
+        if entry.form in ("capital", "place") and _place_of_people(span):
+            rule = "registry:metonym" if entry.form == "capital" else "gazetteer:place"
+            ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _PEOPLE), rule, 0.5, None))
             continue
         rule, conf = {
             "capital": ("registry:metonym", 0.8), "seat": ("registry:metonym", 0.9),

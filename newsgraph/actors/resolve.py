@@ -32,8 +32,10 @@ from newsgraph.actors.groups import (
     find_orgs,
     find_registry,
 )
+from newsgraph.actors.lexicon import Role
 from newsgraph.actors.persons import find_persons
 from newsgraph.actors.places import find_places
+from newsgraph.actors.setting import Setting
 from newsgraph.records import Actor, ActorAnalysis, Article
 
 
@@ -43,7 +45,32 @@ def _person_actors(ctx: Context) -> None:
         role = info.roles.most_common(1)[0][0] if info.roles else None
         sector = info.sectors.most_common(1)[0][0] if info.sectors else None
         country = info.countries.most_common(1)[0][0] if info.countries else None
+        if country is None and info.scene:
+            country = info.scene.most_common(1)[0][0]
         ctx.actors[pid] = Actor(pid, " ".join(info.parts), "person", country, sector, role, [])
+
+
+def place_by_setting(ctx: Context) -> None:
+    """Give actors that name no country the country their sentence is set in (see setting.py).
+
+    Persons keep it as a fallback behind any affiliation stated in another mention; groups of unknown state
+    ('the rebels') become that state's group.
+    """
+    setting = Setting(ctx)
+    for found in ctx.found:
+        info = ctx.persons.get(found.actor_id)
+        if info is not None:
+            if not info.countries and (country := setting.country_at(found.start)):
+                info.scene[country] += 1
+        elif found.actor_id.startswith("group:any-"):
+            country = setting.country_at(found.start)
+            if country is not None:
+                any_group = ctx.actors[found.actor_id]
+                role = Role(found.role.lower() if found.role else "", any_group.sector or "", "group",
+                            found.role or "")
+                found.actor_id = ctx.group_actor(ctx.state_entry(country), role)
+                found.rule += "+setting"
+                found.confidence *= 0.8
 
 
 def find_actors(article: Article, doc: Doc) -> ActorAnalysis:
@@ -59,5 +86,6 @@ def find_actors(article: Article, doc: Doc) -> ActorAnalysis:
     find_orgs(ctx)
     find_bare_groups(ctx)
     find_pronouns(ctx)
+    place_by_setting(ctx)
     _person_actors(ctx)  # last: nominals may add a role learnt from a lede ('The US Secretary of State')
     return ctx.analysis()

@@ -137,8 +137,12 @@ def test_places_outside_the_registry_resolve_to_their_state() -> None:
     text = "Texas Governor Greg Abbott said on Monday that three people were killed in Donetsk."
     res = run(text)
     assert res.actors["person:greg-abbott"].country == "USA"
-    assert at(res, text, "Donetsk") == "UKR"
+    donetsk = res.actor_at(text.index("Donetsk"), text.index("Donetsk") + 7)
+    # where people were killed: the state's civilians, as event coding reads a place of violence
+    assert donetsk is not None and (donetsk.country, donetsk.sector) == ("UKR", "CVL")
     assert next(m for m in res.mentions if m.text == "Donetsk").rule == "gazetteer:place"
+    agent = "Kyiv said on Monday that the talks failed."
+    assert run(agent).actor_at(0, 4).id == "group:ukr-gov"  # type: ignore[union-attr]
 
 
 def test_the_official_is_a_mention_even_without_antecedent() -> None:

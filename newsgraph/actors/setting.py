@@ -1,0 +1,95 @@
+"""The country a sentence is set in, for actors whose own words name none ('President Mugabe', 'the rebels').
+
+News names a domestic actor without its nationality when the story's country is plain from the sentence
+or the dateline: 'Opposition groups in Zimbabwe are demanding that President Mugabe …', 'The Mozambique
+government accepted demands from Shona rebels'. Each state named in a sentence scores by how the sentence
+uses it: a place where things happen ('in Zimbabwe'), a modifier or possessor of another actor ('Zambian
+people', "Haiti's elections") and a subject weigh most; a target ('action against Russia', 'sales to
+Croatia') weighs least and alone never sets the scene. Failing the sentence, the article's best-scored state
+is used when it clearly leads (a dateline story names its country again and again).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Span
+
+from newsgraph.actors.context import Context
+
+_PLACE_PREPS = {"in", "inside", "within", "throughout", "across", "around", "near", "at", "from", "outside"}
+_TARGET_PREPS = {"against", "to", "with", "toward", "towards", "into", "on", "over", "between", "for", "by"}
+_MIN_SCORE = 1.0  # below this a sentence's states are only targets: no scene
+
+
+def _weight(span: Span) -> float:
+    """Return how strongly one state mention sets the scene of its sentence."""
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:  # 'to the United States and Israel': as its first conjunct
+        root = root.head
+    dep = root.dep_
+    if dep == "pobj":
+        prep = root.head.lower_
+        if prep in _PLACE_PREPS:
+            return 3.0
+        if prep == "of":  # 'the president of Armenia', 'the town of Cizre in Turkey': the 'of' phrase's head rules
+            return 1.5
+        return 0.5 if prep in _TARGET_PREPS else 1.0
+    if dep in ("poss", "amod", "compound", "nmod"):
+        return 2.0
+    if dep in ("nsubj", "nsubjpass"):
+        return 2.0
+    if dep in ("dobj", "dative", "attr"):
+        return 0.5
+    return 1.0
+
+
+def _state_spans(ctx: Context) -> list[tuple[Span, str]]:
+    """Return each registry match of a state (or a body or place of one) with its country, in text order."""
+    seen: dict[int, tuple[Span, str]] = {}
+    for span, entry in ctx.registry.values():
+        if span.start in seen or entry.kind == "igo" or entry.country is None:
+            continue
+        if entry.kind != "state" and entry.form not in ("seat", "place", "capital"):
+            continue  # an armed group's home country ('Hamas') says little about where the sentence is set
+        if ctx.lex.plover_of.get(entry.country, entry.country) != entry.country:
+            continue
+        seen[span.start] = (span, entry.country)
+    return [seen[k] for k in sorted(seen)]
+
+
+class Setting:
+    """Scores of the states named in each sentence of an article, and the article's leading state."""
+
+    def __init__(self, ctx: Context) -> None:
+        """Score every state mention by sentence."""
+        self.sent_of: dict[int, int] = {}
+        self.by_sent: dict[int, dict[str, float]] = {}
+        self.first: dict[int, dict[str, int]] = {}
+        for k, sent in enumerate(ctx.doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = k
+        self.article: dict[str, float] = defaultdict(float)
+        for span, country in _state_spans(ctx):
+            k = self.sent_of[span.start]
+            w = _weight(span)
+            sent_scores = self.by_sent.setdefault(k, {})
+            sent_scores[country] = sent_scores.get(country, 0.0) + w
+            self.first.setdefault(k, {}).setdefault(country, span.start)
+            self.article[country] += w
+
+    def country_at(self, token: int) -> str | None:
+        """Return the country the sentence of ``token`` is set in, else the article's clear leader."""
+        k = self.sent_of.get(token)
+        scores = self.by_sent.get(k) if k is not None else None
+        if scores:
+            first = self.first[k]  # type: ignore[index]
+            best = max(scores, key=lambda c: (scores[c], -first[c]))
+            if scores[best] >= _MIN_SCORE:
+                return best
+        if not self.article:
+            return None
+        (top, top_score), *rest = sorted(self.article.items(), key=lambda kv: -kv[1])[:2]
+        if top_score >= 3.0 and (not rest or top_score >= 2 * rest[0][1]):
+            return top
+        return None
