@@ -92,7 +92,10 @@ def _new_sentence_after(doc: Doc, cands: list[Candidate], last: Candidate, pj: i
     """Return whether a region opens a sentence after the last quotation's cue, with no other cue between."""
     if not (doc[ri].is_sent_start or doc[ri - 1].text in (".", "?", "!")):
         return False
-    return not any(c is not last and c.cue is not None and pj <= c.cue.i < ri and not c.bare for c in cands)
+    own = {t.i for t in last.cue.subtree} if last.cue is not None else set()
+    # a cue inside the last one's own clause ('said X, who declined to be named', ', adding that …') is no new speaker
+    return not any(c is not last and c.cue is not None and pj <= c.cue.i < ri and not c.bare and c.cue.i not in own
+                   for c in cands)
 
 
 def _colon_cue(doc: Doc, text: str, cands: list[Candidate], region: Region) -> Candidate | None:
