@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsgraph.actors.context import Context, Found
 from newsgraph.actors.lexicon import Entry, Role
@@ -22,6 +22,9 @@ _PREFIX = re.compile(
 _GOVERNMENT = Role("government", "GOV", "group", "Government")
 _IN_PLACE = {"COP", "CVL", "GOV", "REF", "LAB", "EDU", "AGR", "UAF", "OPP", "REB"}
 _PEOPLE = Role("people", "CVL", "group", "People")  # "police in Cairo" is Egypt's
+# '<group> <prep> <state>': 'police in Cairo', 'students throughout Indonesia', 'refugees from Liberia'
+_BACK_PREPS = {"of", "in", "throughout", "across", "near", "around", "inside", "within", "from"}
+_ARMED = {"MIL", "PRM"}  # armed groups named by a faith or ethnicity, not a state, are non-state ('Moslem forces')
 
 
 def _invent(ctx: Context, name: str, known: dict[str, Entry]) -> Entry:
@@ -83,7 +86,10 @@ def _invented_modifiers(ctx: Context, known: dict[str, Entry], surfaces: dict[st
 def _skip_right(ctx: Context, k: int) -> int:
     """Move right over modifiers between an affiliation and a group noun ('Russian top officials')."""
     mods = ctx.lex.names["role_modifiers"]
-    while k < len(ctx.doc) and ctx.doc[k].lower_ in mods and ctx.role_starting(k) is None:
+    doc = ctx.doc
+    if k + 1 < len(doc) and doc[k].text == "-" and doc[k + 1].lower_ == "led":
+        k += 2  # 'Saudi-led forces' are that state's; 'US-backed rebels' are not, so only '-led'
+    while k < len(doc) and doc[k].lower_ in mods and ctx.role_starting(k) is None:
         k += 1
     return k
 
@@ -131,11 +137,14 @@ def find_groups(ctx: Context) -> None:
             end = ctx.registry[k][0].end if k in ctx.registry else k + 1
             _group_found(ctx, entry, _PEOPLE, span.start, end, "role:people")
             continue
-        if span.start >= 2 and doc[span.start - 1].lower_ in ("of", "in"):
+        if span.start >= 2 and doc[span.start - 1].lower_ in _BACK_PREPS:
             back = ctx.role_ending(span.start - 1)
             if back and ctx.free(back[0].start, back[0].end):
                 prep = doc[span.start - 1].lower_
-                if (prep == "of" and back[1].kind in ("body", "person")) or back[1].sector in _IN_PLACE:
+                if prep not in ("of", "in") and not back[0].start <= doc[span.start - 1].head.i < back[0].end:
+                    continue  # 'withdraw workers from Iraq': the phrase belongs to the verb, not the group
+                if (prep == "of" and back[1].kind in ("body", "person")) or back[1].sector in _IN_PLACE or \
+                        (prep == "from" and back[1].kind == "group"):
                     start = back[0].start - (1 if back[0].start and doc[back[0].start - 1].lower_ == "the" else 0)
                     _group_found(ctx, entry, back[1], start, span.end, f"role:{back[1].kind}")
     _conjuncts(ctx, by_token)
@@ -225,12 +234,12 @@ def find_named_orgs(ctx: Context) -> None:
             continue
         start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
         hit = ctx.registry.get(start)
-        if hit is None or hit[0].start != start or hit[1].kind != "state" or hit[0].end >= ent.end:
-            continue
+        if hit is None or hit[0].start not in (start, ent.start) or hit[1].kind != "state" or hit[0].end >= ent.end:
+            continue  # ent.start: the registry also lists 'the Kenya'
         rest = doc[hit[0].end:ent.end]
         if not any(t.is_title for t in rest) or any(t.i in ctx.registry or t.i in ctx.roles for t in rest):
             continue
-        if not ctx.free(start, ent.end):
+        if not ctx.free(hit[0].start, ent.end):
             continue
         name = doc[start:ent.end].text
         actor_id = "org:" + slug(name)
@@ -253,7 +262,15 @@ def find_bare_groups(ctx: Context) -> None:
         seen.add(rspan.start)
         if rspan[-1].tag_ not in ("NNS", "NNPS", "NN", "NNP") or rspan[-1].lower_ in ("people", "government"):
             continue
-        ctx.add(Found(rspan.start, rspan.end, ctx.any_group(role.sector), "role:group-unaffiliated", 0.4, role.role))
+        sector = role.sector
+        if sector in _ARMED and rspan.start and _communal(ctx, ctx.doc[rspan.start - 1]):
+            sector = "REB"
+        ctx.add(Found(rspan.start, rspan.end, ctx.any_group(sector), "role:group-unaffiliated", 0.4, role.role))
+
+
+def _communal(ctx: Context, tok: Token) -> bool:
+    """Say whether a modifier names a faith, ethnicity or movement rather than a state ('Moslem', 'Hutu')."""
+    return tok.i not in ctx.registry and (tok.ent_type_ == "NORP" or tok.lower_ in ctx.lex.names["norp_stop"])
 
 
 def find_orgs(ctx: Context) -> None:
