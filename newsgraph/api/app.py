@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph import __version__
 from newsgraph.api.cache import ResponseCache
+from newsgraph.api.index import StoreIndex
 from newsgraph.api.routes import actors, articles, events, meta, network, quotes, timeline
 from newsgraph.errors import BadParameterError, NewsgraphError, NotFoundError
 from newsgraph.store import open_store
@@ -67,14 +68,28 @@ def create_app(db: str | Path, cache_entries: int = 1024) -> FastAPI:
                               "articles, quotes, PLOVER events, actors, timeline and network of a newsgraph store.")
     app.state.store = store
     app.state.cursor_lock = threading.Lock()
+    app.state.index = StoreIndex(store)
     for module in (articles, quotes, events, actors, timeline, network, meta):
         app.include_router(module.router, prefix="/api")
     _add_error_handlers(app)
     _add_ui(app)
     app.add_middleware(ResponseCache, entries=cache_entries)
     app.add_middleware(SecurityHeaders)
+    app.router.add_event_handler("startup", lambda: _warm(app.state.index))
     app.router.add_event_handler("shutdown", store.close)
     return app
+
+
+def _warm(index: StoreIndex) -> None:
+    """Build the in-memory indexes in the background, so that the first requests find them ready."""
+
+    def build() -> None:
+        try:
+            index.warm()
+        except duckdb.Error as exc:  # e.g. the store closed during shutdown: the next request builds it again
+            log.warning("could not build the index: %s", exc)
+
+    threading.Thread(target=build, name="newsgraph-index", daemon=True).start()
 
 
 def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import typer
 from newsgraph.actors.query import list_actors
 from newsgraph.cli.app import app
 from newsgraph.cli.common import print_table, user_errors
-from newsgraph.store import DEFAULT_DB, open_store
+from newsgraph.store import DEFAULT_DB
 
 
 @app.command("actors")
@@ -22,8 +22,8 @@ def actors_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print the actors as JSON lines.")] = False,
 ) -> None:
     """List actors with how often they are mentioned, most mentioned first."""
-    with user_errors(), open_store(db, read_only=True) as store:
-        rows = list_actors(store, search=search, kind=kind, limit=limit)
+    with user_errors():
+        rows = list_actors(db, search=search, kind=kind, limit=limit)
     if as_json:
         for row in rows:
             print(json.dumps(row, default=str))

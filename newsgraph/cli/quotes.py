@@ -10,7 +10,7 @@ import typer
 from newsgraph.cli.app import app
 from newsgraph.cli.common import print_table, user_errors
 from newsgraph.quotes.query import list_quotes
-from newsgraph.store import DEFAULT_DB, open_store
+from newsgraph.store import DEFAULT_DB
 
 
 @app.command("quotes")
@@ -24,8 +24,8 @@ def quotes_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print the quotations as JSON lines.")] = False,
 ) -> None:
     """List quotations with their speaker, kind and date, newest first."""
-    with user_errors(), open_store(db, read_only=True) as store:
-        rows = list_quotes(store, speaker=speaker, since=since, until=until, contains=contains, limit=limit)
+    with user_errors():
+        rows = list_quotes(db, speaker=speaker, since=since, until=until, contains=contains, limit=limit)
     if as_json:
         for row in rows:
             print(json.dumps(row, default=str))

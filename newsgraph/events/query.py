@@ -1,61 +1,148 @@
-"""Query the stored events (shared by the CLI `newsgraph events` and the REST API)."""
+"""Query the stored events: the one function behind `newsgraph events`, the Python API and GET /api/events."""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
 
+import duckdb
+
+from newsgraph.api.plover import family_types, score
+from newsgraph.api.sql import (
+    Db,
+    Found,
+    Where,
+    add_dates,
+    check_page,
+    connection,
+    dyad,
+    event_types,
+    in_order,
+    iso_date,
+    newest_first_ids,
+    rows,
+    scalar,
+)
 from newsgraph.errors import BadParameterError
-from newsgraph.events.lexicon import EVENT_TYPES
-from newsgraph.store import open_store
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-COLUMNS = ("id", "article_id", "event_type", "mode", "source", "target", "source_name", "target_name",
-           "source_sector", "target_sector", "date", "location", "trigger", "negated", "hypothetical", "sentence",
-           "start", "end", "rule", "confidence", "sources")
-
-
-def _check(event_type: str | None, since: str | None, until: str | None, limit: int | None) -> None:
-    """Raise BadParameterError for an unknown type, a malformed date or a bad limit."""
-    if event_type and event_type.upper() not in EVENT_TYPES:
-        raise BadParameterError(f"unknown event type {event_type!r}: use one of {', '.join(EVENT_TYPES)}")
-    for name, value in (("since", since), ("until", until)):
-        if value and not _DATE.match(value):
-            raise BadParameterError(f"--{name} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    if limit is not None and limit < 1:
-        raise BadParameterError("--limit must be at least 1")
+FAMILIES = ("all", "cooperation", "conflict")
+# the columns of a listed event: the stored record, actor display names, PLOVER score, article title and outlet
+_SELECT = """SELECT e.id, e.article_id, e.event_type, e.mode, e.source, coalesce(s.name, e.source) AS source_label,
+  e.target, coalesce(t.name, e.target) AS target_label, e.source_name, e.target_name, e.source_sector,
+  e.target_sector, e.date, e.location, e.sentence, e.start, e."end", e.trigger, e.negated, e.hypothetical, e.rule,
+  e.confidence, e.sources, e.canonical_id, a.title AS article_title, a.outlet
+FROM events e LEFT JOIN articles a ON a.id = e.article_id
+  LEFT JOIN actors s ON s.id = e.source LEFT JOIN actors t ON t.id = e.target
+WHERE e.id IN (SELECT unnest(?))"""
 
 
-def query_events(db: str | Path, actor: str | None = None, event_type: str | None = None, since: str | None = None,
-                 until: str | None = None, limit: int | None = 100,
-                 include_negated: bool = False) -> list[dict[str, Any]]:
-    """Return stored events, newest first, filtered by actor (id, code or name), PLOVER type and date range."""
-    _check(event_type, since, until, limit)
-    where: list[str] = []
-    params: list[object] = []
-    if not include_negated:
-        where.append("NOT coalesce(negated, FALSE)")
-    if actor:
-        where.append("(upper(source) = upper(?) OR upper(target) = upper(?) OR source_name ILIKE ? OR "
-                     "target_name ILIKE ?)")
-        params += [actor, actor, f"%{actor}%", f"%{actor}%"]
-    if event_type:
-        where.append("event_type = ?")
-        params.append(event_type.upper())
-    if since:
-        where.append("date >= ?")
-        params.append(since)
-    if until:
-        # a date prefix compares lower than its extensions; pad so "2022-01" includes 2022-01-31
-        where.append("date <= ?")
-        params.append(until + "-99" * ((10 - len(until)) // 3))
-    sql = "SELECT " + ", ".join(f'"{c}"' for c in COLUMNS) + " FROM events"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY date DESC NULLS LAST, article_id, start"
-    if limit:
-        sql += " LIMIT ?"
-        params.append(limit)
-    with open_store(db, read_only=True) as store:
-        return store.query(sql, params)
+@dataclass(frozen=True)
+class EventFilters:
+    """Validated event filters; ``actor`` is an exact actor id, ``actor_name`` an id, code or words of a name."""
+
+    actor: str | None = None
+    actor_name: str | None = None
+    source: str | None = None
+    target: str | None = None
+    types: tuple[str, ...] | None = None
+    dyad: tuple[str, str] | None = None
+    since: str | None = None
+    until: str | None = None
+    outlet: str | None = None
+    article: str | None = None
+    include_negated: bool = True
+
+
+class EventSelector(Protocol):
+    """An in-memory index that can pick a page of event ids (the REST API keeps one per store)."""
+
+    def select(self, filters: EventFilters, limit: int | None, offset: int) -> tuple[list[str], int] | None:
+        """Return (ids of the page newest first, number of matches), or None when it cannot answer."""
+        ...
+
+
+def event_filters(actor: str | None = None, event_type: str | None = None, since: str | None = None,
+                  until: str | None = None, include_negated: bool = True, actor_match: Literal["id", "name"] = "id",
+                  source: str | None = None, target: str | None = None, dyad_ids: str | None = None,
+                  family: str = "all", outlet: str | None = None, article: str | None = None) -> EventFilters:
+    """Validate the filters of an event search (types: comma-separated, any case; family: PLOVER sign)."""
+    if family not in FAMILIES:
+        raise BadParameterError(f"unknown family {family!r}: choose from {', '.join(FAMILIES)}")
+    types = event_types(event_type)
+    if family != "all":
+        allowed = family_types(family)
+        types = [t for t in types if t in allowed] if types is not None else allowed
+    return EventFilters(
+        actor=actor or None if actor_match == "id" else None,
+        actor_name=actor or None if actor_match == "name" else None,
+        source=source or None, target=target or None, types=tuple(types) if types is not None else None,
+        dyad=dyad(dyad_ids), since=iso_date("since", since), until=iso_date("until", until), outlet=outlet or None,
+        article=article or None, include_negated=include_negated,
+    )
+
+
+def where_events(f: EventFilters, alias: str = "e") -> Where:
+    """Build the WHERE of an event search (table alias ``alias``, a fixed name from code)."""
+    where = Where()
+    e = alias
+    if not f.include_negated:
+        where.add(f"NOT coalesce({e}.negated, FALSE)")
+    if f.actor:
+        where.add(f"({e}.source = ? OR {e}.target = ?)", f.actor, f.actor)
+    if f.actor_name:
+        where.add(f"(upper({e}.source) = upper(?) OR upper({e}.target) = upper(?) OR {e}.source_name ILIKE ? OR "
+                  f"{e}.target_name ILIKE ?)", f.actor_name, f.actor_name, f"%{f.actor_name}%", f"%{f.actor_name}%")
+    if f.source:
+        where.add(f"{e}.source = ?", f.source)
+    if f.target:
+        where.add(f"{e}.target = ?", f.target)
+    if f.types is not None:
+        where.add(f"list_contains(?, {e}.event_type)", list(f.types))
+    if f.dyad is not None:
+        if f.dyad[0] == f.dyad[1]:
+            where.add(f"{e}.source = ? AND {e}.target = ?", *f.dyad)
+        else:  # both directions, as single-column filters DuckDB pushes into the scan (faster than an OR)
+            where.add(f"{e}.source IN (?, ?) AND {e}.target IN (?, ?) AND {e}.source <> {e}.target",
+                      *f.dyad, *f.dyad)
+    add_dates(where, e, f.since, f.until)
+    if f.outlet:
+        where.add(f"{e}.article_id IN (SELECT id FROM articles WHERE lower(outlet) = lower(?))", f.outlet)
+    if f.article:
+        where.add(f"{e}.article_id = ?", f.article)
+    return where
+
+
+def query_events(db: Db, actor: str | None = None, event_type: str | None = None, since: str | None = None,
+                 until: str | None = None, limit: int | None = 100, include_negated: bool = False, *,
+                 actor_match: Literal["id", "name"] = "name", source: str | None = None, target: str | None = None,
+                 dyad: str | None = None, family: str = "all", outlet: str | None = None, article: str | None = None,
+                 offset: int = 0, total: bool = False, index: EventSelector | None = None) -> Found:
+    """Return stored events, newest first (undated last, ties by id), with actor names, PLOVER score and outlet.
+
+    ``actor`` matches an actor id, code or name words (``actor_match="name"``) or exactly an id (``"id"``);
+    ``event_type`` is one PLOVER type or several comma-separated; ``dyad`` 'A,B' is events between A and B either
+    way. Dates compare on the event's calendar date; unresolved dates ('XXXX-WXX-5') match no date filter.
+    ``total=True`` also counts the matches (``Found.total``); ``index`` answers the selection from memory.
+    """
+    check_page(limit, offset)
+    filters = event_filters(actor, event_type, since, until, include_negated, actor_match, source, target, dyad,
+                            family, outlet, article)
+    with connection(db) as cur:
+        picked = index.select(filters, limit, offset) if index is not None else None
+        if picked is None:
+            where = where_events(filters)
+            ids = newest_first_ids(cur, "events", "e", where, limit, offset)
+            count = scalar(cur, "SELECT count(*) FROM events e" + where.sql(), where.params) if total else None
+        else:
+            ids, count = picked
+        return Found(event_rows(cur, ids), count if total else None)
+
+
+def event_rows(cur: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[str, Any]]:
+    """Return the listed columns of the events ``ids``, in that order."""
+    if not ids:
+        return []
+    items = in_order(rows(cur, _SELECT, [ids]), ids)
+    for item in items:
+        item["score"] = score(item["event_type"], item["mode"])
+    return items

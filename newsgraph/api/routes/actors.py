@@ -1,14 +1,16 @@
-"""Actors: search with counts; one actor with roles over time, what it said and did, and to whom."""
+"""Actors: search with counts (``newsgraph.actors.query``); one actor with roles over time, what it said and did,
+and to whom."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
 import duckdb
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from newsgraph.api.params import Page, Where, cursor, page, rows, scalar
+from newsgraph.actors.query import list_actors as query_actors
+from newsgraph.api.params import Page, cursor, page, rows, scalar
 from newsgraph.api.plover import score
 from newsgraph.api.respond import listing
 from newsgraph.errors import NotFoundError
@@ -16,45 +18,19 @@ from newsgraph.errors import NotFoundError
 router = APIRouter(tags=["actors"])
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
 
-_ORDER = {"mentions": "mentions DESC, name, id", "name": "name, id", "events": "events DESC, name, id",
-          "quotes": "quotes DESC, name, id"}
-
-
 @router.get("/actors", summary="Search actors")
 def list_actors(
-    cur: Cursor, pg: Annotated[Page, Depends(page)],
+    request: Request, cur: Cursor, pg: Annotated[Page, Depends(page)],
     q: Annotated[str | None, Query(max_length=200, description="Words in the name, id or an alias.")] = None,
     kind: Annotated[str | None, Query(description="state, igo, person, organisation, group.")] = None,
     country: Annotated[str | None, Query(description="ISO 3166 alpha-3 or IGO code.")] = None,
     sort: Annotated[str, Query(pattern="^(mentions|name|events|quotes)$", description="Order.")] = "mentions",
 ) -> Response:
-    """Actors with how often they are mentioned, quoted, and source or target of an event (self-directed events
-    count twice)."""
-    where = Where()
-    if q:
-        where.add("(contains(lower(ac.name), lower(?)) OR contains(lower(ac.id), lower(?))"
-                  " OR contains(lower(array_to_string(ac.aliases, ' | ')), lower(?)))", q, q, q)
-    if kind:
-        where.add("ac.kind = ?", kind)
-    if country:
-        where.add("upper(ac.country) = upper(?)", country)
-    total = scalar(cur, "SELECT count(*) FROM actors ac" + where.sql(), where.params)
-    items = rows(
-        cur,
-        # one grouped scan per table (correlated per-actor subqueries would rescan the events per actor);
-        # events counts appearances as source plus as target
-        f"""WITH m AS (SELECT actor_id, count(*) AS n FROM mentions GROUP BY actor_id),
-                 q AS (SELECT speaker_id, count(*) AS n FROM quotes GROUP BY speaker_id),
-                 s AS (SELECT source, count(*) AS n FROM events GROUP BY source),
-                 t AS (SELECT target, count(*) AS n FROM events GROUP BY target)
-            SELECT ac.*, coalesce(m.n, 0) AS mentions, coalesce(q.n, 0) AS quotes,
-              coalesce(s.n, 0) + coalesce(t.n, 0) AS events
-            FROM actors ac LEFT JOIN m ON m.actor_id = ac.id LEFT JOIN q ON q.speaker_id = ac.id
-              LEFT JOIN s ON s.source = ac.id LEFT JOIN t ON t.target = ac.id
-            {where.sql()} ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?""",
-        [*where.params, pg.limit, pg.offset],
-    )
-    return listing(items, total, pg, "actors")
+    """Actors with how often they are mentioned (and in how many articles), quoted, and source or target of an
+    event (self-directed events count twice)."""
+    found = query_actors(cur, q, kind, pg.limit, country=country, sort=sort, offset=pg.offset,
+                         total=pg.format == "json", counts=request.app.state.index.actor_counts())
+    return listing(found, found.total or 0, pg, "actors")
 
 
 @router.get("/actors/{actor_id}", summary="One actor")

@@ -11,7 +11,8 @@ from fastapi import APIRouter, Depends, Query
 
 from newsgraph.api.params import Where, cursor, iso_date, rows, until_bound
 from newsgraph.api.plover import score
-from newsgraph.api.routes.events import ActorQ, FamilyQ, OutletQ, SinceQ, TypeQ, UntilQ, event_filters
+from newsgraph.api.routes.events import ActorQ, FamilyQ, OutletQ, SinceQ, TypeQ, UntilQ
+from newsgraph.events.query import event_filters, where_events
 
 router = APIRouter(tags=["network"])
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
@@ -28,7 +29,7 @@ def network(
 ) -> dict[str, Any]:
     """Nodes (actors, with weighted degree) and directed edges (events by type with mean PLOVER score; quotes)."""
     edges: dict[tuple[str, str], dict[str, Any]] = {}
-    where = event_filters(actor, None, None, type, None, family, since, until, outlet)
+    where = where_events(event_filters(actor, type, since, until, family=family, outlet=outlet))
     where.add("e.source IS NOT NULL AND e.target IS NOT NULL AND e.source <> e.target")
     for r in rows(cur, f"SELECT e.source, e.target, e.event_type, e.mode, count(*) AS n FROM events e {where.sql()}"
                        " GROUP BY ALL", where.params):

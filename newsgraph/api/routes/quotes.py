@@ -1,4 +1,4 @@
-"""Quotes: search by speaker, dates, words, outlet; facets by speaker."""
+"""Quotes: search by speaker, dates, words, outlet; facets by speaker (``newsgraph.quotes.query``)."""
 
 from __future__ import annotations
 
@@ -8,19 +8,10 @@ import duckdb
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
-from newsgraph.api.params import (
-    Page,
-    Where,
-    cursor,
-    date_key,
-    iso_date,
-    newest_first,
-    page,
-    rows,
-    scalar,
-    until_bound,
-)
+from newsgraph.api.params import Page, cursor, page
 from newsgraph.api.respond import listing
+from newsgraph.quotes.query import list_quotes as query_quotes
+from newsgraph.quotes.query import quote_speakers as query_speakers
 
 router = APIRouter(tags=["quotes"])
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
@@ -34,29 +25,6 @@ KindQ = Annotated[str | None, Query(pattern="^(direct|indirect|mixed)$", descrip
 SourcesQ = Annotated[int | None, Query(ge=1, description="At least this many articles carry the quote.")]
 
 
-def quote_filters(speaker: str | None, since: str | None, until: str | None, q: str | None, outlet: str | None,
-                  kind: str | None, min_sources: int | None, article: str | None = None) -> Where:
-    """Build the WHERE of a quote search (table alias ``q``)."""
-    where = Where()
-    if speaker:
-        where.add("(q.speaker_id = ? OR lower(q.speaker) = lower(?))", speaker, speaker)
-    if (s := iso_date("since", since)) is not None:
-        where.add("q.date >= ? AND q.date < ':'", s)  # ':' sorts after digits: no 'XXXX-…' value
-    if (u := iso_date("until", until)) is not None:
-        where.add("q.date <= ?", until_bound(u))
-    if q:
-        where.add("contains(lower(q.text), lower(?))", q)
-    if outlet:
-        where.add("q.article_id IN (SELECT id FROM articles WHERE lower(outlet) = lower(?))", outlet)
-    if kind:
-        where.add("q.kind = ?", kind)
-    if min_sources:
-        where.add("q.sources >= ?", min_sources)
-    if article:
-        where.add("q.article_id = ?", article)
-    return where
-
-
 @router.get("/quotes", summary="Search quotes")
 def list_quotes(
     cur: Cursor, pg: Annotated[Page, Depends(page)], speaker: SpeakerQ = None, since: SinceQ = None,
@@ -64,26 +32,9 @@ def list_quotes(
     article: Annotated[str | None, Query(description="Article id.")] = None,
 ) -> Response:
     """Quotes, newest first, each with its article, outlet and the outlets of every article carrying it."""
-    where = quote_filters(speaker, since, until, q, outlet, kind, min_sources, article)
-    total = scalar(cur, "SELECT count(*) FROM quotes q" + where.sql(), where.params)
-    narrow = newest_first(cur, "quotes", "q", where, pg)
-    items = rows(
-        cur,
-        f"""WITH page AS (SELECT q.* FROM quotes q {narrow.sql()}
-              ORDER BY {date_key('q')} DESC NULLS LAST, q.id LIMIT ? OFFSET ?)
-            SELECT page.id, page.article_id, page.speaker, page.speaker_id, page.speaker_country, page.speaker_role,
-              page.kind, page.text, page.cue, page.date, page.start, page."end", page.sources, page.canonical_id,
-              page.rule, page.confidence, a.title AS article_title, a.outlet, a.published,
-              CASE WHEN page.canonical_id IS NULL THEN [a.outlet] ELSE (
-                SELECT list(DISTINCT a2.outlet) FROM quotes q2 JOIN articles a2 ON a2.id = q2.article_id
-                WHERE q2.canonical_id = page.canonical_id) END AS outlets
-            FROM page LEFT JOIN articles a ON a.id = page.article_id
-            ORDER BY {date_key('page')} DESC NULLS LAST, page.id""",
-        [*narrow.params, pg.limit, pg.offset],
-    )
-    for item in items:
-        item["outlets"] = [o for o in item["outlets"] or [] if o]
-    return listing(items, total, pg, "quotes")
+    found = query_quotes(cur, speaker, since, until, q, pg.limit, outlet=outlet, kind=kind, min_sources=min_sources,
+                         article=article, speaker_match="exact", offset=pg.offset, total=pg.format == "json")
+    return listing(found, found.total or 0, pg, "quotes")
 
 
 @router.get("/quotes/speakers", summary="Speaker facet of a quote search")
@@ -93,12 +44,4 @@ def quote_speakers(
     limit: Annotated[int, Query(ge=1, le=500, description="Most frequent speakers to return.")] = 30,
 ) -> dict[str, Any]:
     """Speakers of the matching quotes with their counts, most quoted first."""
-    where = quote_filters(None, since, until, q, outlet, kind, min_sources)
-    items = rows(
-        cur,
-        f"""SELECT q.speaker_id, any_value(q.speaker) AS speaker, any_value(q.speaker_country) AS country,
-              count(*) AS quotes FROM quotes q {where.sql()}
-            GROUP BY q.speaker_id ORDER BY quotes DESC, speaker LIMIT ?""",
-        [*where.params, limit],
-    )
-    return {"items": items}
+    return {"items": query_speakers(cur, since, until, q, outlet, kind, min_sources, limit)}

@@ -1,0 +1,271 @@
+"""An in-memory column index of the events, kept by the REST API per store: event lists, the timeline and the dyad
+series are answered from integer codes with numpy instead of scanning a million strings per request.
+
+Rows are held in the list order (newest first, undated last, ties by id), so the matches of a filter are already a
+page in order. The index is built on first use and rebuilt when the store file changes (a read-only server's store
+cannot change while it is open, but the check is one ``stat``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import os
+import re
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from newsgraph.actors.query import ActorCounts, actor_counts
+from newsgraph.api.plover import score
+from newsgraph.errors import BadParameterError
+from newsgraph.events.query import EventFilters
+from newsgraph.store import Store
+
+# a date of at least the bucket's precision; unresolved TIMEX values ("XXXX-WXX-5", "2022-W03") are undated here
+_PRECISE = {10: re.compile(r"^\d{4}-\d{2}-\d{2}"), 7: re.compile(r"^\d{4}-\d{2}")}
+_LOAD = """SELECT e.id, e.date, e.event_type, e.mode, e.source, e.target, coalesce(e.negated, FALSE) AS negated,
+  e.article_id, lower(a.outlet) AS outlet
+FROM events e LEFT JOIN articles a ON a.id = e.article_id
+ORDER BY (CASE WHEN e.date < ':' THEN e.date END) DESC NULLS LAST, e.id"""
+
+
+def bucket(date: str | None, width: int) -> str | None:
+    """Return the bucket (day: width 10, month: 7) of a stored date, or None when it is not precise enough."""
+    return date[:width] if date and _PRECISE[width].match(date) else None
+
+
+@dataclass
+class Codes:
+    """A dictionary-encoded column: ``codes[i]`` indexes the sorted ``values``; -1 is NULL."""
+
+    codes: np.ndarray
+    values: list[str]
+
+    def code(self, value: str | None) -> int:
+        """Return the code of ``value`` (-2, matching no row, when absent)."""
+        i = bisect.bisect_left(self.values, value) if value is not None else len(self.values)
+        return i if i < len(self.values) and self.values[i] == value else -2
+
+
+def encode(column: pa.ChunkedArray | pa.Array, values: list[str] | None = None) -> Codes:
+    """Dictionary-encode a string column against sorted ``values`` (default: its own distinct values)."""
+    arr = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    enc = pc.dictionary_encode(arr)
+    seen = enc.dictionary.to_pylist()
+    values = sorted(seen) if values is None else values
+    where = {v: i for i, v in enumerate(values)}
+    remap = np.array([where[v] for v in seen] + [-1], dtype=np.int32)
+    idx = enc.indices.fill_null(len(seen)).to_numpy(zero_copy_only=False)
+    return Codes(remap[idx], values)
+
+
+class EventIndex:
+    """The events as integer codes in list order."""
+
+    def __init__(self, table: pa.Table) -> None:
+        self.ids: pa.Array = table["id"].combine_chunks()
+        self.date = encode(table["date"])
+        self.type = encode(table["event_type"])
+        self.mode = encode(table["mode"])
+        actors = sorted({*pc.unique(table["source"]).drop_null().to_pylist(),
+                         *pc.unique(table["target"]).drop_null().to_pylist()})
+        self.source = encode(table["source"], actors)
+        self.target = encode(table["target"], actors)
+        self.actors = actors
+        self.article = encode(table["article_id"])
+        self.outlet = encode(table["outlet"])
+        self.negated = table["negated"].to_numpy()
+        self._scores = self._score_table()
+
+    @classmethod
+    def load(cls, cur: duckdb.DuckDBPyConnection) -> EventIndex:
+        """Read the indexed columns of every event."""
+        return cls(cur.sql(_LOAD).to_arrow_table())
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def mask(self, f: EventFilters) -> np.ndarray | None:
+        """Return the rows matching ``f``, or None for a filter the index does not hold (words of a name)."""
+        if f.actor_name:
+            return None
+        keep = np.ones(len(self), dtype=bool)
+        if not f.include_negated:
+            keep &= ~self.negated
+        if f.actor:
+            a = self.source.code(f.actor)
+            keep &= (self.source.codes == a) | (self.target.codes == a)
+        if f.source:
+            keep &= self.source.codes == self.source.code(f.source)
+        if f.target:
+            keep &= self.target.codes == self.target.code(f.target)
+        if f.types is not None:
+            keep &= np.isin(self.type.codes, [self.type.code(t) for t in f.types])
+        if f.dyad is not None:
+            a, b = self.source.code(f.dyad[0]), self.source.code(f.dyad[1])
+            if a == b:
+                keep &= (self.source.codes == a) & (self.target.codes == a)
+            else:
+                keep &= np.isin(self.source.codes, [a, b]) & np.isin(self.target.codes, [a, b])
+                keep &= self.source.codes != self.target.codes
+        self._dates(keep, f.since, f.until)
+        if f.outlet:
+            keep &= self.outlet.codes == self.outlet.code(f.outlet.lower())
+        if f.article:
+            keep &= self.article.codes == self.article.code(f.article)
+        return keep
+
+    def matching(self, f: EventFilters) -> np.ndarray:
+        """Return the rows matching ``f`` (filters of the REST API, which the index always holds)."""
+        keep = self.mask(f)
+        if keep is None:
+            raise BadParameterError("events can be matched by actor id here, not by words of a name")
+        return keep
+
+    def _dates(self, keep: np.ndarray, since: str | None, until: str | None) -> None:
+        """Narrow ``keep`` to dates in [since, until] as the SQL does (string order; 'X…' values never match)."""
+        dates = self.date.values
+        if since is not None:
+            lo, hi = bisect.bisect_left(dates, since), bisect.bisect_left(dates, ":")
+            keep &= (self.date.codes >= lo) & (self.date.codes < hi)
+        if until is not None:
+            keep &= (self.date.codes >= 0) & (self.date.codes < bisect.bisect_right(dates, until + "~"))
+
+    def select(self, filters: EventFilters, limit: int | None, offset: int) -> tuple[list[str], int] | None:
+        """Return (ids of one page newest first, number of matches), or None when the index cannot answer."""
+        keep = self.mask(filters)
+        if keep is None:
+            return None
+        rows = np.flatnonzero(keep)
+        page = rows[offset:] if limit is None else rows[offset:offset + limit]
+        return self.ids.take(pa.array(page)).to_pylist(), int(rows.size)
+
+    # --- aggregates -----------------------------------------------------------------------------------------
+    def buckets(self, width: int) -> tuple[np.ndarray, list[str]]:
+        """Return (bucket code of each date code, with -1 for imprecise dates and NULL last; the bucket labels)."""
+        labels = sorted({b for d in self.date.values if (b := bucket(d, width)) is not None})
+        where = {b: i for i, b in enumerate(labels)}
+        of_date = [where.get(bucket(d, width) or "", -1) for d in self.date.values]
+        return np.array([*of_date, -1], dtype=np.int64), labels  # a NULL date's code -1 takes the last entry
+
+    def per_bucket(self, keep: np.ndarray, width: int) -> dict[str, Any]:
+        """Events per bucket by type, the types seen, and the number not dated to the bucket's precision."""
+        of_date, labels = self.buckets(width)
+        n_types = len(self.type.values) + 1  # NULL type as the last code
+        types = np.where(self.type.codes[keep] < 0, n_types - 1, self.type.codes[keep])
+        b = of_date[self.date.codes[keep]]
+        dated = b >= 0
+        grid = np.bincount(b[dated] * n_types + types[dated], minlength=len(labels) * n_types)
+        grid = grid.reshape(len(labels), n_types)
+        names: list[str | None] = [*self.type.values, None]
+        seen = np.bincount(types, minlength=n_types)
+        out = []
+        for i in np.flatnonzero(grid.sum(axis=1)):
+            counts = {names[t]: int(grid[i, t]) for t in np.flatnonzero(grid[i])}
+            out.append((labels[i], counts))
+        return {"buckets": out, "undated": int((~dated).sum()),
+                "types": [names[t] for t in np.flatnonzero(seen)]}
+
+    def _score_table(self) -> np.ndarray:
+        """PLOVER score of each (type code, mode code) pair, NaN where unscored; NULL codes are the last rows."""
+        table = np.full((len(self.type.values) + 1, len(self.mode.values) + 1), np.nan)
+        for i, t in enumerate(self.type.values):
+            for j, m in enumerate([*self.mode.values, None]):
+                s = score(t, m)
+                table[i, j] = math.nan if s is None else s
+        return table
+
+    def dyads(self, keep: np.ndarray, width: int, top: int) -> list[dict[str, Any]]:
+        """The ``top`` unordered actor pairs by events, each with events, summed and mean score per bucket."""
+        src, tgt = self.source.codes, self.target.codes
+        keep = keep & (src >= 0) & (tgt >= 0) & (src != tgt)
+        n = len(self.actors)
+        # the dictionary is sorted, so min/max of codes is min/max of ids
+        pair = np.minimum(src[keep], tgt[keep]).astype(np.int64) * n + np.maximum(src[keep], tgt[keep])
+        found, counts = np.unique(pair, return_counts=True)
+        chosen = [int(found[i]) for i in sorted(range(len(found)), key=lambda i: (-counts[i], found[i]))[:top]]
+        of_date, labels = self.buckets(width)
+        rows = np.flatnonzero(keep)
+        out = []
+        for p in chosen:
+            mine = rows[pair == p]
+            b = of_date[self.date.codes[mine]]
+            s = self._scores[self.type.codes[mine], self.mode.codes[mine]]
+            dated = b >= 0
+            events = np.bincount(b[dated], minlength=len(labels))
+            sums = np.bincount(b[dated], weights=np.nan_to_num(s[dated]), minlength=len(labels))
+            scored = np.bincount(b[dated], weights=~np.isnan(s[dated]), minlength=len(labels))
+            series = [{"date": labels[i], "events": int(events[i]), "score": float(sums[i]),
+                       "mean": round(float(sums[i] / scored[i]), 3) if scored[i] else None}
+                      for i in np.flatnonzero(events)]
+            out.append({"a": self.actors[p // n], "b": self.actors[p % n], "events": int(mine.size),
+                        "series": series})
+        return out
+
+
+def _stamp(path: str) -> tuple[int, ...]:
+    """Size and modification time of a store file and its write-ahead log: they change when the store does."""
+    out: list[int] = []
+    for name in (path, path + ".wal"):
+        try:
+            st = os.stat(name)
+            out += [st.st_size, st.st_mtime_ns]
+        except OSError:
+            out += [-1, -1]
+    return tuple(out)
+
+
+class StoreIndex:
+    """The indexes of one open store, built on first use and rebuilt when the store file changes."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._events: EventIndex | None = None
+        self._counts: ActorCounts | None = None
+        self._stamp: tuple[int, ...] = ()
+
+    def _fresh(self) -> None:
+        """Forget what was built from an older version of the store file (call with the lock held)."""
+        stamp = _stamp(self.store.path)
+        if stamp != self._stamp:
+            self._events, self._counts, self._stamp = None, None, stamp
+
+    def events(self) -> EventIndex:
+        """Return the event index (one request builds it; concurrent ones wait for it)."""
+        with self._lock:
+            self._fresh()
+            if self._events is None:
+                cur = self.store.cursor()
+                try:
+                    self._events = EventIndex.load(cur)
+                finally:
+                    cur.close()
+            return self._events
+
+    def actor_counts(self) -> ActorCounts:
+        """Return every actor's counts (for ``list_actors``)."""
+        with self._lock:
+            self._fresh()
+            if self._counts is None:
+                cur = self.store.cursor()
+                try:
+                    self._counts = actor_counts(cur)
+                finally:
+                    cur.close()
+            return self._counts
+
+    def warm(self) -> None:
+        """Build every index now."""
+        self.events()
+        self.actor_counts()
+
+    def select(self, filters: EventFilters, limit: int | None, offset: int) -> tuple[list[str], int] | None:
+        """Answer an event selection from the index (the ``EventSelector`` of ``query_events``)."""
+        return self.events().select(filters, limit, offset)
