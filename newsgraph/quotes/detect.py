@@ -241,6 +241,18 @@ def _clause_content(verb: Token) -> set[int]:
     return set()
 
 
+def _stray_clause(verb: Token) -> set[int]:
+    """Return a that-clause the parser hung on a phrase after the cue ('said at a news conference that he …')."""
+    for child in verb.rights:
+        if child.dep_ not in ("prep", "npadvmod", "advmod"):
+            continue
+        for tok in child.subtree:  # a noun's own that-clause ('the idea that …', acl) is no stray one
+            if tok.dep_ == "mark" and tok.lower_ == "that" and tok.head.dep_ == "relcl" \
+                    and tok.head.head.dep_ == "pobj" and tok.i > verb.i:
+                return _subtree(tok.head)
+    return set()
+
+
 def _own_clause(conj: Token) -> bool:
     """Return whether a conjunct of the cue is a clause of the content ('said X but no meeting has been held')."""
     lemma = conj.lemma_.lower()
@@ -252,7 +264,7 @@ def _verb_frames(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     """Return the content token indices of a reporting verb and the frame that gave them."""
     lemma = verb.lemma_.lower()
     if lemma in lex.clause:
-        content = _clause_content(verb)
+        content = _clause_content(verb) or _stray_clause(verb)
         if content:
             return content, "indirect"
     children = {c.dep_ for c in verb.children}
