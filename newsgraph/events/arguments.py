@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.events.places import PlaceHit, find_places, sector_for
+from newsgraph.events.places import PlaceHit, find_leaders, find_places, igo_codes, sector_for
 from newsgraph.records import Actor, ActorAnalysis
 
 # children that belong to an actor phrase ("Taiwan's Vice Foreign Minister", "rebels in the Ivory Coast")
@@ -46,11 +46,19 @@ class ArgResolver:
                 self.place_at[i] = hit
         # the actor stage's answer for each token inside one of its mentions (asked once per token)
         self.stage_at: dict[int, Actor | None] = {}
+        self.weak: set[int] = set()  # tokens whose stage country is only the sentence's setting
         for mention in actors.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             for tok in span or []:
                 if tok.i not in self.stage_at:
                     self.stage_at[tok.i] = actors.actor_at(tok.idx, tok.idx + len(tok.text))
+                    if "setting" in mention.rule:
+                        self.weak.add(tok.i)
+        # well-known office holders (data/leaders.csv): their country beats a country guessed from the setting
+        self.leader_at: dict[int, str] = {}
+        for start, end, code in find_leaders(doc):
+            for i in range(start, end):
+                self.leader_at[i] = code
 
     def core(self, head: Token, preps: frozenset[str] = _CORE_PREPS, coordinated: bool = True) -> list[Token]:
         """Return the tokens of the actor phrase headed by ``head`` (modifiers and of/in attachments)."""
@@ -89,13 +97,16 @@ class ArgResolver:
         return self.stage_at.get(tok.i)
 
     def _token_code(self, tok: Token) -> tuple[str | None, Actor | None, str, str | None]:
-        """Return (code, stage actor, via, kind) for one token of a phrase."""
+        """Return (code, stage actor, via, kind) for one token of a phrase (via "setting" marks a weak guess)."""
         actor = self._stage_actor(tok)
+        leader = self.leader_at.get(tok.i)
+        if leader is not None and (actor is None or actor.kind == "person"):
+            return leader, actor, "leaders", "igo" if leader in igo_codes() else "state"
         if actor is not None:
             code = actor.country or (actor.id if actor.kind in _STATE_KINDS else None)
             if code:
                 kind = "igo" if actor.kind == "igo" or (actor.sector == "IGO" and code == actor.id) else "state"
-                return code, actor, "actors", kind
+                return code, actor, "setting" if tok.i in self.weak else "actors", kind
         hit = self.place_at.get(tok.i)
         if hit is not None:
             return hit.code, actor, "gazetteer", "igo" if hit.kind == "igo" else "state"
@@ -109,15 +120,17 @@ class ArgResolver:
         name = self._name(core)
         sector = self._sector(core, head)
         found: list[ArgActor] = []
-        for tok in order:
-            code, actor, via, kind = self._token_code(tok)
+        coded = [(tok, *self._token_code(tok)) for tok in order]
+        if any(code and via != "setting" for _, code, _, via, _ in coded):  # a stated country beats the setting's
+            coded = [c for c in coded if c[3] != "setting"]
+        for tok, code, actor, via, kind in coded:
             if not code or any(a.code == code for a in found):
                 continue
             if found and not self._coordinated(tok, core):
                 continue
             if actor is not None and actor.sector and not sector:
                 sector = actor.sector
-            found.append(ArgActor(code, name, sector, start, end, head.i, via, kind))
+            found.append(ArgActor(code, name, sector, start, end, head.i, "actors" if via == "setting" else via, kind))
         if not found and (name or sector):  # an actor phrase the gazetteer cannot place: keep its span
             found.append(ArgActor(None, name, sector, start, end, head.i, ""))
         return found

@@ -94,6 +94,52 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     return hits
 
 
+@lru_cache(maxsize=1)
+def igo_codes() -> frozenset[str]:
+    """Return the codes of the IGOs in the gazetteer."""
+    return frozenset(code for code, kind in load_gazetteer().names.values() if kind == "igo")
+
+
+@lru_cache(maxsize=1)
+def load_leaders() -> dict[tuple[str, ...], str]:
+    """Load data/leaders.csv: full names and unambiguous surnames (as token tuples) → country or IGO code.
+
+    A name or surname listed under two codes is dropped: the lexicon only answers when it is sure.
+    """
+    seen: dict[tuple[str, ...], set[str]] = {}
+    with (DATA / "leaders.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            for name in _split(row["names"]):
+                toks = _tokens(name)
+                seen.setdefault(toks, set()).add(row["code"])
+                if len(toks) > 1:
+                    seen.setdefault(toks[-1:], set()).add(row["code"])
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def find_leaders(doc: Doc) -> list[tuple[int, int, str]]:
+    """Return (start, end, code) token spans of PERSON names that are listed office holders.
+
+    The whole name is tried first, then without its leading title words ("Lt. Gen. Prosper Avril"), then the
+    surname alone ("Putin", "President Bush").
+    """
+    leaders = load_leaders()
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" and not (ent.label_ in ("ORG", "GPE", "NORP") and len(ent) <= 4):
+            continue
+        words = [t.text for t in ent if not t.is_punct or t.text in ("-", ".")]
+        words = [w for w in words if w not in ("'s", "’s")]
+        code = None
+        for i in range(len(words)):
+            code = leaders.get(_tokens(" ".join(words[i:])))
+            if code:
+                break
+        if code is not None:
+            out.append((ent.start, ent.end, code))
+    return out
+
+
 def sector_for(lemmas: list[str]) -> str | None:
     """Return the sector named by the first sector keyword among ``lemmas``."""
     sectors = load_gazetteer().sectors
