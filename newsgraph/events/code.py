@@ -56,6 +56,11 @@ class Candidate:
         return (self.targets[0].start, self.targets[0].end) if self.targets else None
 
 
+def _dominates(top: Token, tok: Token) -> bool:
+    """Return whether ``tok`` lies in the subtree of ``top``."""
+    return top.left_edge.i <= tok.i <= top.right_edge.i and any(a.i == top.i for a in [tok, *tok.ancestors])
+
+
 def _first_resolved(heads: list[Token], res: ArgResolver) -> list[ArgActor]:
     """Return the actors of the first argument head (with its conjuncts) that resolves to a country/IGO.
 
@@ -206,6 +211,8 @@ class _Coder:
             cand.targets = _first_resolved(places, res) or cand.targets
         if cand.type in ("REJECT", "CONCEDE", "AGREE") and not any(a.code for a in cand.targets):
             self._answered_party(cand)
+        if not any(a.code for a in cand.targets) and any(a.code for a in cand.sources):
+            cand.targets = self._sentence_party(cand) or cand.targets
         self._domestic_default(cand)
         src_codes = {a.code for a in cand.sources if a.code}
         if len(src_codes) > 1 and not any(a.code for a in cand.targets):
@@ -213,6 +220,36 @@ class _Coder:
         if cand.sources and cand.targets and src_codes and src_codes == {a.code for a in cand.targets} and \
                 cand.sources[0].head == cand.targets[0].head:
             cand.targets = []
+
+    def _sentence_party(self, cand: Candidate) -> list[ArgActor]:
+        """Return the nearest other coded party of the sentence, outside the source and the attribution.
+
+        The dependency rules miss recipients that sit in modifiers and adjuncts ("opened an embassy in
+        Tehran", "lines leading into Kabul", "a blockade on Palestinian lorries"): a state or IGO named in
+        the event's own clause is then the likeliest recipient.
+        """
+        tok, sent = cand.trigger, cand.trigger.sent
+        src = cand.sources[0]
+        banned = set(range(self.doc.char_span(src.start, src.end, alignment_mode="expand").start,
+                           self.doc.char_span(src.start, src.end, alignment_mode="expand").end))
+        for t in sent:  # the attribution: "..., Benin police said", "according to the Canadian Press"
+            if self.lex.has("speech_verbs", t.lemma_.lower()) and not _dominates(t, tok) and t.i != tok.i:
+                for subj in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    banned.update(x.i for x in subj.subtree)
+            if t.lower_ == "according" or t.dep_ == "agent" and t.head.lemma_.lower() in ("report", "quote"):
+                banned.update(x.i for x in t.subtree)
+        src_codes = {a.code for a in cand.sources if a.code}
+        after = [t for t in sent if t.i > tok.i and t.i not in banned]
+        before = [t for t in sent if t.i < tok.i and t.i not in banned][::-1]
+        for t in after + before:
+            code, _, via, kind = self.res._token_code(t)
+            if code and via != "setting" and (code not in src_codes or t.i > tok.i):
+                head = t
+                while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head is not head:
+                    head = head.head  # the phrase the name modifies ("Palestinian lorries")
+                start, end = self.res.span(head)
+                return [ArgActor(code, None, None, start, end, head.i, "sentence", kind)]
+        return []
 
     def _answered_party(self, cand: Candidate) -> None:
         """Target the author of the demand/offer a rejection or concession answers ("NATO rejected the demand")."""
