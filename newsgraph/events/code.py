@@ -230,8 +230,8 @@ class _Coder:
         """
         tok, sent = cand.trigger, cand.trigger.sent
         src = cand.sources[0]
-        banned = set(range(self.doc.char_span(src.start, src.end, alignment_mode="expand").start,
-                           self.doc.char_span(src.start, src.end, alignment_mode="expand").end))
+        src_span = self.doc.char_span(src.start, src.end, alignment_mode="expand")
+        banned = set(range(src_span.start, src_span.end)) if src_span is not None else set()
         for t in sent:  # the attribution: "..., Benin police said", "according to the Canadian Press"
             if self.lex.has("speech_verbs", t.lemma_.lower()) and not _dominates(t, tok) and t.i != tok.i:
                 for subj in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
