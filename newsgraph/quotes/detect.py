@@ -21,6 +21,9 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _EDGE_PUNCT = {"punct"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _REASON_MARKS = {"because", "since", "although", "though", "if", "unless", "so"}
+_OPEN_MARKS = {"“", "\"", "``", "‘", "«"}
+_FRAME_MAX = 8  # tokens of a cue's own phrase before the clause it was parsed under ('Instead, Trump told CNN,')
+_LEMMA_FIXES = {"hop": "hope"}
 _CUE_ADVCL = {"say", "add", "note", "argue", "explain", "insist", "warn", "claim"}
 
 
@@ -59,6 +62,12 @@ def _runs(indices: Iterable[int], doc: Doc) -> list[tuple[int, int]]:
         if j > i:
             trimmed.append((i, j))
     return trimmed
+
+
+def lemma_of(tok: Token) -> str:
+    """Return the lower-cased lemma, repairing the small model's 'hoped' → 'hop'."""
+    lemma = tok.lemma_.lower()
+    return _LEMMA_FIXES.get(lemma, lemma) if tok.lower_.startswith(_LEMMA_FIXES.get(lemma, "\0")) else lemma
 
 
 def _subtree(tok: Token) -> set[int]:
@@ -235,6 +244,11 @@ def _clause_content(verb: Token) -> set[int]:
             and verb.head.pos_ in ("VERB", "AUX"):
         own = _subtree(verb)  # 'As the Times noted, Clinton raised …'
         return {t.i for t in verb.head.subtree if t.i not in own}
+    if verb.dep_ == "ccomp" and verb.i < verb.head.i and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ == "mark" for c in verb.children) \
+            and _comma_after(verb):
+        own = _subtree(verb)  # 'Trump told CNN, his policy would be …': the parser made the cue the complement
+        return {t.i for t in verb.head.subtree if t.i not in own and t.i > max(own)}
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         own = _subtree(verb)  # '…, he said.' and 'In his state, Christie said, offenders are …'
         return {t.i for t in verb.head.subtree if t.i not in own}
@@ -253,6 +267,13 @@ def _stray_clause(verb: Token) -> set[int]:
     return set()
 
 
+def _comma_after(verb: Token) -> bool:
+    """Return whether a comma follows the verb's own short phrase ('Trump told CNN, …') and no cue governs it."""
+    end = max(t.i for t in verb.subtree) + 1
+    return end - verb.left_edge.i <= _FRAME_MAX and end < len(verb.doc) and verb.doc[end].text == "," \
+        and verb.head.i > end and lemma_of(verb.head) not in _CUE_ADVCL | {"say", "tell"}
+
+
 def _own_clause(conj: Token) -> bool:
     """Return whether a conjunct of the cue is a clause of the content ('said X but no meeting has been held')."""
     lemma = conj.lemma_.lower()
@@ -262,7 +283,7 @@ def _own_clause(conj: Token) -> bool:
 
 def _verb_frames(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     """Return the content token indices of a reporting verb and the frame that gave them."""
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb)
     if lemma in lex.clause:
         content = _clause_content(verb) or _stray_clause(verb)
         if content:
@@ -274,26 +295,35 @@ def _verb_frames(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
             part = _right_part(verb, set()) - {child.i}
             if part:
                 return part, "indirect-preposition"
+        if child.dep_ in ("advcl", "xcomp", "ccomp") and any(
+                g.dep_ == "mark" and g.lower_ in preps and g.i < child.i for g in child.children):
+            return _subtree(child), "indirect-preposition"  # 'calling for the United States to take …'
     if lemma in lex.infinitive and "xcomp" in children:
         xcomp = next(c for c in verb.children if c.dep_ == "xcomp")
         if any(t.dep_ == "aux" and t.lower_ == "to" for t in xcomp.children):
             return _right_part(verb, set()), "indirect-infinitive"
     if lemma in lex.object and ("dobj" in children or "oprd" in children) and verb.dep_ != "amod":
-        if lemma != "call" or "oprd" in children or "ccomp" in children or "xcomp" in children:
+        if lemma != "call" or "oprd" in children or "ccomp" in children or "xcomp" in children \
+                or _quoted_object(verb):
             return _right_part(verb, set()), "indirect-object"
     return set(), "bare"
 
 
+def _quoted_object(verb: Token) -> bool:
+    """Return whether the verb's object holds a quotation mark ('called protesters “thugs”')."""
+    return any(t.text in _OPEN_MARKS for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
+
+
 def _phrasal(verb: Token, lex: Lexicon) -> bool:
     """Return whether the verb with its particle is a verb of speaking ('went on', 'shot back')."""
-    particles = lex.phrasal.get(verb.lemma_.lower(), frozenset())
+    particles = lex.phrasal.get(lemma_of(verb), frozenset())
     return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in particles
                                    for c in verb.children)
 
 
 def _verb_candidate(verb: Token, lex: Lexicon, quotes: Quoted | None = None) -> Candidate | None:
     """Return the candidate of one reporting verb, or None when it governs nothing and is no speech verb."""
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb)
     subj = _speaker_token(verb, quotes)
     if subj is None and verb.tag_ == "VB" and verb.dep_ == "ROOT":
         return None  # an imperative ('Support us', 'Tell a friend') is an appeal to the reader
@@ -439,7 +469,7 @@ def _candidates(doc: Doc, lex: Lexicon, quotes: Quoted) -> Iterator[Candidate]:
         if tok.i and doc[tok.i - 1].text == "<":
             continue  # markup ('<tweet pic=…>') left in the text
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB") \
-                and lex.is_cue(tok.lemma_.lower()):
+                and lex.is_cue(lemma_of(tok)):
             cand = _verb_candidate(tok, lex, quotes)
         elif lower in ("according", "as"):
             cand = _according(tok, lex)
