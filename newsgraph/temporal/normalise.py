@@ -27,6 +27,7 @@ UNIT_CODE = {"second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "
              "centurie": "CE"}
 _NAME_BEFORE = {"in", "by", "since", "until", "early", "late", "mid", "last", "next", "this", "through", "from",
                 "before", "after", "during", "of", "and", "or", "to", "on", "that", "the"}
+_BACK_REACH = 120  # how far back a tense cue may sit, within the sentence
 _SENTENCE_END = re.compile(r"[\n;]|[.!?][\"'”’]?\s+(?=[\"'“‘A-Z])")
 
 
@@ -53,20 +54,21 @@ def register(name: str) -> Callable[[Normaliser], Normaliser]:
 
 def tense(ctx: Context, start: int, end: int) -> str | None:
     """Return 'future' or 'past' from the tense cue nearest the span in its sentence, or None."""
-    lo, hi = max(0, start - 60), min(len(ctx.text), end + 30)
+    lo, hi = max(0, start - _BACK_REACH), min(len(ctx.text), end + 30)
     before = list(_SENTENCE_END.finditer(ctx.text, lo, start))
     lo = before[-1].end() if before else lo
     after = _SENTENCE_END.search(ctx.text, end, hi)
     hi = after.start() if after else hi
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     for kind, cue in (("future", ctx.grammar.future_cue), ("past", ctx.grammar.past_cue)):
         for m in cue.finditer(ctx.text, lo, hi):
             if m.start() < end and m.end() > start:
                 continue  # the cue is inside the timex itself
             gap = start - m.end() if m.end() <= start else m.start() - end
-            if best is None or gap < best[0]:
-                best = (gap, kind)
-    return best[1] if best else None
+            # on a tie the longer cue wins: "had been due to" is past, though it ends in "due to"
+            if best is None or (gap, -len(m.group(0))) < best[:2]:
+                best = (gap, -len(m.group(0)), kind)
+    return best[2] if best else None
 
 
 def count(word: str | None, ctx: Context) -> float | None:
@@ -329,6 +331,8 @@ def _season(m: re.Match[str], ctx: Context) -> Result:
         year = ctx.dct.year if start + 3 <= ctx.dct.month else ctx.dct.year - 1
     elif rel in ("next", "coming"):
         year = ctx.dct.year if start > ctx.dct.month else ctx.dct.year + 1
+    elif rel == "this":
+        year = ctx.dct.year
     elif tense(ctx, m.start(), m.end()) == "past" and start > ctx.dct.month:
         year = ctx.dct.year - 1
     else:

@@ -71,6 +71,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result:
     else:
         said = tense(ctx, m.start(), m.end())
         direction = "future" if said == "future" else "past"
+        if said is None and (ctx.dct - dates.weekday_near(ctx.dct, weekday, "past")).days == 6:
+            direction = "future"  # with no tense to go by, "Tuesday" said on a Monday is tomorrow, not six days ago
     day = dates.weekday_near(ctx.dct, weekday, direction)
     part = m.groupdict().get("daypart")
     if part:
