@@ -24,6 +24,7 @@ _FORWARD = {"next", "coming", "the coming", "the next", "the following", "follow
 _FROM_REF = {"the previous", "the next", "the following", "the same", "that same", "that"}
 _NOT_PLURAL = {"was", "has", "this", "less", "plus", "thus", "always", "perhaps", "across", "unless", "its", "his",
                "hers", "yours", "ours", "theirs", "is", "as", "us", "does", "takes", "lasts", "gets", "makes"}
+_PAST_VERB_AFTER = re.compile(r",?\s+[a-z]+ed\b")  # "China on Saturday urged": a past verb right after
 _QUANTITY = {"million", "billion", "thousand", "trillion", "percent", "cents", "dollars", "euros", "pounds"}
 
 
@@ -71,7 +72,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result:
     else:
         said = tense(ctx, m.start(), m.end())
         direction = "future" if said == "future" else "past"
-        if said is None and (ctx.dct - dates.weekday_near(ctx.dct, weekday, "past")).days == 6:
+        if said is None and (ctx.dct - dates.weekday_near(ctx.dct, weekday, "past")).days == 6 \
+                and not _PAST_VERB_AFTER.match(ctx.text, m.end()):
             direction = "future"  # with no tense to go by, "Tuesday" said on a Monday is tomorrow, not six days ago
     day = dates.weekday_near(ctx.dct, weekday, direction)
     part = m.groupdict().get("daypart")
