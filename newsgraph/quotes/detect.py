@@ -23,6 +23,7 @@ _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _REASON_MARKS = {"because", "since", "although", "though", "if", "unless", "so"}
 _OPEN_MARKS = {"“", "\"", "``", "‘", "«"}
 _FRAME_MAX = 8  # tokens of a cue's own phrase before the clause it was parsed under ('Instead, Trump told CNN,')
+_ATTITUDE_TAGS = {"VBD", "VBZ", "VBP", "VBN"}
 _LEMMA_FIXES = {"hop": "hope"}
 _CUE_ADVCL = {"say", "add", "note", "argue", "explain", "insist", "warn", "claim"}
 
@@ -324,6 +325,9 @@ def _phrasal(verb: Token, lex: Lexicon) -> bool:
 def _verb_candidate(verb: Token, lex: Lexicon, quotes: Quoted | None = None) -> Candidate | None:
     """Return the candidate of one reporting verb, or None when it governs nothing and is no speech verb."""
     lemma = lemma_of(verb)
+    attitude = lemma in lex.attitude
+    if attitude and verb.tag_ not in _ATTITUDE_TAGS:
+        return None  # 'to support', 'would want': a stance only where someone holds it, not a plan or a question
     subj = _speaker_token(verb, quotes)
     if subj is None and verb.tag_ == "VB" and verb.dep_ == "ROOT":
         return None  # an imperative ('Support us', 'Tell a friend') is an appeal to the reader
@@ -334,6 +338,8 @@ def _verb_candidate(verb: Token, lex: Lexicon, quotes: Quoted | None = None) -> 
     content.discard(verb.i)
     if not content and lemma not in lex.speech and not _phrasal(verb, lex):
         return None
+    if attitude:
+        rule = "attitude"  # a stance or wish ('Trump wants …', 'she supports …'), no statement in words
     return Candidate(verb, _cue_text(verb, lex), _runs(content, verb.doc), speaker, rule if content else "bare")
 
 

@@ -29,6 +29,7 @@ class Lexicon:
     pronouns: frozenset[str]
     not_speakers: frozenset[str]
     confidence: dict[str, float]
+    attitude: frozenset[str] = frozenset()
 
     def is_cue(self, lemma: str) -> bool:
         """Return whether ``lemma`` is a reporting verb in any frame."""
@@ -58,4 +59,5 @@ def load_lexicon() -> Lexicon:
         pronouns=_words(raw["pronouns"]),
         not_speakers=_words(raw.get("not_speakers")),
         confidence={str(k): float(v) for k, v in raw["confidence"].items()},
+        attitude=_words(raw.get("attitude")),
     )
