@@ -52,6 +52,14 @@ class Codes:
         i = bisect.bisect_left(self.values, value) if value is not None else len(self.values)
         return i if i < len(self.values) and self.values[i] == value else -2
 
+    def among(self, values: tuple[str, ...]) -> np.ndarray:
+        """Return the rows whose value is one of ``values`` (a lookup table: faster than ``np.isin``)."""
+        table = np.zeros(len(self.values) + 1, dtype=bool)  # the last entry is NULL's (code -1)
+        for v in values:
+            if (c := self.code(v)) >= 0:
+                table[c] = True
+        return table[self.codes]
+
 
 def encode(column: pa.ChunkedArray | pa.Array, values: list[str] | None = None) -> Codes:
     """Dictionary-encode a string column against sorted ``values`` (default: its own distinct values)."""
@@ -82,6 +90,10 @@ class EventIndex:
         self.outlet = encode(table["outlet"])
         self.negated = table["negated"].to_numpy()
         self._scores = self._score_table()
+        self._buckets: dict[int, tuple[np.ndarray, list[str]]] = {}
+        self._cells: dict[int, np.ndarray] = {}  # per row: bucket * (types + 1) + type, by bucket width
+        self._pairs = self._pair_codes()
+        self._types = np.where(self.type.codes < 0, len(self.type.values), self.type.codes).astype(np.int32)
 
     @classmethod
     def load(cls, cur: duckdb.DuckDBPyConnection) -> EventIndex:
@@ -106,13 +118,13 @@ class EventIndex:
         if f.target:
             keep &= self.target.codes == self.target.code(f.target)
         if f.types is not None:
-            keep &= np.isin(self.type.codes, [self.type.code(t) for t in f.types])
+            keep &= self.type.among(f.types)
         if f.dyad is not None:
             a, b = self.source.code(f.dyad[0]), self.source.code(f.dyad[1])
             if a == b:
                 keep &= (self.source.codes == a) & (self.target.codes == a)
             else:
-                keep &= np.isin(self.source.codes, [a, b]) & np.isin(self.target.codes, [a, b])
+                keep &= self.source.among(f.dyad) & self.target.among(f.dyad)
                 keep &= self.source.codes != self.target.codes
         self._dates(keep, f.since, f.until)
         if f.outlet:
@@ -148,29 +160,41 @@ class EventIndex:
 
     # --- aggregates -----------------------------------------------------------------------------------------
     def buckets(self, width: int) -> tuple[np.ndarray, list[str]]:
-        """Return (bucket code of each date code, with -1 for imprecise dates and NULL last; the bucket labels)."""
-        labels = sorted({b for d in self.date.values if (b := bucket(d, width)) is not None})
-        where = {b: i for i, b in enumerate(labels)}
-        of_date = [where.get(bucket(d, width) or "", -1) for d in self.date.values]
-        return np.array([*of_date, -1], dtype=np.int64), labels  # a NULL date's code -1 takes the last entry
+        """Per row, its bucket's number (``len(labels)`` when not dated to the bucket's precision); the labels."""
+        if width not in self._buckets:
+            labels = sorted({b for d in self.date.values if (b := bucket(d, width)) is not None})
+            where = {b: i for i, b in enumerate(labels)}
+            undated = len(labels)
+            of_date = [where.get(bucket(d, width) or "", undated) for d in self.date.values]
+            # a NULL date's code -1 takes the last entry
+            self._buckets[width] = np.array([*of_date, undated], dtype=np.int32)[self.date.codes], labels
+        return self._buckets[width]
 
     def per_bucket(self, keep: np.ndarray, width: int) -> dict[str, Any]:
         """Events per bucket by type, the types seen, and the number not dated to the bucket's precision."""
-        of_date, labels = self.buckets(width)
+        of_row, labels = self.buckets(width)
         n_types = len(self.type.values) + 1  # NULL type as the last code
-        types = np.where(self.type.codes[keep] < 0, n_types - 1, self.type.codes[keep])
-        b = of_date[self.date.codes[keep]]
-        dated = b >= 0
-        grid = np.bincount(b[dated] * n_types + types[dated], minlength=len(labels) * n_types)
-        grid = grid.reshape(len(labels), n_types)
+        if width not in self._cells:
+            self._cells[width] = of_row * n_types + self._types
+        cells = self._cells[width]
+        grid = np.bincount(cells if keep.all() else cells[keep], minlength=(len(labels) + 1) * n_types)
+        grid = grid.reshape(len(labels) + 1, n_types)
         names: list[str | None] = [*self.type.values, None]
-        seen = np.bincount(types, minlength=n_types)
         out = []
-        for i in np.flatnonzero(grid.sum(axis=1)):
-            counts = {names[t]: int(grid[i, t]) for t in np.flatnonzero(grid[i])}
-            out.append((labels[i], counts))
-        return {"buckets": out, "undated": int((~dated).sum()),
-                "types": [names[t] for t in np.flatnonzero(seen)]}
+        for label, row in zip(labels, grid[:-1].tolist(), strict=True):  # lists: numpy scalars are slow one by one
+            if counts := {names[t]: n for t, n in enumerate(row) if n}:
+                out.append((label, counts))
+        return {"buckets": out, "undated": int(grid[-1].sum()),
+                "types": [names[t] for t in np.flatnonzero(grid.sum(axis=0))]}
+
+    def _pair_codes(self) -> np.ndarray:
+        """Per row, its unordered actor pair as min * n + max of the codes (-1: no pair, or self-directed).
+
+        The actor dictionary is sorted, so the min and max of codes are the min and max of ids.
+        """
+        src, tgt = self.source.codes.astype(np.int64), self.target.codes.astype(np.int64)
+        pairs = np.minimum(src, tgt) * len(self.actors) + np.maximum(src, tgt)
+        return np.where((src >= 0) & (tgt >= 0) & (src != tgt), pairs, -1)
 
     def _score_table(self) -> np.ndarray:
         """PLOVER score of each (type code, mode code) pair, NaN where unscored; NULL codes are the last rows."""
@@ -183,30 +207,42 @@ class EventIndex:
 
     def dyads(self, keep: np.ndarray, width: int, top: int) -> list[dict[str, Any]]:
         """The ``top`` unordered actor pairs by events, each with events, summed and mean score per bucket."""
-        src, tgt = self.source.codes, self.target.codes
-        keep = keep & (src >= 0) & (tgt >= 0) & (src != tgt)
         n = len(self.actors)
-        # the dictionary is sorted, so min/max of codes is min/max of ids
-        pair = np.minimum(src[keep], tgt[keep]).astype(np.int64) * n + np.maximum(src[keep], tgt[keep])
-        found, counts = np.unique(pair, return_counts=True)
-        chosen = [int(found[i]) for i in sorted(range(len(found)), key=lambda i: (-counts[i], found[i]))[:top]]
-        of_date, labels = self.buckets(width)
-        rows = np.flatnonzero(keep)
+        rows = np.flatnonzero(keep & (self._pairs >= 0))
+        pair = self._pairs[rows]
+        if n * n <= 1 << 22:  # counting into a table beats sorting a million pairs
+            per_pair = np.bincount(pair, minlength=n * n)
+            found = np.flatnonzero(per_pair)
+            counts = per_pair[found]
+        else:
+            found, counts = np.unique(pair, return_counts=True)
+        order = np.lexsort((found, -counts))[:top]  # most events first, ties by the pair's ids
+        chosen = [int(p) for p in found[order]]
+        of_row, labels = self.buckets(width)
         out = []
         for p in chosen:
             mine = rows[pair == p]
-            b = of_date[self.date.codes[mine]]
+            b = of_row[mine]
             s = self._scores[self.type.codes[mine], self.mode.codes[mine]]
-            dated = b >= 0
+            dated = b < len(labels)
             events = np.bincount(b[dated], minlength=len(labels))
             sums = np.bincount(b[dated], weights=np.nan_to_num(s[dated]), minlength=len(labels))
             scored = np.bincount(b[dated], weights=~np.isnan(s[dated]), minlength=len(labels))
-            series = [{"date": labels[i], "events": int(events[i]), "score": float(sums[i]),
-                       "mean": round(float(sums[i] / scored[i]), 3) if scored[i] else None}
-                      for i in np.flatnonzero(events)]
+            series = [{"date": labels[i], "events": e, "score": sm, "mean": round(sm / sc, 3) if sc else None}
+                      for i, e, sm, sc in zip(range(len(labels)), events.tolist(), sums.tolist(), scored.tolist(),
+                                              strict=True) if e]
             out.append({"a": self.actors[p // n], "b": self.actors[p % n], "events": int(mine.size),
                         "series": series})
         return out
+
+
+def _per_article(cur: duckdb.DuckDBPyConnection) -> dict[str, dict[str, int]]:
+    """Count each article's quotes, events and mentions: one grouped scan per table."""
+    out: dict[str, dict[str, int]] = {}
+    for table in ("quotes", "events", "mentions"):  # names from code
+        for article_id, n in cur.execute(f"SELECT article_id, count(*) FROM {table} GROUP BY 1").fetchall():
+            out.setdefault(article_id, {"quotes": 0, "events": 0, "mentions": 0})[table] = n
+    return out
 
 
 def _stamp(path: str) -> tuple[int, ...]:
@@ -229,13 +265,14 @@ class StoreIndex:
         self._lock = threading.Lock()
         self._events: EventIndex | None = None
         self._counts: ActorCounts | None = None
+        self._per_article: dict[str, dict[str, int]] | None = None
         self._stamp: tuple[int, ...] = ()
 
     def _fresh(self) -> None:
         """Forget what was built from an older version of the store file (call with the lock held)."""
         stamp = _stamp(self.store.path)
         if stamp != self._stamp:
-            self._events, self._counts, self._stamp = None, None, stamp
+            self._events, self._counts, self._per_article, self._stamp = None, None, None, stamp
 
     def events(self) -> EventIndex:
         """Return the event index (one request builds it; concurrent ones wait for it)."""
@@ -261,10 +298,23 @@ class StoreIndex:
                     cur.close()
             return self._counts
 
+    def article_counts(self) -> dict[str, dict[str, int]]:
+        """Return {article id: {"quotes": n, "events": n, "mentions": n}} for articles with any record."""
+        with self._lock:
+            self._fresh()
+            if self._per_article is None:
+                cur = self.store.cursor()
+                try:
+                    self._per_article = _per_article(cur)
+                finally:
+                    cur.close()
+            return self._per_article
+
     def warm(self) -> None:
         """Build every index now."""
         self.events()
         self.actor_counts()
+        self.article_counts()
 
     def select(self, filters: EventFilters, limit: int | None, offset: int) -> tuple[list[str], int] | None:
         """Answer an event selection from the index (the ``EventSelector`` of ``query_events``)."""

@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from newsgraph.actors.query import list_actors as query_actors
 from newsgraph.api.params import Page, cursor, page, rows, scalar
 from newsgraph.api.plover import score
-from newsgraph.api.respond import listing
+from newsgraph.api.respond import json_response, listing
 from newsgraph.errors import NotFoundError
 
 router = APIRouter(tags=["actors"])
@@ -34,7 +34,7 @@ def list_actors(
 
 
 @router.get("/actors/{actor_id}", summary="One actor")
-def get_actor(actor_id: str, cur: Cursor) -> dict[str, Any]:
+def get_actor(actor_id: str, cur: Cursor) -> Response:
     """Who the actor is, its roles by date, what it said, what it did to whom and what was done to it."""
     found = rows(cur, "SELECT * FROM actors WHERE id = ?", [actor_id])
     if not found:
@@ -63,7 +63,7 @@ def get_actor(actor_id: str, cur: Cursor) -> dict[str, Any]:
     )
     actor["targets"] = _partners(cur, actor_id, "source", "target")
     actor["sources"] = _partners(cur, actor_id, "target", "source")
-    return actor
+    return json_response(actor)
 
 
 def _roles(cur: duckdb.DuckDBPyConnection, actor_id: str) -> list[dict[str, Any]]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import duckdb
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from newsgraph.api.params import Page, Where, cursor, iso_date, page, rows, scalar, until_bound
 from newsgraph.api.plover import score
-from newsgraph.api.respond import listing
+from newsgraph.api.respond import json_response, listing
 from newsgraph.errors import NotFoundError
 
 router = APIRouter(tags=["articles"])
@@ -22,6 +22,7 @@ _LIST_COLUMNS = """a.id, a.source, a.source_name, a.outlet, a.original_outlet, a
 
 @router.get("/articles", summary="List articles")
 def list_articles(
+    request: Request,
     cur: Cursor,
     pg: Annotated[Page, Depends(page)],
     outlet: Annotated[str | None, Query(description="Outlet name (exact, case-insensitive).")] = None,
@@ -46,18 +47,14 @@ def list_articles(
     items = rows(cur, f"""SELECT {_LIST_COLUMNS} FROM articles a {where.sql()}
                            ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?""",
                  [*where.params, pg.limit, pg.offset])
-    ids = [a["id"] for a in items]
-    for table in ("quotes", "events", "mentions"):  # names from code; one grouped scan for the page's articles
-        counts = {r["article_id"]: r["n"] for r in rows(
-            cur, f"SELECT article_id, count(*) AS n FROM {table} WHERE article_id IN (SELECT unnest(?)) GROUP BY 1",
-            [ids])} if ids else {}
-        for a in items:
-            a[table] = counts.get(a["id"], 0)
+    per_article = request.app.state.index.article_counts()  # counted once per store, not per page
+    for a in items:
+        a.update(per_article.get(a["id"]) or {"quotes": 0, "events": 0, "mentions": 0})
     return listing(items, total, pg, "articles")
 
 
 @router.get("/articles/{article_id}", summary="One article with its records")
-def get_article(article_id: str, cur: Cursor) -> dict[str, Any]:
+def get_article(article_id: str, cur: Cursor) -> Response:
     """One article (id or unique id prefix): clean text, boilerplate, every record as offsets, copies, story."""
     found = rows(cur, "SELECT * FROM articles WHERE id = ? OR starts_with(id, ?) ORDER BY id <> ? LIMIT 2",
                  [article_id, article_id, article_id])
@@ -95,7 +92,7 @@ def get_article(article_id: str, cur: Cursor) -> dict[str, Any]:
         [aid, aid, art["duplicate_of"], art["duplicate_of"]],
     )
     art["story"] = _story(cur, art["story_id"], aid)
-    return art
+    return json_response(art)
 
 
 def _story(cur: duckdb.DuckDBPyConnection, story_id: str | None, aid: str) -> dict[str, Any] | None:

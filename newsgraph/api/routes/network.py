@@ -8,9 +8,11 @@ from typing import Annotated, Any
 
 import duckdb
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
 
 from newsgraph.api.params import Where, cursor, iso_date, rows, until_bound
 from newsgraph.api.plover import score
+from newsgraph.api.respond import json_response
 from newsgraph.api.routes.events import ActorQ, FamilyQ, OutletQ, SinceQ, TypeQ, UntilQ
 from newsgraph.events.query import event_filters, where_events
 
@@ -26,7 +28,7 @@ def network(
     = True,
     min_weight: Annotated[int, Query(ge=1, le=1_000_000, description="Drop edges seen fewer times.")] = 1,
     nodes: Annotated[int, Query(ge=2, le=500, description="Keep the most connected actors.")] = 80,
-) -> dict[str, Any]:
+) -> Response:
     """Nodes (actors, with weighted degree) and directed edges (events by type with mean PLOVER score; quotes)."""
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     where = where_events(event_filters(actor, type, since, until, family=family, outlet=outlet))
@@ -40,7 +42,7 @@ def network(
     if quotes and family == "all" and not type:
         for r in _quote_edges(cur, since, until, actor, outlet):
             _edge(edges, r["source"], r["target"])["quotes"] += r["n"]
-    return _graph(cur, edges, min_weight, nodes)
+    return json_response(_graph(cur, edges, min_weight, nodes))
 
 
 def _edge(edges: dict[tuple[str, str], dict[str, Any]], source: str, target: str) -> dict[str, Any]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import duckdb
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from newsgraph.api.params import Page, cursor, page
-from newsgraph.api.respond import listing
+from newsgraph.api.respond import json_response, listing
 from newsgraph.quotes.query import list_quotes as query_quotes
 from newsgraph.quotes.query import quote_speakers as query_speakers
 
@@ -42,6 +42,6 @@ def quote_speakers(
     cur: Cursor, since: SinceQ = None, until: UntilQ = None, q: TextQ = None, outlet: OutletQ = None,
     kind: KindQ = None, min_sources: SourcesQ = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Most frequent speakers to return.")] = 30,
-) -> dict[str, Any]:
+) -> Response:
     """Speakers of the matching quotes with their counts, most quoted first."""
-    return {"items": query_speakers(cur, since, until, q, outlet, kind, min_sources, limit)}
+    return json_response({"items": query_speakers(cur, since, until, q, outlet, kind, min_sources, limit)})

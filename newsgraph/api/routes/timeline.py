@@ -11,10 +11,12 @@ from typing import Annotated, Any
 
 import duckdb
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
 
 from newsgraph.api.index import bucket
 from newsgraph.api.params import cursor
 from newsgraph.api.plover import EVENT_TYPES
+from newsgraph.api.respond import json_response
 from newsgraph.api.routes.events import ActorQ, DyadQ, FamilyQ, OutletQ, SinceQ, TypeQ, UntilQ
 from newsgraph.api.sql import Where, add_dates, rows
 from newsgraph.events.query import event_filters
@@ -35,7 +37,7 @@ def timeline(
     request: Request, cur: Cursor, actor: ActorQ = None, type: TypeQ = None, dyad: DyadQ = None,
     family: FamilyQ = "all", since: SinceQ = None, until: UntilQ = None, outlet: OutletQ = None,
     interval: IntervalQ = "day",
-) -> dict[str, Any]:
+) -> Response:
     """Counts per bucket: events by PLOVER type, and quotes (the actor as speaker; none when events are filtered
     by type, dyad or family). Records not dated to the bucket's precision are counted in ``undated``."""
     width = _WIDTH[interval]
@@ -51,12 +53,12 @@ def timeline(
             if (day := _bucket(d, width)) is not None:
                 buckets[day]["quotes"] += n
     seen = set(counted["types"])
-    return {
+    return json_response({
         "interval": interval,
         "buckets": [{"date": d, **buckets[d]} for d in sorted(buckets)],
         "types": [t for t in EVENT_TYPES if t in seen] + sorted(seen - set(EVENT_TYPES) - {None}),
         "undated": counted["undated"],
-    }
+    })
 
 
 @router.get("/timeline/dyads", summary="Cooperation–conflict series of the busiest dyads")
@@ -65,7 +67,7 @@ def timeline_dyads(
     family: FamilyQ = "all", since: SinceQ = None, until: UntilQ = None, outlet: OutletQ = None,
     interval: IntervalQ = "day",
     top: Annotated[int, Query(ge=1, le=20, description="Dyads with the most events to chart.")] = 5,
-) -> dict[str, Any]:
+) -> Response:
     """For the ``top`` dyads (unordered actor pairs), events and summed PLOVER score per bucket (PLOVER manual,
     Table 2.2: −10 conflict … +10 cooperation)."""
     filters = event_filters(actor, type, since, until, dyad_ids=dyad, family=family, outlet=outlet)
@@ -74,7 +76,7 @@ def timeline_dyads(
     names = _names(cur, sorted({d[k] for d in found for k in ("a", "b")}))
     out = [{"a": d["a"], "b": d["b"], "a_name": names.get(d["a"], d["a"]), "b_name": names.get(d["b"], d["b"]),
             "events": d["events"], "series": d["series"]} for d in found]
-    return {"interval": interval, "dyads": out}
+    return json_response({"interval": interval, "dyads": out})
 
 
 def _quotes_per_date(cur: duckdb.DuckDBPyConnection, actor: str | None, since: str | None, until: str | None,
