@@ -24,6 +24,7 @@ _REASON_MARKS = {"because", "since", "although", "though", "if", "unless", "so"}
 _OPEN_MARKS = {"“", "\"", "``", "‘", "«"}
 _FRAME_MAX = 8  # tokens of a cue's own phrase before the clause it was parsed under ('Instead, Trump told CNN,')
 _ATTITUDE_TAGS = {"VBD", "VBZ", "VBP", "VBN"}
+_TITLE_SMALL = {"on", "of", "the", "and", "for", "at", "in", "to", "a", "an"}
 _LEMMA_FIXES = {"hop": "hope"}
 _CUE_ADVCL = {"say", "add", "note", "argue", "explain", "insist", "warn", "claim"}
 
@@ -396,7 +397,14 @@ def _label(doc: Doc, lo: int, colon: int, lex: Lexicon) -> Span | None:
     if dash is not None and not all(t.pos_ in ("PROPN", "CCONJ", "PUNCT") for t in label):
         return None
     named = [t for t in label if t.ent_type_ in ("PERSON", "ORG") or (t.is_upper and t.is_alpha and len(t) > 2)]
-    return label if named else None
+    return label if named or _title_label(label) else None
+
+
+def _title_label(label: Span) -> bool:
+    """Return whether a line-initial label is in title case ('Sanders:', 'Poll:', 'Gillibrand on Hillary …:')."""
+    words = [t for t in label if t.is_alpha]
+    return bool(words) and words[0].is_title and all(t.is_title or t.is_upper or t.lower_ in _TITLE_SMALL
+                                                     for t in words)
 
 
 def _colon_label(colon: Token, lex: Lexicon) -> Candidate | None:
