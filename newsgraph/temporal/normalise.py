@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from newsgraph.temporal import dates
@@ -27,6 +27,8 @@ UNIT_CODE = {"second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "
              "centurie": "CE"}
 _NAME_BEFORE = {"in", "by", "since", "until", "early", "late", "mid", "last", "next", "this", "through", "from",
                 "before", "after", "during", "of", "and", "or", "to", "on", "that", "the"}
+ENDED = re.compile(r",?\s+(?:that\s+)?end(?:ed|ing|s)\b(?:\s+(?:on\s+)?(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d\d?)\b"
+                    r"(?:,?\s+(?P<year>\d{4}))?)?")
 _BACK_REACH = 120  # how far back a tense cue may sit, within the sentence
 _SENTENCE_END = re.compile(r"[\n;]|[.!?][\"'”’]?\s+(?=[\"'“‘A-Z])")
 
@@ -41,6 +43,7 @@ class Context:
     ref: date  # the last day-precise date mentioned ("the next day", "a day earlier" count from it)
     ref_any: date | None = None  # the last date of any precision ("later that year")
     quarter: date | None = None  # the last quarter mentioned ("the year-ago quarter")
+    named_quarter: date | None = None  # set by the last normaliser call that named a quarter outright
     memo: dict[int, str | None] = field(default_factory=dict)
 
 
@@ -278,7 +281,14 @@ def _the_quarter(m: re.Match[str], ctx: Context) -> Result:
     is_period = m.group(0).lower().endswith("period")
     if is_period and rel not in ("latest", "year-ago", "year-earlier", "comparable"):
         return None
+    closing = ended(m, ctx)
+    if closing and not rel:
+        # "the quarter ended Sept. 30" is the three months up to that day, whatever was in focus
+        ctx.named_quarter = dates.shift(closing, -45, "D")
+        return None, dates.value(ctx.named_quarter, "Q")
     base = _base_quarter(ctx)
+    if rel == "latest" and ctx.quarter and dates.last_day(ctx.quarter, "Q") > ctx.dct:
+        base = _base_quarter(replace(ctx, quarter=None))  # the latest quarter is over: not one still running
     if rel == "current":
         base = date(ctx.dct.year, 3 * ((ctx.dct.month - 1) // 3) + 1, 1)
     elif rel in ("year-ago", "year-earlier", "comparable"):
@@ -370,7 +380,22 @@ def _century(m: re.Match[str], ctx: Context) -> Result:
 @register("fiscal_year")
 def _fiscal_year(m: re.Match[str], ctx: Context) -> Result:
     """Return "the full year", "the fiscal year", "by year-end" as the document's year."""
+    if ENDED.match(ctx.text, m.end()):
+        return "DURATION", "P1Y"  # "the fiscal year ended Jan. 31": the twelve months up to that day
     return None, f"{ctx.dct.year:04d}"
+
+
+def ended(m: re.Match[str], ctx: Context) -> date | None:
+    """Return the closing day of a period said with it ("the quarter ended Sept. 30"), or None."""
+    closing = ENDED.match(ctx.text, m.end())
+    if not closing or not closing.group("month"):
+        return None
+    month = ctx.grammar.tables["months"].get(closing.group("month").lower())
+    if month is None:
+        return None
+    year = int(closing.group("year")) if closing.group("year") else dates.month_year(
+        ctx.dct, month, "future" if "ending" in closing.group(0).lower() else "past")
+    return dates.safe_date(year, month, int(closing.group("day")))
 
 
 @register("year_quarter")

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from newsgraph.temporal import dates
 from newsgraph.temporal.normalise import (
+    ENDED,
     UNIT_CODE,
     Context,
     Result,
@@ -119,6 +120,8 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Result:
     if rel == "the" and unit in ("day", "night", "month", "decade", "century") and not (
             mod and unit == "month"):
         return None  # "the day", "the month" alone rarely mean a date; "the end of the month" does
+    if rel == "the" and code == "Y" and ENDED.match(ctx.text, m.end()):
+        return "DURATION", "P1Y"  # "for the year ended Sept. 30": the twelve months up to that day
     if rel in ("the past", "the last", "past", "last") and code in ("DE", "CE"):
         return "DURATION", period(1, code)  # "the past decade" is the ten years up to now
     base = ctx.ref if rel in _FROM_REF else ctx.dct

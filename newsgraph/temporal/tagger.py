@@ -76,6 +76,7 @@ def tag(text: str, dct: date, article_id: str = "") -> list[Timex]:
     ctx.ref_any = None
     for start, end, rule in _select(candidates):
         m = rule.regex.match(text, start, end)
+        ctx.named_quarter = None
         result = NORMALISERS[rule.norm](m, ctx) if m else None
         if result is None:
             continue
@@ -96,5 +97,6 @@ def _focus(ctx: Context, value: str, rule: str) -> None:
     ctx.ref_any = day
     if gran == "D":
         ctx.ref = day
-    elif gran == "Q" and rule == "quarter":
+    elif gran == "Q" and (rule == "quarter" or ctx.named_quarter) and day <= ctx.dct:
+        # a forecast for a quarter still to come does not become the one results are compared against
         ctx.quarter = day
