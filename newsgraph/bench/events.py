@@ -20,8 +20,8 @@ from newsgraph.actors import find_actors
 from newsgraph.errors import BenchmarkDataError
 from newsgraph.events.arguments import ArgActor
 from newsgraph.events.classifier import MODEL as MODEL_FILE
-from newsgraph.events.classifier import PENTA, fit, load_model
-from newsgraph.events.code import Candidate, code_sentences, main_event, rule_tokens, sentence_label
+from newsgraph.events.classifier import fit, load_model
+from newsgraph.events.code import Candidate, code_sentences, main_event, penta_of, rule_tokens, sentence_label
 from newsgraph.events.places import load_gazetteer
 from newsgraph.nlp import load_nlp
 from newsgraph.records import Article
@@ -62,7 +62,7 @@ def _main_events(texts: list[str], learned: bool = False,
         if proba is not None and allow_statement:
             yield cand, sentence_label(proba)
         else:
-            yield cand, PENTA.get(cand.type, "statement") if cand else "statement"
+            yield cand, penta_of(cand) if cand else "statement"
 
 
 def _norm_code(arg: ArgActor) -> str | None:

@@ -21,11 +21,14 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from newsgraph.events.lexicon import DATA
 
 MODEL = DATA / "penta_model.json"
+# PLOVER type → CAMEO quad class, in the PETRARCH/Phoenix convention the ConfliBERT labels follow: CONCEDE comes
+# from CAMEO 08 (yield: material cooperation) and SANCTION from CAMEO 16 (reduce relations: verbal conflict).
+# Appeals (REQUEST from CAMEO 02) are "statement": see code.penta_of.
 PENTA = {
-    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal_coop"),
-    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material_coop"),
-    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal_conflict"),
-    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material_conflict"),
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT"), "verbal_coop"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT", "CONCEDE"), "material_coop"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"), "verbal_conflict"),
+    **dict.fromkeys(("PROTEST", "MOBILIZE", "COERCE", "ASSAULT"), "material_conflict"),
 }
 # weight of the rule pseudo-token block against the word block, and the inverse regularisation
 # (both chosen by 5-fold cross-validation on the train split)

@@ -401,6 +401,14 @@ class _Coder:
         return round(max(0.05, min(0.99, conf)), 3)
 
 
+def penta_of(cand: Candidate) -> str:
+    """Return the CAMEO quad class of a candidate ("statement" for an appeal: "urged", "called on")."""
+    if cand.type == "REQUEST" and cand.pattern is not MUST_CLAUSE and \
+            load_lexicon().has("appeal_lemmas", cand.trigger.lemma_.lower()):
+        return "statement"
+    return PENTA[cand.type]
+
+
 def ranked_asserted(cands: list[Candidate]) -> list[Candidate]:
     """Return the asserted candidates (not negated, not hypothetical), highest in the tree and surest first."""
     ranked = sorted(cands, key=lambda c: (c.depth, c.pattern.pos != "VERB", -c.confidence, c.trigger.i))
@@ -415,14 +423,14 @@ def rule_tokens(cands: list[Candidate]) -> str:
         toks.append("NOASSERTED")
     else:
         top = ranked[0]
-        toks += [f"MAIN_{top.type}", f"MAINP_{PENTA[top.type]}", f"MAINPOS_{top.pattern.pos}"]
+        toks += [f"MAIN_{top.type}", f"MAINP_{penta_of(top)}", f"MAINPOS_{top.pattern.pos}"]
         toks += [flag for flag, on in (("MAINSRC", any(a.code for a in top.sources)),
                                        ("MAINTGT", any(a.code for a in top.targets)), ("MAINREP", top.reported)) if on]
     for c in cands:
         state = "NEG" if c.negated else "HYP" if c.hypothetical else "ASS"
-        toks += [f"ANY_{c.type}", f"ANYP_{PENTA[c.type]}", f"{state}_{PENTA[c.type]}", f"{state}_{c.type}",
+        toks += [f"ANY_{c.type}", f"ANYP_{penta_of(c)}", f"{state}_{penta_of(c)}", f"{state}_{c.type}",
                  "PID_" + c.pattern.id.replace(".", "_").replace("-", "_"), "TRIG_" + c.trigger.lemma_.lower()]
-        toks += [f"FUT_{PENTA[c.type]}"] if c.future else []
+        toks += [f"FUT_{penta_of(c)}"] if c.future else []
         toks += [f"ABS_{a.type}" for a in c.absorbed if a.type in PENTA]
     return " ".join(t.replace(" ", "_") for t in toks)
 
@@ -446,9 +454,10 @@ def main_event(cands: list[Candidate], proba: dict[str, float] | None = None,
     if proba is None:
         return ranked[0]
     label = sentence_label(proba)
-    if label == "statement":
-        return None if allow_statement else ranked[0]
-    return next((c for c in ranked if PENTA[c.type] == label), ranked[0])
+    fitting = next((c for c in ranked if penta_of(c) == label), None)
+    if label == "statement" and allow_statement:
+        return fitting  # an appeal, or no event at all
+    return fitting or ranked[0]
 
 
 def code_sentences(doc: Doc, actors: ActorAnalysis, lex: Lexicon | None = None) -> list[tuple[Span, list[Candidate]]]:

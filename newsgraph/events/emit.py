@@ -8,8 +8,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from newsgraph.events.arguments import ArgActor
-from newsgraph.events.classifier import PENTA, load_model
-from newsgraph.events.code import Candidate, code_sentences, rule_tokens
+from newsgraph.events.classifier import load_model
+from newsgraph.events.code import Candidate, code_sentences, penta_of, rule_tokens
 from newsgraph.records import ActorAnalysis, Article, Event, TimeAnalysis
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?($|T)")
@@ -56,12 +56,15 @@ def _calendar_date(value: str | None) -> str | None:
 
 
 def _drop_subsumed(cands: list[Candidate]) -> list[Candidate]:
-    """Drop a candidate that another of the same sentence, type and source says more about (it has a target)."""
+    """Drop a candidate that another of the same sentence, type and source says more about (its parse has a target)."""
     def key(c: Candidate) -> tuple[str, str | None]:
         return c.type, next((a.code for a in c.sources if a.code), None)
 
-    full = {key(c) for c in cands if any(a.code for a in c.targets)}
-    return [c for c in cands if any(a.code for a in c.targets) or key(c) not in full]
+    def grammatical(c: Candidate) -> bool:  # a target the parse gave, not the sentence-wide fallback
+        return any(a.code and a.via != "sentence" for a in c.targets)
+
+    full = {key(c) for c in cands if grammatical(c)}
+    return [c for c in cands if grammatical(c) or key(c) not in full]
 
 
 def extract_events(article: Article, doc: Doc, actors: ActorAnalysis, times: TimeAnalysis) -> list[Event]:
@@ -82,7 +85,7 @@ def extract_events(article: Article, doc: Doc, actors: ActorAnalysis, times: Tim
             date = (_calendar_date(times.date_for(trig.idx, trig.idx + len(trig)))
                     or _calendar_date(times.published))
             if proba is not None:  # the sentence classifier's belief in this kind of event tempers the rule's
-                cand.confidence = round(0.6 * cand.confidence + 0.4 * proba.get(PENTA[cand.type], 0.0), 3)
+                cand.confidence = round(0.6 * cand.confidence + 0.4 * proba.get(penta_of(cand), 0.0), 3)
             for event in candidate_events(article, cand, sent, date):
                 key = (event.event_type, event.source, event.target, event.date)
                 if key in seen and not event.negated:

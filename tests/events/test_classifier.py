@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.actors import find_actors
 from newsgraph.events.classifier import _from_dict, fit, load_model
-from newsgraph.events.code import code_sentences, main_event, rule_tokens
+from newsgraph.events.code import code_sentences, main_event, penta_of, rule_tokens
 from newsgraph.nlp import analyse
 from newsgraph.records import Article
 
@@ -34,9 +34,10 @@ def _cands(text: str) -> list:
 
 
 def test_classifier_can_overrule_the_rules_with_statement() -> None:
-    cands = _cands("Iran rejected accusations that it armed the rebels, and urged calm.")
+    cands = _cands("Iran rejected the peace plan proposed by Egypt.")
     assert main_event(cands) is not None
     assert main_event(cands, {"statement": 0.9, "verbal_conflict": 0.1}) is None
+    assert main_event(cands, {"statement": 0.9, "verbal_conflict": 0.1}, allow_statement=False) is not None
     chosen = main_event(cands, {"statement": 0.05, "verbal_conflict": 0.95})
     assert chosen is not None and chosen.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN")
 
@@ -63,3 +64,11 @@ def test_classifier_label_picks_the_candidate_of_its_class() -> None:
     assert chosen is not None and chosen.type in ("COERCE", "SANCTION")
     chosen = main_event(cands, {"statement": 0.1, "verbal_conflict": 0.7, "material_conflict": 0.2})
     assert chosen is not None and chosen.type == "ACCUSE"
+
+
+def test_appeals_are_statements_and_demands_verbal_conflict() -> None:
+    (urge,) = [c for c in _cands("The United Nations urged Israel to ease the blockade.") if c.type == "REQUEST"]
+    (demand,) = [c for c in _cands("Russia demanded that Ukraine withdraw its troops.") if c.type == "REQUEST"]
+    assert penta_of(urge) == "statement" and penta_of(demand) == "verbal_conflict"
+    chosen = main_event([urge], {"statement": 0.8, "verbal_conflict": 0.2})
+    assert chosen is urge  # an appeal stands for a "statement" sentence
