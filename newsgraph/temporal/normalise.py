@@ -29,8 +29,11 @@ _NAME_BEFORE = {"in", "by", "since", "until", "early", "late", "mid", "last", "n
                 "before", "after", "during", "of", "and", "or", "to", "on", "that", "the"}
 ENDED = re.compile(r",?\s+(?:that\s+)?end(?:ed|ing|s)\b(?:\s+(?:on\s+)?(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d\d?)\b"
                     r"(?:,?\s+(?P<year>\d{4}))?)?")
+_DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)
 _BACK_REACH = 120  # how far back a tense cue may sit, within the sentence
-_SENTENCE_END = re.compile(r"[\n;]|[.!?][\"'”’]?\s+(?=[\"'“‘A-Z])")
+# a period after an initial or a title ("Daniel P. Davison", "Mr. Schwarz") ends no sentence
+_SENTENCE_END = re.compile(r"[\n;]|(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt|\bJr|\bCo)(?<!\bMrs|\bSen|\bRep|\bGov|\bGen|\bInc)"
+                           r"(?<!\bCorp)(?<!\bLtd)[.!?][\"'”’]?\s+(?=[\"'“‘A-Z])")
 
 
 @dataclass
@@ -184,7 +187,10 @@ def _month(m: re.Match[str], ctx: Context) -> Result:
 
 def _news_year(ctx: Context, month: int, m: re.Match[str]) -> int:
     """Return the year of a month named without one: the document's, or the next when future tense says so."""
-    return dates.month_year(ctx.dct, month, tense(ctx, m.start(), m.end()))
+    said = tense(ctx, m.start(), m.end())
+    if said != "future" and _DEADLINE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        said = "future"  # "by February", "through January": a deadline, seldom a month gone by
+    return dates.month_year(ctx.dct, month, said)
 
 
 @register("decade")
