@@ -32,8 +32,8 @@ ENDED = re.compile(r",?\s+(?:that\s+)?end(?:ed|ing|s)\b(?:\s+(?:on\s+)?(?P<month
 _DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)
 _BACK_REACH = 120  # how far back a tense cue may sit, within the sentence
 # a period after an initial or a title ("Daniel P. Davison", "Mr. Schwarz") ends no sentence
-_SENTENCE_END = re.compile(r"[\n;]|(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt|\bJr|\bCo)(?<!\bMrs|\bSen|\bRep|\bGov|\bGen|\bInc)"
-                           r"(?<!\bCorp)(?<!\bLtd)[.!?][\"'”’]?\s+(?=[\"'“‘A-Z])")
+_SENTENCE_END = re.compile(r"[\n;]|(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt|\bJr|\bCo)"
+                           r"(?<!\bMrs|\bSen|\bRep|\bGov|\bGen|\bInc)(?<!\bCorp)(?<!\bLtd)[.!?][\"'”’]?\s+(?=[\"'“‘A-Z])")
 
 
 @dataclass
