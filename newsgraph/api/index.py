@@ -25,6 +25,7 @@ from newsgraph.actors.query import ActorCounts, actor_counts
 from newsgraph.api.plover import score
 from newsgraph.errors import BadParameterError
 from newsgraph.events.query import EventFilters
+from newsgraph.quotes.query import merged_outlets
 from newsgraph.store import Store
 
 # a date of at least the bucket's precision; unresolved TIMEX values ("XXXX-WXX-5", "2022-W03") are undated here
@@ -266,13 +267,15 @@ class StoreIndex:
         self._events: EventIndex | None = None
         self._counts: ActorCounts | None = None
         self._per_article: dict[str, dict[str, int]] | None = None
+        self._outlets: dict[str, list[str]] | None = None
         self._stamp: tuple[int, ...] = ()
 
     def _fresh(self) -> None:
         """Forget what was built from an older version of the store file (call with the lock held)."""
         stamp = _stamp(self.store.path)
         if stamp != self._stamp:
-            self._events, self._counts, self._per_article, self._stamp = None, None, None, stamp
+            self._events, self._counts, self._per_article, self._outlets = None, None, None, None
+            self._stamp = stamp
 
     def events(self) -> EventIndex:
         """Return the event index (one request builds it; concurrent ones wait for it)."""
@@ -310,11 +313,24 @@ class StoreIndex:
                     cur.close()
             return self._per_article
 
+    def quote_outlets(self) -> dict[str, list[str]]:
+        """Return {canonical quote id: outlets of every article carrying it} (for ``list_quotes``)."""
+        with self._lock:
+            self._fresh()
+            if self._outlets is None:
+                cur = self.store.cursor()
+                try:
+                    self._outlets = merged_outlets(cur)
+                finally:
+                    cur.close()
+            return self._outlets
+
     def warm(self) -> None:
         """Build every index now."""
         self.events()
         self.actor_counts()
         self.article_counts()
+        self.quote_outlets()
 
     def select(self, filters: EventFilters, limit: int | None, offset: int) -> tuple[list[str], int] | None:
         """Answer an event selection from the index (the ``EventSelector`` of ``query_events``)."""

@@ -166,6 +166,14 @@ def newest_first_ids(cur: duckdb.DuckDBPyConnection, table: str, alias: str, whe
     return [r[0] for r in found]
 
 
+def by_id(cur: duckdb.DuckDBPyConnection, select: str, ids: set[str | None]) -> dict[str, dict[str, Any]]:
+    """Run ``select`` (a query from code, with an ``id`` column) for the rows whose id is in ``ids``; key by id."""
+    wanted = sorted(i for i in ids if i is not None)
+    if not wanted:
+        return {}
+    return {r["id"]: r for r in rows(cur, f"{select} WHERE id IN (SELECT unnest(?))", [wanted])}
+
+
 def in_order(items: list[dict[str, Any]], ids: list[str]) -> list[dict[str, Any]]:
     """Return ``items`` in the order of ``ids`` (rows fetched by id come back in any order)."""
     by_id = {item["id"]: item for item in items}

@@ -13,6 +13,7 @@ from newsgraph.api.sql import (
     Found,
     Where,
     add_dates,
+    by_id,
     check_page,
     connection,
     dyad,
@@ -26,14 +27,14 @@ from newsgraph.api.sql import (
 from newsgraph.errors import BadParameterError
 
 FAMILIES = ("all", "cooperation", "conflict")
-# the columns of a listed event: the stored record, actor display names, PLOVER score, article title and outlet
-_SELECT = """SELECT e.id, e.article_id, e.event_type, e.mode, e.source, coalesce(s.name, e.source) AS source_label,
-  e.target, coalesce(t.name, e.target) AS target_label, e.source_name, e.target_name, e.source_sector,
-  e.target_sector, e.date, e.location, e.sentence, e.start, e."end", e.trigger, e.negated, e.hypothetical, e.rule,
-  e.confidence, e.sources, e.canonical_id, a.title AS article_title, a.outlet
-FROM events e LEFT JOIN articles a ON a.id = e.article_id
-  LEFT JOIN actors s ON s.id = e.source LEFT JOIN actors t ON t.id = e.target
-WHERE e.id IN (SELECT unnest(?))"""
+# the columns of a listed event: the stored record, actor display names, article title and outlet, PLOVER score;
+# rows, articles and actors are each looked up by primary key (joins would scan the articles for 50 rows)
+COLUMNS = ("id", "article_id", "event_type", "mode", "source", "source_label", "target", "target_label", "source_name",
+           "target_name", "source_sector", "target_sector", "date", "location", "sentence", "start", "end", "trigger",
+           "negated", "hypothetical", "rule", "confidence", "sources", "canonical_id", "article_title", "outlet",
+           "score")
+_STORED = [c for c in COLUMNS if c not in ("source_label", "target_label", "article_title", "outlet", "score")]
+_ROWS = "SELECT " + ", ".join(f'e."{c}"' for c in _STORED) + " FROM events e WHERE e.id IN (SELECT unnest(?))"
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,15 @@ def event_rows(cur: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[str,
     """Return the listed columns of the events ``ids``, in that order."""
     if not ids:
         return []
-    items = in_order(rows(cur, _SELECT, [ids]), ids)
-    for item in items:
-        item["score"] = score(item["event_type"], item["mode"])
+    found = in_order(rows(cur, _ROWS, [ids]), ids)
+    articles = by_id(cur, "SELECT id, title, outlet FROM articles", {e["article_id"] for e in found})
+    names = {a: r["name"] for a, r in by_id(cur, "SELECT id, name FROM actors",
+                                            {e[k] for e in found for k in ("source", "target")}).items()}
+    items = []
+    for e in found:
+        art = articles.get(e["article_id"]) or {}
+        extra = {"source_label": names.get(e["source"]) or e["source"],
+                 "target_label": names.get(e["target"]) or e["target"], "article_title": art.get("title"),
+                 "outlet": art.get("outlet"), "score": score(e["event_type"], e["mode"])}
+        items.append({c: e[c] if c in e else extra[c] for c in COLUMNS})
     return items

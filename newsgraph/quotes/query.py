@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Literal
 
 import duckdb
@@ -11,6 +12,7 @@ from newsgraph.api.sql import (
     Found,
     Where,
     add_dates,
+    by_id,
     check_page,
     connection,
     in_order,
@@ -21,16 +23,17 @@ from newsgraph.api.sql import (
 from newsgraph.errors import BadParameterError
 
 KINDS = ("direct", "indirect", "mixed")
-# the columns of a listed quotation: the stored record with its article's title, outlet and publication date
-_SELECT = """SELECT q.id, q.article_id, q.speaker, q.speaker_id, q.speaker_country, q.speaker_role, q.kind, q.text,
-  q.cue, q.date, q.start, q."end", q.sources, q.canonical_id, q.rule, q.confidence, a.title AS article_title, a.outlet,
-  a.published
-FROM quotes q LEFT JOIN articles a ON a.id = q.article_id
-WHERE q.id IN (SELECT unnest(?))"""
+# the columns of a listed quotation: the stored record with its article's title, outlet and publication date, and
+# the outlets of every article carrying it; rows and articles are each looked up by primary key
+COLUMNS = ("id", "article_id", "speaker", "speaker_id", "speaker_country", "speaker_role", "kind", "text", "cue",
+           "date", "start", "end", "sources", "canonical_id", "rule", "confidence", "article_title", "outlet",
+           "published", "outlets")
+_STORED = COLUMNS[:16]
+_ROWS = "SELECT " + ", ".join(f'q."{c}"' for c in _STORED) + " FROM quotes q WHERE q.id IN (SELECT unnest(?))"
 # the outlets of every article carrying one of the page's merged quotations
 _OUTLETS = """SELECT q.canonical_id, list(DISTINCT a.outlet) AS outlets
 FROM quotes q JOIN articles a ON a.id = q.article_id
-WHERE q.canonical_id IN (SELECT unnest(?)) GROUP BY q.canonical_id"""
+WHERE q.canonical_id IS NOT NULL{also} GROUP BY q.canonical_id"""
 
 
 def quote_filters(speaker: str | None = None, since: str | None = None, until: str | None = None,
@@ -62,32 +65,47 @@ def quote_filters(speaker: str | None = None, since: str | None = None, until: s
 def list_quotes(store: Db, speaker: str | None = None, since: str | None = None, until: str | None = None,
                 contains: str | None = None, limit: int | None = 50, *, outlet: str | None = None,
                 kind: str | None = None, min_sources: int | None = None, article: str | None = None,
-                speaker_match: Literal["words", "exact"] = "words", offset: int = 0, total: bool = False) -> Found:
+                speaker_match: Literal["words", "exact"] = "words", offset: int = 0, total: bool = False,
+                outlets: Mapping[str, list[str]] | None = None) -> Found:
     """Return quotations, newest first (undated last, ties by id): by speaker, date range, words, outlet, kind.
 
     Each carries its article's title, outlet and date, and ``outlets``: the outlets of every article carrying it.
     Dates compare on the quotation's resolved calendar date; quotations whose date is unknown or unresolved
-    ('XXXX-WXX-5') match no date filter. ``total=True`` also counts the matches (``Found.total``).
+    ('XXXX-WXX-5') match no date filter. ``total=True`` also counts the matches (``Found.total``); ``outlets`` are
+    precomputed ``merged_outlets``.
     """
     check_page(limit, offset)
     where = quote_filters(speaker, since, until, contains, outlet, kind, min_sources, article, speaker_match)
     with connection(store) as cur:
         ids = newest_first_ids(cur, "quotes", "q", where, limit, offset)
         count = scalar(cur, "SELECT count(*) FROM quotes q" + where.sql(), where.params) if total else None
-        return Found(quote_rows(cur, ids), count)
+        return Found(quote_rows(cur, ids, outlets), count)
 
 
-def quote_rows(cur: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[str, Any]]:
-    """Return the listed columns of the quotations ``ids``, in that order."""
+def quote_rows(cur: duckdb.DuckDBPyConnection, ids: list[str],
+               outlets: Mapping[str, list[str]] | None = None) -> list[dict[str, Any]]:
+    """Return the listed columns of the quotations ``ids``, in that order (``outlets``: ``merged_outlets``)."""
     if not ids:
         return []
-    items = in_order(rows(cur, _SELECT, [ids]), ids)
-    merged = sorted({q["canonical_id"] for q in items if q["canonical_id"] is not None})
-    outlets = {r["canonical_id"]: r["outlets"] for r in rows(cur, _OUTLETS, [merged])} if merged else {}
-    for item in items:
-        found = [item["outlet"]] if item["canonical_id"] is None else outlets.get(item["canonical_id"])
-        item["outlets"] = [o for o in found or [] if o]
+    found = in_order(rows(cur, _ROWS, [ids]), ids)
+    articles = by_id(cur, "SELECT id, title, outlet, published FROM articles", {q["article_id"] for q in found})
+    if outlets is None:
+        merged = sorted({q["canonical_id"] for q in found if q["canonical_id"] is not None})
+        outlets = merged_outlets(cur, merged) if merged else {}
+    items = []
+    for q in found:
+        art = articles.get(q["article_id"]) or {}
+        carried = [art.get("outlet")] if q["canonical_id"] is None else outlets.get(q["canonical_id"])
+        items.append({**q, "article_title": art.get("title"), "outlet": art.get("outlet"),
+                      "published": art.get("published"), "outlets": [o for o in carried or [] if o]})
     return items
+
+
+def merged_outlets(cur: duckdb.DuckDBPyConnection, canonical_ids: list[str] | None = None) -> dict[str, list[str]]:
+    """Return {canonical id: outlets of every article carrying that quotation} (all canonical ids by default)."""
+    also = "" if canonical_ids is None else " AND q.canonical_id IN (SELECT unnest(?))"
+    found = cur.execute(_OUTLETS.format(also=also), [] if canonical_ids is None else [canonical_ids]).fetchall()
+    return {c: o for c, o in found}
 
 
 def quote_speakers(store: Db, since: str | None = None, until: str | None = None, contains: str | None = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import duckdb
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from newsgraph.api.params import Page, cursor, page
@@ -27,13 +27,14 @@ SourcesQ = Annotated[int | None, Query(ge=1, description="At least this many art
 
 @router.get("/quotes", summary="Search quotes")
 def list_quotes(
-    cur: Cursor, pg: Annotated[Page, Depends(page)], speaker: SpeakerQ = None, since: SinceQ = None,
+    request: Request, cur: Cursor, pg: Annotated[Page, Depends(page)], speaker: SpeakerQ = None, since: SinceQ = None,
     until: UntilQ = None, q: TextQ = None, outlet: OutletQ = None, kind: KindQ = None, min_sources: SourcesQ = None,
     article: Annotated[str | None, Query(description="Article id.")] = None,
 ) -> Response:
     """Quotes, newest first, each with its article, outlet and the outlets of every article carrying it."""
     found = query_quotes(cur, speaker, since, until, q, pg.limit, outlet=outlet, kind=kind, min_sources=min_sources,
-                         article=article, speaker_match="exact", offset=pg.offset, total=pg.format == "json")
+                         article=article, speaker_match="exact", offset=pg.offset, total=pg.format == "json",
+                         outlets=request.app.state.index.quote_outlets())
     return listing(found, found.total or 0, pg, "quotes")
 
 
