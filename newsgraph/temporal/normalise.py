@@ -106,12 +106,10 @@ def period(amount: float | None, code: str) -> str:
         if whole == 0:
             return f"P{part}M" if code == "Y" else f"PT{part}M"
         return f"P{whole}Y{part}M" if code == "Y" else f"PT{whole}H{part}M"
-    smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN")}
+    smaller = {"Y": (12, "M"), "Q": (3, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN")}
     if amount is not None and amount != int(amount) and code in smaller:
         factor, code = smaller[code]
         amount = round(amount * factor)
-    if code == "Q":
-        amount, code = (None if amount is None else 3 * amount), "M"
     if code == "FN":
         amount, code = (None if amount is None else 2 * amount), "W"
     if code == "WE":
