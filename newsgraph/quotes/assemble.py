@@ -150,7 +150,24 @@ def assemble(doc: Doc, regions: list[Region], cands: list[Candidate]) -> list[As
         owner.regions.append(region)
         last = owner
     inside = nested | {k for spans in held.values() for i, j in spans for k in range(i, j)}
-    return [a for c in cands + follow if (a := _finish(c, held.get(id(c), []), rules.get(id(c)), inside)) is not None]
+    items = [a for c in cands + follow if (a := _finish(c, held.get(id(c), []), rules.get(id(c)), inside)) is not None]
+    return _past_colon(doc, items)
+
+
+def _past_colon(doc: Doc, items: list[Assembled]) -> list[Assembled]:
+    """Carry a paraphrase that stops at a colon on to its sentence's end ('noted that X: he also won Iowa')."""
+    taken = {k for a in items for k in a.tokens}
+    for item in items:
+        if item.kind == "direct" or item.cand.cue is None or item.cand.rule == "headline-colon":
+            continue
+        colon = max(item.tokens) + 1
+        if colon + 1 >= len(doc) or doc[colon].text != ":" or "\n" in doc[colon].whitespace_:
+            continue
+        end = doc[colon + 1].sent.end
+        more = [t.i for t in doc[colon + 1: end] if not t.is_space]
+        if more and not any(k in taken for k in more) and not any("\n" in t.text_with_ws for t in doc[colon: more[-1]]):
+            item.tokens |= {colon, *(more[:-1] if doc[more[-1]].is_punct else more)}
+    return items
 
 
 def _owner(doc: Doc, text: str, cands: list[Candidate], held: dict[int, list[tuple[int, int]]], region: Region,

@@ -25,6 +25,7 @@ _OPEN_MARKS = {"“", "\"", "``", "‘", "«"}
 _FRAME_MAX = 8  # tokens of a cue's own phrase before the clause it was parsed under ('Instead, Trump told CNN,')
 _ATTITUDE_TAGS = {"VBD", "VBZ", "VBP", "VBN"}
 _TITLE_SMALL = {"on", "of", "the", "and", "for", "at", "in", "to", "a", "an"}
+_RAISING = {"seem", "appear"}
 _LEMMA_FIXES = {"hop": "hope"}
 _CUE_ADVCL = {"say", "add", "note", "argue", "explain", "insist", "warn", "claim"}
 
@@ -334,7 +335,11 @@ def _verb_candidate(verb: Token, lex: Lexicon, quotes: Quoted | None = None) -> 
         return None  # an imperative ('Support us', 'Tell a friend') is an appeal to the reader
     content, rule = _verb_frames(verb, lex)
     speaker = speaker_span(subj) if subj is not None else _adjacent_speaker(verb)
-    if speaker is not None:
+    if rule == "indirect-infinitive" and (lemma in _RAISING or any(c.dep_ == "nsubjpass" for c in verb.children)):
+        # 'X seems to …', 'X is expected to …': the subject belongs to what is held (and stays the one who seems)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+        content |= {k for c in subjects for k in _subtree(c)}
+    if speaker is not None and not (rule == "indirect-infinitive" and lemma in _RAISING):
         content -= set(range(speaker.start, speaker.end))
     content.discard(verb.i)
     if not content and lemma not in lex.speech and not _phrasal(verb, lex):
