@@ -197,6 +197,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
     if re.fullmatch(r"1[6-9]\d\d|20\d\d", g.get("num") or ""):
         return None  # "the 1988 quarter" names a year, not 1988 quarters
     if g.get("num") is None:
+        if re.match(r"\s+(?:before|after|following|prior)\b", ctx.text[m.end():m.end() + 12]) and m.group(0)[-1:] == "s":
+            return None  # "in the weeks before the shooting" is a stretch of dates, not a known length
         if (g.get("rel") or "").lower() == "recent" and code == "Y":
             return "DATE", "PAST_REF"
         amount = None
