@@ -213,6 +213,8 @@ class _Coder:
             self._answered_party(cand)
         if not any(a.code for a in cand.targets) and any(a.code for a in cand.sources):
             cand.targets = self._sentence_party(cand) or cand.targets
+        if not any(a.code or a.name or a.sector for a in cand.sources):
+            cand.sources = self._clause_source(cand) or cand.sources
         self._domestic_default(cand)
         src_codes = {a.code for a in cand.sources if a.code}
         if len(src_codes) > 1 and not any(a.code for a in cand.targets):
@@ -250,6 +252,41 @@ class _Coder:
                 start, end = self.res.span(head)
                 return [ArgActor(code, None, None, start, end, head.i, "sentence", kind)]
         return []
+
+    def _clause_source(self, cand: Candidate) -> list[ArgActor]:
+        """Return the nearest coded party before the trigger that belongs to its clause, for a subjectless event.
+
+        Parses leave noun triggers without a subject ("warships launched 10 days of war games", "the Party
+        issued a declaration demanding ..."): the coded name before it, reached without crossing a preposition
+        other than "of" or a speech verb's subject, is then the actor.
+        """
+        tok, sent = cand.trigger, cand.trigger.sent
+        taken = {a.head for a in cand.targets}
+        for t in reversed([t for t in sent if t.i < tok.i]):
+            code, _, via, kind = self.res._token_code(t)
+            if not code or via == "setting" or not self._in_clause(t):
+                continue
+            head = t
+            while head.dep_ in ("compound", "amod", "poss", "nmod", "conj") and head.head is not head:
+                head = head.head
+            if head.i in taken:
+                continue
+            start, end = self.res.span(head)
+            return [ArgActor(code, None, None, start, end, head.i, "sentence", kind)]
+        return []
+
+    def _in_clause(self, tok: Token) -> bool:
+        """Return whether ``tok`` reaches its clause's verb without crossing a preposition other than "of"."""
+        cur = tok
+        for _ in range(12):
+            if cur.dep_ == "prep" and cur.lower_ != "of" or cur.dep_ == "agent":
+                return False
+            if cur.dep_ in ("nsubj", "nsubjpass") and self.lex.has("speech_verbs", cur.head.lemma_.lower()):
+                return False
+            if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+                return True
+            cur = cur.head
+        return False
 
     def _answered_party(self, cand: Candidate) -> None:
         """Target the author of the demand/offer a rejection or concession answers ("NATO rejected the demand")."""
