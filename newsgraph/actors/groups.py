@@ -28,6 +28,7 @@ _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "easter
                "northeastern", "northwestern", "southeastern", "southwestern", "occupied", "neighbouring",
                "neighboring", "rural", "war-torn"}
 _PARTICIPLES = {"based", "operating", "stationed", "deployed", "living", "active", "fighting", "working"}
+SCENE_ONLY = "role:group-scene"  # a group noun that is a mention only once its sentence's state is known
 _ARMED = {"MIL", "PRM"}  # armed groups named by a faith or ethnicity, not a state, are non-state ('Moslem forces')
 
 
@@ -282,12 +283,23 @@ def find_bare_groups(ctx: Context) -> None:
         if rspan.start in seen or role.kind != "group" or not ctx.free(rspan.start, rspan.end):
             continue
         seen.add(rspan.start)
-        if rspan[-1].tag_ not in ("NNS", "NNPS", "NN", "NNP") or rspan[-1].lower_ in ("people", "government"):
+        if rspan[-1].tag_ not in ("NNS", "NNPS", "NN", "NNP"):
             continue
+        rule = "role:group-unaffiliated"
+        word = rspan[-1].lower_
+        if word in ("people", "government"):
+            # 'the government', '18 people' (killed) stand for the state the sentence is about: kept only if
+            # the setting pass finds that state (resolve.place_by_setting drops them otherwise)
+            if word == "people" and not any(c.dep_ in ("nummod", "quantmod", "amod") for c in rspan[-1].children):
+                continue
+            rule = SCENE_ONLY
         sector = role.sector
-        if sector in _ARMED and rspan.start and _communal(ctx, ctx.doc[rspan.start - 1]):
-            sector = "REB"
-        ctx.add(Found(rspan.start, rspan.end, ctx.any_group(sector), "role:group-unaffiliated", 0.4, role.role))
+        if rspan.start and _communal(ctx, ctx.doc[rspan.start - 1]):
+            if sector in _ARMED:
+                sector = "REB"
+            elif sector == "GOV":  # 'Yoruba leaders', 'Jewish leaders': community elites, not a government
+                sector = "ELI"
+        ctx.add(Found(rspan.start, rspan.end, ctx.any_group(sector), rule, 0.4, role.role))
 
 
 def _communal(ctx: Context, tok: Token) -> bool:

@@ -3,7 +3,9 @@
 Sources: ``states.csv`` (ISO3 code, extra names, demonyms, capitals; pycountry adds its official names),
 ``igos.csv`` (IGOs, NGOs and armed groups with their PLOVER code), ``seats.csv`` (seats of power and
 government bodies used as metonyms), ``roles.csv`` (titles and group nouns → PLOVER sectors) and
-``names.yaml`` (honorifics, pronouns, transliteration rules, stop words).
+``names.yaml`` (honorifics, pronouns, transliteration rules, stop words); ``persons.csv`` lists well-known
+office holders (heads of state and government, foreign ministers, rebel and IGO leaders) whose country and
+sector a story often leaves unsaid ('Putin said'). ``regions.csv`` is read by places.py.
 """
 
 from __future__ import annotations
@@ -43,6 +45,16 @@ class Role:
     sector: str
     kind: str  # person, group, body
     role: str  # canonical display form
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    """A well-known person: the country and sector to use when an article states none."""
+
+    name: str
+    country: str
+    sector: str
+    role: str
 
 
 @dataclass
@@ -142,6 +154,19 @@ def lexicon() -> Lexicon:
         lex.names = yaml.safe_load(fh)
     lex.translit = [(re.compile(pat), rep) for pat, rep in lex.names["translit"]]
     return lex
+
+
+@lru_cache(maxsize=1)
+def known_persons() -> dict[str, KnownPerson]:
+    """Return person id (as the names module builds it from each listed alias) → known person."""
+    from newsgraph.actors.names import name_parts, person_id  # names needs the lexicon: import late
+
+    out: dict[str, KnownPerson] = {}
+    for row in _read_csv("persons.csv"):
+        person = KnownPerson(row["name"], row["country"], row["sector"], row["role"])
+        for alias in _split(row["aliases"]):
+            out.setdefault(person_id(name_parts(alias)), person)
+    return out
 
 
 def plover_country(actor_country: str | None) -> str | None:

@@ -31,12 +31,21 @@ def matchers(vocab: Vocab) -> Matchers:
         registry = PhraseMatcher(vocab, attr="ORTH")
         tokenizer = _tokenizer(vocab)
         for surface in lex.entries:
-            registry.add(surface, [tokenizer(surface)])
+            registry.add(surface, [_pattern(tokenizer, surface)])
         roles = PhraseMatcher(vocab, attr="LOWER")
         for phrase in lex.roles:
-            roles.add(phrase, [tokenizer(phrase)])
+            roles.add(phrase, [_pattern(tokenizer, phrase)])
         _CACHE[key] = Matchers(registry, roles)
     return _CACHE[key]
+
+
+def _pattern(tokenizer, phrase: str) -> Doc:  # type: ignore[no-untyped-def]
+    """Tokenise a phrase as it reads inside a sentence: a final 'Sen.' stays one token as before a name."""
+    if "." not in phrase:
+        return tokenizer(phrase)  # type: ignore[no-any-return]
+    if phrase.islower():  # abbreviations are tokenizer exceptions only as written: 'Gen.', not 'gen.'
+        phrase = phrase.title()
+    return tokenizer(phrase + " x")[:-1].as_doc()  # type: ignore[no-any-return]
 
 
 def _tokenizer(vocab: Vocab):  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsgraph.actors.context import Context, Found, PersonInfo
-from newsgraph.actors.lexicon import Entry, Role
+from newsgraph.actors.lexicon import Entry, Role, known_persons
 from newsgraph.actors.names import name_parts, part_key, person_id
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -52,7 +52,9 @@ def _name_spans(ctx: Context) -> list[Span]:
             before = ctx.doc[span.start - 1] if span.start else None
             title = ctx.role_ending(span.start)
             titled = title is not None and title[1].kind == "person"
-            if titled or (before is not None and before.lower_ in honorifics) or _acts_like_person(ctx, span):
+            known = person_id(name_parts(span.text)) in known_persons()  # 'Trump' tagged ORG
+            if titled or known or (before is not None and before.lower_ in honorifics) or \
+                    _acts_like_person(ctx, span):
                 out.append(span)
     return [_extend(ctx, s) for s in out]
 
@@ -313,6 +315,18 @@ def find_persons(ctx: Context) -> None:
             pid, rule = (surname_ids[key], "alias:surname") if key in surname_ids else (person_id(parts), "ner")
         _add_person(ctx, span, pid, parts if len(parts) >= 2 else parts, rule)
     _surname_sweep(ctx, surname_ids)
+    _known_sweep(ctx)
+
+
+def _known_sweep(ctx: Context) -> None:
+    """Catch well-known persons NER missed ('Erdogan said'): a free capitalised word listed in persons.csv."""
+    known = known_persons()
+    for tok in ctx.doc:
+        if tok.i in ctx.taken or tok.i in ctx.registry or not tok.is_title or tok.pos_ != "PROPN" or len(tok) < 4:
+            continue
+        pid = person_id([tok.text])
+        if pid in known:
+            _add_person(ctx, ctx.doc[tok.i:tok.i + 1], pid, [tok.text], "ner")
 
 
 def _add_person(ctx: Context, span: Span, pid: str, parts: list[str], rule: str) -> None:

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from newsgraph.actors.context import Context
 from newsgraph.actors.coref import find_nominals, find_pronouns
 from newsgraph.actors.groups import (
+    SCENE_ONLY,
     find_bare_groups,
     find_groups,
     find_invented,
@@ -32,7 +33,7 @@ from newsgraph.actors.groups import (
     find_orgs,
     find_registry,
 )
-from newsgraph.actors.lexicon import Role
+from newsgraph.actors.lexicon import Role, known_persons
 from newsgraph.actors.persons import find_persons
 from newsgraph.actors.places import find_places
 from newsgraph.actors.setting import Setting
@@ -41,10 +42,14 @@ from newsgraph.records import Actor, ActorAnalysis, Article
 
 def _person_actors(ctx: Context) -> None:
     """Build one Actor per person from what all its mentions said."""
+    known_ids = known_persons()
     for pid, info in ctx.persons.items():
+        known = known_ids.get(pid)
         role = info.roles.most_common(1)[0][0] if info.roles else None
-        sector = info.sectors.most_common(1)[0][0] if info.sectors else None
+        sector = info.sectors.most_common(1)[0][0] if info.sectors else (known.sector if known else None)
         country = info.countries.most_common(1)[0][0] if info.countries else None
+        if country is None and known is not None:  # what the article says wins; then who they are; then the scene
+            country = known.country
         if country is None and info.scene:
             country = info.scene.most_common(1)[0][0]
         ctx.actors[pid] = Actor(pid, " ".join(info.parts), "person", country, sector, role, [])
@@ -57,7 +62,9 @@ def place_by_setting(ctx: Context) -> None:
     ('the rebels') become that state's group.
     """
     setting = Setting(ctx)
+    placed = []
     for found in ctx.found:
+        placed.append(found)
         info = ctx.persons.get(found.actor_id)
         if info is not None:
             if not info.countries and (country := setting.country_at(found.start)):
@@ -71,6 +78,9 @@ def place_by_setting(ctx: Context) -> None:
                 found.actor_id = ctx.group_actor(ctx.state_entry(country), role)
                 found.rule += "+setting"
                 found.confidence *= 0.8
+            elif found.rule == SCENE_ONLY:
+                placed.pop()
+    ctx.found = placed
 
 
 def find_actors(article: Article, doc: Doc) -> ActorAnalysis:
