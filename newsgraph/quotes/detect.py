@@ -68,9 +68,9 @@ def _runs(indices: Iterable[int], doc: Doc) -> list[tuple[int, int]]:
 
 
 def lemma_of(tok: Token) -> str:
-    """Return the lower-cased lemma, repairing the small model's 'hoped' → 'hop'."""
+    """Return the lower-cased lemma, repairing the small model's 'hoped', 'hoping' → 'hop' (not 'hopping')."""
     lemma = tok.lemma_.lower()
-    return _LEMMA_FIXES.get(lemma, lemma) if tok.lower_.startswith(_LEMMA_FIXES.get(lemma, "\0")) else lemma
+    return _LEMMA_FIXES[lemma] if lemma in _LEMMA_FIXES and not tok.lower_.startswith(lemma + lemma[-1]) else lemma
 
 
 def _subtree(tok: Token) -> set[int]:
@@ -240,7 +240,7 @@ def _clause_content(verb: Token) -> set[int]:
         for c in verb.rights:  # 'said it did not include them because …': the reason the parser hung on the cue
             if c.dep_ == "advcl" and c.i > last and _reason(c):
                 out |= _subtree(c)
-            elif c.dep_ == "conj" and c.i > last and _own_clause(c):
+            elif c.dep_ == "conj" and c.i > last and (_own_clause(c) or _modal_conj(c)):
                 out |= _subtree(c) | {g.i for g in verb.rights if g.dep_ == "cc" and last < g.i < c.i}
         return out
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
@@ -277,6 +277,12 @@ def _comma_after(verb: Token) -> bool:
         and verb.head.i > end and lemma_of(verb.head) not in _CUE_ADVCL | {"say", "tell"}
 
 
+def _modal_conj(conj: Token) -> bool:
+    """Return whether a subjectless conjunct of the cue is reported speech ('said X but would now root for Y')."""
+    return conj.tag_ == "VB" and any(g.dep_ == "aux" and g.tag_ == "MD" for g in conj.children) \
+        and not any(g.dep_ in _SUBJECT_DEPS for g in conj.children)
+
+
 def _own_clause(conj: Token) -> bool:
     """Return whether a conjunct of the cue is a clause of the content ('said X but no meeting has been held')."""
     lemma = conj.lemma_.lower()
@@ -304,7 +310,12 @@ def _verb_frames(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     if lemma in lex.infinitive and "xcomp" in children:
         xcomp = next(c for c in verb.children if c.dep_ == "xcomp")
         if any(t.dep_ == "aux" and t.lower_ == "to" for t in xcomp.children):
-            return _right_part(verb, set()), "indirect-infinitive"
+            part = _right_part(verb, set())
+            for c in verb.rights:  # 'pledged to enact reform, fix the system': the parser hung 'fix' on the cue
+                if c.dep_ == "conj" and c.tag_ == "VB" and c.i > xcomp.i and verb.tag_ != "VB" \
+                        and not any(g.dep_ in _SUBJECT_DEPS for g in c.children):
+                    part |= _subtree(c) | {g.i for g in verb.rights if g.dep_ == "cc" and xcomp.i < g.i < c.i}
+            return part, "indirect-infinitive"
     if lemma in lex.object and ("dobj" in children or "oprd" in children) and verb.dep_ != "amod":
         if lemma != "call" or "oprd" in children or "ccomp" in children or "xcomp" in children \
                 or _quoted_object(verb):
