@@ -75,21 +75,10 @@ def create_app(db: str | Path, cache_entries: int = 1024) -> FastAPI:
     _add_ui(app)
     app.add_middleware(ResponseCache, entries=cache_entries)
     app.add_middleware(SecurityHeaders)
-    app.router.add_event_handler("startup", lambda: _warm(app.state.index))
+    # the in-memory indexes are built before the first request is accepted (a few seconds for a million events)
+    app.router.add_event_handler("startup", app.state.index.warm)
     app.router.add_event_handler("shutdown", store.close)
     return app
-
-
-def _warm(index: StoreIndex) -> None:
-    """Build the in-memory indexes in the background, so that the first requests find them ready."""
-
-    def build() -> None:
-        try:
-            index.warm()
-        except duckdb.Error as exc:  # e.g. the store closed during shutdown: the next request builds it again
-            log.warning("could not build the index: %s", exc)
-
-    threading.Thread(target=build, name="newsgraph-index", daemon=True).start()
 
 
 def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:

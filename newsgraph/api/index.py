@@ -34,6 +34,8 @@ _LOAD = """SELECT e.id, e.date, e.event_type, e.mode, e.source, e.target, coales
   e.article_id, lower(a.outlet) AS outlet
 FROM events e LEFT JOIN articles a ON a.id = e.article_id
 ORDER BY (CASE WHEN e.date < ':' THEN e.date END) DESC NULLS LAST, e.id"""
+_LOAD_QUOTES = """SELECT q.date, q.speaker_id, lower(a.outlet) AS outlet
+FROM quotes q LEFT JOIN articles a ON a.id = q.article_id"""
 
 
 def bucket(date: str | None, width: int) -> str | None:
@@ -74,12 +76,67 @@ def encode(column: pa.ChunkedArray | pa.Array, values: list[str] | None = None) 
     return Codes(remap[idx], values)
 
 
-class EventIndex:
+class Dated:
+    """Rows with a date column: date filters and buckets as the SQL has them."""
+
+    def __init__(self, date: Codes) -> None:
+        self.date = date
+        self._buckets: dict[int, tuple[np.ndarray, list[str]]] = {}
+
+    def _dates(self, keep: np.ndarray, since: str | None, until: str | None) -> None:
+        """Narrow ``keep`` to dates in [since, until] as the SQL does (string order; 'X…' values never match)."""
+        dates = self.date.values
+        if since is not None:
+            lo, hi = bisect.bisect_left(dates, since), bisect.bisect_left(dates, ":")
+            keep &= (self.date.codes >= lo) & (self.date.codes < hi)
+        if until is not None:
+            keep &= (self.date.codes >= 0) & (self.date.codes < bisect.bisect_right(dates, until + "~"))
+
+    def buckets(self, width: int) -> tuple[np.ndarray, list[str]]:
+        """Per row, its bucket's number (``len(labels)`` when not dated to the bucket's precision); the labels."""
+        if width not in self._buckets:
+            labels = sorted({b for d in self.date.values if (b := bucket(d, width)) is not None})
+            where = {b: i for i, b in enumerate(labels)}
+            undated = len(labels)
+            of_date = [where.get(bucket(d, width) or "", undated) for d in self.date.values]
+            # a NULL date's code -1 takes the last entry
+            self._buckets[width] = np.array([*of_date, undated], dtype=np.int32)[self.date.codes], labels
+        return self._buckets[width]
+
+
+class QuoteIndex(Dated):
+    """The quotations' dates, speakers and outlets as integer codes (for the timeline)."""
+
+    def __init__(self, table: pa.Table) -> None:
+        super().__init__(encode(table["date"]))
+        self.speaker = encode(table["speaker_id"])
+        self.outlet = encode(table["outlet"])
+
+    @classmethod
+    def load(cls, cur: duckdb.DuckDBPyConnection) -> QuoteIndex:
+        """Read the indexed columns of every quotation."""
+        return cls(cur.sql(_LOAD_QUOTES).to_arrow_table())
+
+    def per_bucket(self, width: int, speaker: str | None = None, since: str | None = None, until: str | None = None,
+                   outlet: str | None = None) -> dict[str, int]:
+        """Quotations per bucket (by ``speaker`` id, dates, outlet); those not dated to the bucket are left out."""
+        keep = np.ones(len(self.date.codes), dtype=bool)
+        if speaker:
+            keep &= self.speaker.codes == self.speaker.code(speaker)
+        if outlet:
+            keep &= self.outlet.codes == self.outlet.code(outlet.lower())
+        self._dates(keep, since, until)
+        of_row, labels = self.buckets(width)
+        counts = np.bincount(of_row[keep], minlength=len(labels) + 1)[:-1].tolist()
+        return {label: n for label, n in zip(labels, counts, strict=True) if n}
+
+
+class EventIndex(Dated):
     """The events as integer codes in list order."""
 
     def __init__(self, table: pa.Table) -> None:
+        super().__init__(encode(table["date"]))
         self.ids: pa.Array = table["id"].combine_chunks()
-        self.date = encode(table["date"])
         self.type = encode(table["event_type"])
         self.mode = encode(table["mode"])
         actors = sorted({*pc.unique(table["source"]).drop_null().to_pylist(),
@@ -91,7 +148,6 @@ class EventIndex:
         self.outlet = encode(table["outlet"])
         self.negated = table["negated"].to_numpy()
         self._scores = self._score_table()
-        self._buckets: dict[int, tuple[np.ndarray, list[str]]] = {}
         self._cells: dict[int, np.ndarray] = {}  # per row: bucket * (types + 1) + type, by bucket width
         self._pairs = self._pair_codes()
         self._types = np.where(self.type.codes < 0, len(self.type.values), self.type.codes).astype(np.int32)
@@ -141,15 +197,6 @@ class EventIndex:
             raise BadParameterError("events can be matched by actor id here, not by words of a name")
         return keep
 
-    def _dates(self, keep: np.ndarray, since: str | None, until: str | None) -> None:
-        """Narrow ``keep`` to dates in [since, until] as the SQL does (string order; 'X…' values never match)."""
-        dates = self.date.values
-        if since is not None:
-            lo, hi = bisect.bisect_left(dates, since), bisect.bisect_left(dates, ":")
-            keep &= (self.date.codes >= lo) & (self.date.codes < hi)
-        if until is not None:
-            keep &= (self.date.codes >= 0) & (self.date.codes < bisect.bisect_right(dates, until + "~"))
-
     def select(self, filters: EventFilters, limit: int | None, offset: int) -> tuple[list[str], int] | None:
         """Return (ids of one page newest first, number of matches), or None when the index cannot answer."""
         keep = self.mask(filters)
@@ -160,17 +207,6 @@ class EventIndex:
         return self.ids.take(pa.array(page)).to_pylist(), int(rows.size)
 
     # --- aggregates -----------------------------------------------------------------------------------------
-    def buckets(self, width: int) -> tuple[np.ndarray, list[str]]:
-        """Per row, its bucket's number (``len(labels)`` when not dated to the bucket's precision); the labels."""
-        if width not in self._buckets:
-            labels = sorted({b for d in self.date.values if (b := bucket(d, width)) is not None})
-            where = {b: i for i, b in enumerate(labels)}
-            undated = len(labels)
-            of_date = [where.get(bucket(d, width) or "", undated) for d in self.date.values]
-            # a NULL date's code -1 takes the last entry
-            self._buckets[width] = np.array([*of_date, undated], dtype=np.int32)[self.date.codes], labels
-        return self._buckets[width]
-
     def per_bucket(self, keep: np.ndarray, width: int) -> dict[str, Any]:
         """Events per bucket by type, the types seen, and the number not dated to the bucket's precision."""
         of_row, labels = self.buckets(width)
@@ -265,6 +301,7 @@ class StoreIndex:
         self.store = store
         self._lock = threading.Lock()
         self._events: EventIndex | None = None
+        self._quotes: QuoteIndex | None = None
         self._counts: ActorCounts | None = None
         self._per_article: dict[str, dict[str, int]] | None = None
         self._outlets: dict[str, list[str]] | None = None
@@ -274,7 +311,7 @@ class StoreIndex:
         """Forget what was built from an older version of the store file (call with the lock held)."""
         stamp = _stamp(self.store.path)
         if stamp != self._stamp:
-            self._events, self._counts, self._per_article, self._outlets = None, None, None, None
+            self._events, self._quotes, self._counts, self._per_article, self._outlets = None, None, None, None, None
             self._stamp = stamp
 
     def events(self) -> EventIndex:
@@ -288,6 +325,18 @@ class StoreIndex:
                 finally:
                     cur.close()
             return self._events
+
+    def quotes(self) -> QuoteIndex:
+        """Return the quotation index."""
+        with self._lock:
+            self._fresh()
+            if self._quotes is None:
+                cur = self.store.cursor()
+                try:
+                    self._quotes = QuoteIndex.load(cur)
+                finally:
+                    cur.close()
+            return self._quotes
 
     def actor_counts(self) -> ActorCounts:
         """Return every actor's counts (for ``list_actors``)."""
@@ -328,6 +377,7 @@ class StoreIndex:
     def warm(self) -> None:
         """Build every index now."""
         self.events()
+        self.quotes()
         self.actor_counts()
         self.article_counts()
         self.quote_outlets()

@@ -18,7 +18,7 @@ from newsgraph.api.params import cursor
 from newsgraph.api.plover import EVENT_TYPES
 from newsgraph.api.respond import json_response
 from newsgraph.api.routes.events import ActorQ, DyadQ, FamilyQ, OutletQ, SinceQ, TypeQ, UntilQ
-from newsgraph.api.sql import Where, add_dates, rows
+from newsgraph.api.sql import rows
 from newsgraph.events.query import event_filters
 
 router = APIRouter(tags=["timeline"])
@@ -49,9 +49,9 @@ def timeline(
         buckets[day]["events"] = counts
         buckets[day]["events_total"] = sum(counts.values())
     if not (type or dyad or family != "all"):
-        for d, n in _quotes_per_date(cur, actor, since, until, outlet).items():
-            if (day := _bucket(d, width)) is not None:
-                buckets[day]["quotes"] += n
+        quotes = request.app.state.index.quotes().per_bucket(width, actor, filters.since, filters.until, outlet)
+        for day, n in quotes.items():
+            buckets[day]["quotes"] = n
     seen = set(counted["types"])
     return json_response({
         "interval": interval,
@@ -77,19 +77,6 @@ def timeline_dyads(
     out = [{"a": d["a"], "b": d["b"], "a_name": names.get(d["a"], d["a"]), "b_name": names.get(d["b"], d["b"]),
             "events": d["events"], "series": d["series"]} for d in found]
     return json_response({"interval": interval, "dyads": out})
-
-
-def _quotes_per_date(cur: duckdb.DuckDBPyConnection, actor: str | None, since: str | None, until: str | None,
-                     outlet: str | None) -> dict[str, int]:
-    """Return {date: number of quotes} (the actor as speaker)."""
-    where = Where()
-    if actor:
-        where.add("q.speaker_id = ?", actor)
-    add_dates(where, "q", since, until)
-    if outlet:
-        where.add("q.article_id IN (SELECT id FROM articles WHERE lower(outlet) = lower(?))", outlet)
-    found = rows(cur, f"SELECT q.date AS d, count(*) AS n FROM quotes q {where.sql()} GROUP BY ALL", where.params)
-    return {r["d"]: r["n"] for r in found}
 
 
 def _names(cur: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]:
