@@ -58,9 +58,9 @@ def register(name: str) -> Callable[[Normaliser], Normaliser]:
     return wrap
 
 
-def tense(ctx: Context, start: int, end: int) -> str | None:
+def tense(ctx: Context, start: int, end: int, reach: int = _BACK_REACH) -> str | None:
     """Return 'future' or 'past' from the tense cue nearest the span in its sentence, or None."""
-    lo, hi = max(0, start - _BACK_REACH), min(len(ctx.text), end + 30)
+    lo, hi = max(0, start - reach), min(len(ctx.text), end + min(30, reach))
     before = list(_SENTENCE_END.finditer(ctx.text, lo, start))
     lo = before[-1].end() if before else lo
     after = _SENTENCE_END.search(ctx.text, end, hi)

@@ -25,7 +25,9 @@ _FORWARD = {"next", "coming", "the coming", "the next", "the following", "follow
 _FROM_REF = {"the previous", "the next", "the following", "the same", "that same", "that"}
 _NOT_PLURAL = {"was", "has", "this", "less", "plus", "thus", "always", "perhaps", "across", "unless", "its", "his",
                "hers", "yours", "ours", "theirs", "is", "as", "us", "does", "takes", "lasts", "gets", "makes"}
-_PAST_VERB_AFTER = re.compile(r",?\s+[a-z]+ed\b")  # "China on Saturday urged": a past verb right after
+_PAST_VERB_AFTER = re.compile(r",?\s+[a-z]{3,}ed\b")
+_ANCHORED_AFTER = re.compile(r"\s+(?:before|after|following|prior)\b")
+_PAST_VERB_BEFORE = re.compile(r"\b[a-z]{3,}ed(?:\s+on)?\s+$")
 _QUANTITY = {"million", "billion", "thousand", "trillion", "percent", "cents", "dollars", "euros", "pounds"}
 
 
@@ -71,7 +73,10 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result:
     elif ctx.text.startswith("'s", m.end("weekday")):
         direction = "past"  # "Wednesday's ruling" names a day already reported
     else:
+        # a past verb next to the weekday ("predicted Wednesday") outweighs a future cue further off
         said = tense(ctx, m.start(), m.end())
+        if said == "future" and _past_verb_beside(ctx, m) and tense(ctx, m.start(), m.end(), reach=40) is None:
+            said = "past"
         direction = "future" if said == "future" else "past"
         if said is None and (ctx.dct - dates.weekday_near(ctx.dct, weekday, "past")).days == 6 \
                 and not _PAST_VERB_AFTER.match(ctx.text, m.end()):
@@ -81,6 +86,12 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result:
     if part:
         return "TIME", f"{day.isoformat()}T{ctx.grammar.tables['dayparts'][part.lower()]}"
     return None, day.isoformat()
+
+
+def _past_verb_beside(ctx: Context, m: re.Match[str]) -> bool:
+    """Return True when a past-tense verb sits right before or after a weekday ("announced Wednesday")."""
+    return bool(_PAST_VERB_AFTER.match(ctx.text, m.end())
+                or _PAST_VERB_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()))
 
 
 @register("weekday_set")
@@ -197,7 +208,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
     if re.fullmatch(r"1[6-9]\d\d|20\d\d", g.get("num") or ""):
         return None  # "the 1988 quarter" names a year, not 1988 quarters
     if g.get("num") is None:
-        if re.match(r"\s+(?:before|after|following|prior)\b", ctx.text[m.end():m.end() + 12]) and m.group(0)[-1:] == "s":
+        if m.group(0)[-1:] == "s" and _ANCHORED_AFTER.match(ctx.text, m.end()):
             return None  # "in the weeks before the shooting" is a stretch of dates, not a known length
         if (g.get("rel") or "").lower() == "recent" and code == "Y":
             return "DATE", "PAST_REF"
