@@ -75,7 +75,8 @@ def _same_sentence(doc: Doc, cands: list[Candidate], held: dict[int, list[tuple[
     after = doc[hi].sent.end if hi < len(doc) and hi <= rj + 1 else hi  # '"…." Trump said.' ends its own sentence
     best: tuple[int, Candidate] | None = None
     for c in cands:
-        if c.cue is None or not lo <= c.cue.i < after or ri <= c.cue.i < rj or c.rule == "noun-clause":
+        if c.cue is None or not lo <= c.cue.i < after or ri <= c.cue.i < rj and not c.signature \
+                or c.rule == "noun-clause":
             continue
         if c.cue.i >= hi and not c.bare:
             continue  # a cue in the next sentence with its own content is another quotation's
@@ -128,7 +129,7 @@ def assemble(doc: Doc, regions: list[Region], cands: list[Candidate]) -> list[As
     para_starts = _paragraph_index(text)
     nested = {k for r in regions if r.words(text) >= _NESTED_WORDS for k in range(*_token_range(doc, r))}
     nested |= {k for c in cands if c.rule == "headline-colon" for i, j in c.content for k in range(i, j)}
-    owners = [c for c in cands if c.cue is None or c.cue.i not in nested or c.rule == "headline-colon"]
+    owners = [c for c in cands if c.cue is None or c.cue.i not in nested or c.rule == "headline-colon" or c.signature]
     for region in regions:
         ri, rj = _token_range(doc, region)
         if rj <= ri:
@@ -175,7 +176,7 @@ def _owner(doc: Doc, text: str, cands: list[Candidate], held: dict[int, list[tup
     """Return the cue a region belongs to and the rule that tied them."""
     best, best_overlap = None, 0
     for c in cands:
-        if c.cue is not None and ri <= c.cue.i < rj:
+        if c.cue is not None and ri <= c.cue.i < rj and not c.signature:
             continue  # a cue inside the quotation is a nested attribution, not this one's
         overlap = sum(max(0, min(j, rj) - max(i, ri)) for i, j in c.content)
         if overlap > best_overlap:
@@ -224,7 +225,7 @@ def _finish(cand: Candidate, regions: list[tuple[int, int]], rule: str | None, i
     A cue inside a quotation ('"I think we will win," he said') is part of what the speaker said, not an
     attribution of its own; a cue whose content lies mostly inside a quotation another cue holds repeats it.
     """
-    if cand.cue is not None and cand.cue.i in inside and cand.rule != "headline-colon":
+    if cand.cue is not None and cand.cue.i in inside and cand.rule != "headline-colon" and not cand.signature:
         return None
     quoted = {k for i, j in regions for k in range(i, j)}
     tokens = {k for i, j in cand.content for k in range(i, j)} | quoted

@@ -26,6 +26,7 @@ _FRAME_MAX = 8  # tokens of a cue's own phrase before the clause it was parsed u
 _ATTITUDE_TAGS = {"VBD", "VBZ", "VBP", "VBN"}
 _TITLE_SMALL = {"on", "of", "the", "and", "for", "at", "in", "to", "a", "an"}
 _RAISING = {"seem", "appear"}
+_CLOSE_MARKS = ("”", "\"", "’", "''")
 _LEMMA_FIXES = {"hop": "hope"}
 _CUE_ADVCL = {"say", "add", "note", "argue", "explain", "insist", "warn", "claim"}
 
@@ -41,6 +42,11 @@ class Candidate:
     rule: str
     regions: list[Region] = field(default_factory=list)
     inherited: Candidate | None = None  # the quote a follow-on continues
+
+    @property
+    def signature(self) -> bool:
+        """Return whether the cue is a dash signing the quotation before it ('”― Pamela Padilla')."""
+        return self.cue is not None and self.rule == "bare" and bool(self.cue_text) and self.cue.text[-1] in "―—–-"
 
     @property
     def bare(self) -> bool:
@@ -439,7 +445,11 @@ def _colon_label(colon: Token, lex: Lexicon) -> Candidate | None:
 def _dash_signature(dash: Token) -> Candidate | None:
     """Return '"…" ― Sonya Herridge' (a quotation signed after a dash) as a bare cue for that quotation."""
     doc = dash.doc
-    if dash.i == 0 or doc[dash.i - 1].text not in ("”", "\"", "’", "''") and not doc[dash.i - 1].text.endswith("”"):
+    before = dash.i - 1
+    while before > 0 and doc[before].is_space and "\n" not in doc[before].text:
+        before -= 1  # '”\xa0― Jacklyn Ashley'
+    glued = dash.text[0] in _CLOSE_MARKS  # '”― Pamela Padilla': the tokenizer keeps the mark and the dash together
+    if not glued and (before < 0 or doc[before].text not in _CLOSE_MARKS and not doc[before].text.endswith("”")):
         return None
     start = dash.i + 1
     if start < len(doc) and doc[start].is_space and "\n" not in doc[start].text:
@@ -507,7 +517,8 @@ def _candidates(doc: Doc, lex: Lexicon, quotes: Quoted) -> Iterator[Candidate]:
             cand = _noun_clause(tok)
         elif tok.text == ":":
             cand = _colon_label(tok, lex)
-        elif tok.text in _DASHES or tok.text == "―":
+        elif tok.text in _DASHES or tok.text == "―" or len(tok) == 2 and tok.text[0] in _CLOSE_MARKS \
+                and tok.text[1] in "―—–":
             cand = _dash_signature(tok)
         if cand is not None:
             yield cand

@@ -64,7 +64,7 @@ def _scan_paragraph(text: str, lo: int, hi: int, carry: Region | None) -> tuple[
                 if end is not None:
                     out.append(Region(start=k, end=end + 1, pieces=[(k + 1, end)]))
                     k = end
-        elif ch in closers and depth == 0 and not (ch == "\"" and k == inner):
+        elif (ch in closers or _slipped_close(text, k, cur, hi)) and depth == 0 and not (ch == "\"" and k == inner):
             cur.pieces.append((inner, k))
             cur.end = k + 1
             out.append(cur)
@@ -78,6 +78,12 @@ def _scan_paragraph(text: str, lo: int, hi: int, carry: Region | None) -> tuple[
         cur.pieces.append((inner, hi))
         cur.end = hi
     return out, cur
+
+
+def _slipped_close(text: str, k: int, cur: Region, hi: int) -> bool:
+    """Return whether a left double mark closes the quotation it opened ('“review“ of …', a typesetting slip)."""
+    return text[k] == "“" and text[cur.start] == "“" and k > cur.start + 1 and not text[k - 1].isspace() \
+        and (k + 1 >= hi or not text[k + 1].isalnum())
 
 
 def _reversed_opening(text: str, k: int, lo: int, hi: int) -> bool:
