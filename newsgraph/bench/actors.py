@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.actors import find_actors
 from newsgraph.actors.lexicon import lexicon, plover_country
@@ -186,7 +186,11 @@ def _np(doc: Doc, start: int, end: int) -> tuple[int, int]:
             if chunk.start <= root.i < chunk.end:
                 root = chunk.root
                 break
-    a, b = min(start, root.left_edge.i), max(end, root.right_edge.i + 1)
+    cut = [c for c in root.rights if c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VB")]
+    right = cut[0].left_edge.i if cut else root.right_edge.i + 1  # "Trump's decision [to recognise …]"
+    a, b = min(start, root.left_edge.i), max(end, right)
+    while b - 1 > max(root.i, end - 1) and doc[b - 1].is_punct and doc[b - 1].text != ")":
+        b -= 1
     if b - a > 15 or any(t.dep_ in ("relcl", "acl") and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP")
                          for t in doc[a:b]):
         return min(start, root.left_edge.i), max(end, root.i + 1)
@@ -199,10 +203,45 @@ def _close_paren(doc: Doc, a: int, b: int) -> int:
     return b + 1 if opened > 0 and b < len(doc) and doc[b].text == ")" else b
 
 
+_REPORTING = {"say", "report", "tell", "add", "state", "announce", "claim", "confirm", "write", "note", "quote"}
+
+
+def _event_head(doc: Doc) -> Token | None:
+    """Return the verb of the reported event: the root, or the clause a reporting root introduces
+    ('Police detained 18 people, Xinhua reported': 'detained')."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.lemma_ in _REPORTING:
+        inner = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        if inner is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in inner.children):
+            return inner
+    return root
+
+
+def _subject_of(doc: Doc, head: Token) -> tuple[int, int] | None:
+    """Return the token range of a verb's subject: its head noun with modifiers and an 'of' phrase."""
+    tok = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if tok is None:
+        return None
+    end = tok.i + 1
+    for right in tok.rights:
+        if right.dep_ == "prep" and right.lower_ == "of" or right.dep_ == "appos":
+            end = right.right_edge.i + 1
+        elif not right.is_punct:
+            break
+    start = tok.left_edge.i
+    while start < tok.i and (doc[start].ent_type_ in ("DATE", "TIME", "CARDINAL") or doc[start].is_punct):
+        start += 1
+    while end - 1 > tok.i and doc[end - 1].is_punct:  # 'the Palestinian president, Mahmoud Abbas,'
+        end -= 1
+    return start, _close_paren(doc, start, end)
+
+
 def predict_spans(doc: Doc, analysis: ActorAnalysis) -> set[tuple[str, int, int]]:
     """Predict source (S) and target (T) actor spans from the stage's mentions."""
-    subj = _subject_of_root(doc)
+    head = _event_head(doc)
+    subj = _subject_of(doc, head) if head is not None else None
     out: set[tuple[str, int, int]] = set()
+    scope = {t.i for t in head.subtree} if head is not None else set()
     has_source = has_target = False
     for m in analysis.mentions:
         if m.rule in ("coref:pronoun", "gazetteer:place"):
@@ -215,9 +254,11 @@ def predict_spans(doc: Doc, analysis: ActorAnalysis) -> set[tuple[str, int, int]
                 out.add(("S", doc[subj[0]].idx, doc[subj[1] - 1].idx + len(doc[subj[1] - 1])))
                 has_source = True
             continue
-        if has_target or (subj and span.start < subj[0]):
-            continue
+        if has_target or (subj and span.start < subj[0]) or (head is not None and span.root.i not in scope):
+            continue  # a target is an argument of the event's verb, not of a clause around it
         a, b = _np(doc, span.start, span.end)
+        while b - 1 > a and doc[b - 1].is_punct and doc[b - 1].text != ")":
+            b -= 1
         out.add(("T", doc[a].idx, doc[b - 1].idx + len(doc[b - 1])))
         has_target = True
     return out
