@@ -20,9 +20,9 @@ from newsgraph.temporal.normalise import (
     tense,
 )
 
-_BACK = {"last", "past", "previous", "the last", "the past", "the previous", "this past"}
+_BACK = {"last", "past", "previous", "the last", "the past", "the previous", "the prior", "this past"}
 _FORWARD = {"next", "coming", "the coming", "the next", "the following", "following"}
-_FROM_REF = {"the previous", "the next", "the following", "the same", "that same", "that"}
+_FROM_REF = {"the previous", "the prior", "the next", "the following", "the same", "that same", "that"}
 _NOT_PLURAL = {"was", "has", "this", "less", "plus", "thus", "always", "perhaps", "across", "unless", "its", "his",
                "hers", "yours", "ours", "theirs", "is", "as", "us", "does", "takes", "lasts", "gets", "makes"}
 _PAST_VERB_AFTER = re.compile(r",?\s+[a-z]{3,}ed\b")
@@ -142,6 +142,10 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Result:
         base = ctx.ref_any
     step = -1 if rel in _BACK else 1 if rel in _FORWARD else 0
     if code == "WE":
+        if step == 0 and rel in ("this", "the") and ctx.dct.isoweekday() <= 5:
+            said = tense(ctx, m.start(), m.end())
+            if said == "future" or (rel == "this" and said is None):
+                step = 1  # "this weekend" said on a weekday is the coming one
         saturday = dates.weekday_near(ctx.dct, 6, "past" if step <= 0 else "future")
         if step < 0 and ctx.dct.isoweekday() >= 6:
             saturday -= timedelta(days=7)
