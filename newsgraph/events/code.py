@@ -20,6 +20,7 @@ _ANSWERED = {"demand": "REQUEST", "request": "REQUEST", "call": "REQUEST", "appe
              "offer": "AGREE", "proposal": "AGREE", "invitation": "AGREE", "plan": "AGREE", "initiative": "AGREE"}
 # types that mostly link states: an unplaced named person there is likelier foreign than domestic
 _DIPLOMATIC = {"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID"}
+_CONFLICT = {"verbal_conflict", "material_conflict"}
 _LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION", "REQUEST"}
 
 
@@ -59,6 +60,18 @@ class Candidate:
 def _dominates(top: Token, tok: Token) -> bool:
     """Return whether ``tok`` lies in the subtree of ``top``."""
     return top.left_edge.i <= tok.i <= top.right_edge.i and any(a.i == top.i for a in [tok, *tok.ancestors])
+
+
+def _reversed_between(inner: Token, outer: Token, lex: Lexicon) -> bool:
+    """Return whether a verb like "stop" or "prevent" lies between two triggers ("ready to stop the war")."""
+    cur = inner.head
+    for _ in range(6):
+        if cur is outer or cur.head is cur:
+            return False
+        if lex.has("reversing_verbs", cur.lemma_.lower()):
+            return True
+        cur = cur.head
+    return False
 
 
 def _first_resolved(heads: list[Token], res: ArgResolver) -> list[ArgActor]:
@@ -175,14 +188,7 @@ class _Coder:
 
     def _reversed(self, inner: Token, outer: Token) -> bool:
         """Return whether a verb like "stop" or "prevent" lies between two triggers ("ready to stop the war")."""
-        cur = inner.head
-        for _ in range(6):
-            if cur is outer or cur.head is cur:
-                return False
-            if self.lex.has("reversing_verbs", cur.lemma_.lower()):
-                return True
-            cur = cur.head
-        return False
+        return _reversed_between(inner, outer, self.lex)
 
     def _arguments(self, cand: Candidate) -> None:
         """Fill source and target actors from the dependency structure around the trigger."""
@@ -440,8 +446,11 @@ class _Coder:
 
 def penta_of(cand: Candidate) -> str:
     """Return the CAMEO quad class of a candidate ("statement" for an appeal: "urged", "called on")."""
+    lex = load_lexicon()
     if cand.type == "REQUEST" and cand.pattern is not MUST_CLAUSE and \
-            load_lexicon().has("appeal_lemmas", cand.trigger.lemma_.lower()):
+            lex.has("appeal_lemmas", cand.trigger.lemma_.lower()) and not any(  # "called for sanctions" demands
+                PENTA.get(a.type) in _CONFLICT and not _reversed_between(a.trigger, cand.trigger, lex)
+                for a in cand.absorbed if a.parent is cand):
         return "statement"
     return PENTA[cand.type]
 
