@@ -198,6 +198,18 @@ def _shifted(m: re.Match[str], ctx: Context) -> Result:
     return None, dates.value(dates.shift(ctx.ref, sign * int(amount), code), granularity(code))
 
 
+@register("unit_before")
+def _unit_before(m: re.Match[str], ctx: Context) -> Result:
+    """Return "the day before", "the year after" closing a clause: one unit from the date in focus."""
+    code = UNIT_CODE[m.group("unit").lower()]
+    step = -1 if m.group("dir").lower() in ("before", "earlier") else 1
+    base = ctx.ref if code == "D" else ctx.ref_any or ctx.dct
+    day = dates.shift(base, step, code)
+    if m.group("unit").lower() == "night":
+        return "TIME", f"{day.isoformat()}TNI"
+    return None, dates.value(day, granularity(code))
+
+
 @register("duration")
 def _duration(m: re.Match[str], ctx: Context) -> Result:
     """Return a duration ("three years", "the past two months", "a two-day visit", "years") as P3Y."""
