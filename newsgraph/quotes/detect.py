@@ -248,6 +248,9 @@ def _clause_content(verb: Token) -> set[int]:
                 out |= _subtree(c)
             elif c.dep_ == "conj" and c.i > last and (_own_clause(c) or _modal_conj(c)):
                 out |= _subtree(c) | {g.i for g in verb.rights if g.dep_ == "cc" and last < g.i < c.i}
+        if last < verb.i and verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+            own = _subtree(verb)  # 'A, but B, another source said': the parser made the cue A's conjunct
+            out |= {t.i for t in verb.head.subtree if t.i not in own and t.i < verb.i}
         return out
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
             and verb.head.pos_ in ("VERB", "AUX"):
