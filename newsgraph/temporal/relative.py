@@ -27,6 +27,7 @@ _NOT_PLURAL = {"was", "has", "this", "less", "plus", "thus", "always", "perhaps"
                "hers", "yours", "ours", "theirs", "is", "as", "us", "does", "takes", "lasts", "gets", "makes"}
 _PAST_VERB_AFTER = re.compile(r",?\s+[a-z]{3,}ed\b")
 _ANCHORED_AFTER = re.compile(r"\s+(?:before|after|following|prior)\b")
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|should|shall|must|to)\s+$", re.I)
 _PAST_VERB_BEFORE = re.compile(r"\b[a-z]{3,}ed(?:\s+on)?\s+$")
 _QUANTITY = {"million", "billion", "thousand", "trillion", "percent", "cents", "dollars", "euros", "pounds"}
 
@@ -219,6 +220,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
         return None  # "three-quarters of its food"
     if code == "S" and (g.get("num") or "").lower() in ("a", "an", "one"):
         return None  # "a second group"
+    if m.group(0).lower() == "one day" and _MODAL_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return "DATE", "FUTURE_REF"  # "Islam will one day be ...": some day to come, not 24 hours
     if (g.get("num") or "").lower() in ("a", "an") and re.search(r"s(?:[- ]long)?$", m.group(0), re.I):
         return None, period(None, code)  # "a weeks-long standoff"
     if re.fullmatch(r"1[6-9]\d\d|20\d\d", g.get("num") or ""):
