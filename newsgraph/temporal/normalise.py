@@ -302,6 +302,12 @@ def _the_quarter(m: re.Match[str], ctx: Context) -> Result:
     return None, dates.value(base, "Q")
 
 
+@register("quarter_year_ago")
+def _quarter_year_ago(m: re.Match[str], ctx: Context) -> Result:
+    """Return "the quarter a year ago", "the corresponding period last year": the quarter in focus, a year back."""
+    return None, dates.value(dates.add_months(_base_quarter(ctx), -12), "Q")
+
+
 @register("year_ago")
 def _year_ago(m: re.Match[str], ctx: Context) -> Result:
     """Return the adjective "year-earlier"/"year-ago": the year before, a quarter back if one is in focus."""
