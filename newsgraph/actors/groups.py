@@ -28,6 +28,7 @@ _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "easter
                "northeastern", "northwestern", "southeastern", "southwestern", "occupied", "neighbouring",
                "neighboring", "rural", "war-torn"}
 _PARTICIPLES = {"based", "operating", "stationed", "deployed", "living", "active", "fighting", "working"}
+ETHNIC = "role:people-ethnic"  # 'ethnic Albanians': a minority, coded by the state it lives in (resolve.py)
 SCENE_ONLY = "role:group-scene"  # a group noun that is a mention only once its sentence's state is known
 _ARMED = {"MIL", "PRM"}  # armed groups named by a faith or ethnicity, not a state, are non-state ('Moslem forces')
 
@@ -232,7 +233,9 @@ def find_registry(ctx: Context) -> None:
             ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _GOVERNMENT), "registry:metonym", 0.75))
             continue
         if entry.form == "people" and _counted(span):
-            ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _PEOPLE), "role:people", 0.7, _PEOPLE.role))
+            ethnic = span.start > 0 and ctx.doc[span.start - 1].lower_ == "ethnic"
+            ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _PEOPLE), ETHNIC if ethnic else "role:people",
+                          0.7, _PEOPLE.role))
             continue
         if entry.form in ("capital", "place") and _place_of_people(span):
             rule = "registry:metonym" if entry.form == "capital" else "gazetteer:place"

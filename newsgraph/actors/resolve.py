@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from newsgraph.actors.context import Context
 from newsgraph.actors.coref import find_nominals, find_pronouns
 from newsgraph.actors.groups import (
+    ETHNIC,
     SCENE_ONLY,
     find_bare_groups,
     find_groups,
@@ -80,6 +81,12 @@ def place_by_setting(ctx: Context) -> None:
                 found.confidence *= 0.8
             elif found.rule == SCENE_ONLY:
                 placed.pop()
+        elif found.rule == ETHNIC:  # 'ethnic Albanians demonstrated in Serbia': Serbia's civilians
+            own = ctx.actors[found.actor_id].country
+            country = setting.country_at(found.start, exclude=own)
+            if country is not None:
+                found.actor_id = ctx.group_actor(ctx.state_entry(country), Role("people", "CVL", "group", "People"))
+                found.rule += "+setting"
     ctx.found = placed
 
 

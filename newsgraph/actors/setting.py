@@ -78,10 +78,12 @@ class Setting:
             self.first.setdefault(k, {}).setdefault(country, span.start)
             self.article[country] += w
 
-    def country_at(self, token: int) -> str | None:
+    def country_at(self, token: int, exclude: str | None = None) -> str | None:
         """Return the country the sentence of ``token`` is set in, else the article's clear leader."""
         k = self.sent_of.get(token)
         scores = self.by_sent.get(k) if k is not None else None
+        if scores and exclude in scores:
+            scores = {c: v for c, v in scores.items() if c != exclude}
         if scores:
             first = self.first[k]  # type: ignore[index]
             best = max(scores, key=lambda c: (scores[c], -first[c]))
@@ -89,7 +91,10 @@ class Setting:
                 return best
         if not self.article:
             return None
-        (top, top_score), *rest = sorted(self.article.items(), key=lambda kv: -kv[1])[:2]
+        ranked = sorted(((c, v) for c, v in self.article.items() if c != exclude), key=lambda kv: -kv[1])
+        if not ranked:
+            return None
+        (top, top_score), *rest = ranked[:2]
         if top_score >= 3.0 and (not rest or top_score >= 2 * rest[0][1]):
             return top
         return None

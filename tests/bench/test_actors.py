@@ -18,6 +18,8 @@ def test_bench_actors_smoke(bench_data: Path, monkeypatch: pytest.MonkeyPatch) -
     figures = json.loads(result.output)
     assert figures["plover_mentions"] > 12 and figures["cameo_sentences"] == 12
     for key in ("plover_country_accuracy", "plover_sector_accuracy", "plover_heldout_country_accuracy",
-                "cameo_span_f1_exact", "cameo_span_f1_overlap"):
+                "plover_dev_country_accuracy", "plover_dev_sector_accuracy", "cameo_span_f1_exact",
+                "cameo_span_f1_overlap"):
         assert 0.0 <= figures[key] <= 1.0, key
     assert figures["plover_country_accuracy"] > 0.3  # the stage resolves most gold mentions
+    assert figures["plover_dev_mentions"] + figures["plover_heldout_mentions"] == figures["plover_mentions"]
