@@ -126,3 +126,63 @@ def test_holidays() -> None:
     assert found["Good Friday"] == ("DATE", "2013-03-29")
     assert found["St Patrick's Day"] == ("DATE", "2013-03-17")
     assert values("Talks resume after Christmas 2012.")["Christmas 2012"] == ("DATE", "2012-12-25")
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    # a weekday the day after the document date, with nothing pointing back, is tomorrow
+    ("Albright heads to Nairobi; her first stop Saturday is the embassy.", "Saturday", "2013-03-23"),
+    ("Protesters planned a march on Saturday in the capital.", "Saturday", "2013-03-23"),
+    # a past verb beside the weekday outweighs a future cue further back in the sentence
+    ("Exiles will now fight the ruling with all their resources and lawyers, Havana predicted Wednesday.",
+     "Wednesday", "2013-03-20"),
+])
+def test_weekday_direction_from_context(text: str, expr: str, value: str) -> None:
+    assert values(text)[expr] == ("DATE", value)
+
+
+def test_tense_cue_is_not_cut_off_by_initials() -> None:
+    found = values("Mr. Schwarz will succeed Daniel P. Davison Feb. 1.", date(1989, 10, 26))
+    assert found["Feb. 1"] == ("DATE", "1990-02-01")
+
+
+def test_month_after_a_deadline_preposition_lies_ahead() -> None:
+    found = values("KKR plans to pay down $5 billion of the loan by February.", date(1989, 10, 30))
+    assert found["February"] == ("DATE", "1990-02")
+
+
+@pytest.mark.parametrize(("text", "expr", "typ", "value"), [
+    ("Revenue for the year ended Sept. 30 rose.", "the year", "DURATION", "P1Y"),
+    ("In the fiscal year ended Jan. 31, the company earned $2 million.", "the fiscal year", "DURATION", "P1Y"),
+    ("Losses mounted over the past two quarters.", "the past two quarters", "DURATION", "P2Q"),
+])
+def test_periods_closed_by_a_date(text: str, expr: str, typ: str, value: str) -> None:
+    assert values(text, date(1989, 10, 26))[expr] == (typ, value)
+
+
+def test_quarters_in_earnings_reports() -> None:
+    text = ("Sun reported a fiscal first-quarter loss. Sales for the quarter ended Sept. 29 rose. "
+            "For the quarter a year ago, it earned $20 million.")
+    found = values(text, date(1989, 10, 26))
+    assert found["the quarter"] == ("DATE", "1989-Q3")  # the three months up to Sept. 29, not the fiscal label
+    assert found["the quarter a year ago"] == ("DATE", "1988-Q3")
+    # the latest quarter is one that is over, not the fourth quarter still running
+    text = "Analysts expect a weak fourth quarter. Profit fell 59% in the latest quarter."
+    assert values(text, date(1989, 11, 2))["the latest quarter"] == ("DATE", "1989-Q3")
+
+
+@pytest.mark.parametrize(("text", "expr", "typ", "value"), [
+    ("The talks resume this weekend.", "this weekend", "DATE", "2013-W12-WE"),
+    ("Talks stalled over the weekend.", "the weekend", "DATE", "2013-W11-WE"),
+    ("Sales fell in 2011 from $4 million the year before.", "the year before", "DATE", "2010"),
+    ("Costs rose in the prior year.", "the prior year", "DATE", "2012"),
+    ("Islam will one day be the largest faith there.", "one day", "DATE", "FUTURE_REF"),
+    ("The band played this summer in Belfast.", "this summer", "DATE", "2013-SU"),
+    ("The market closed at 3 p.m. that day.", "3 p.m.", "TIME", "2013-03-22T15:00"),
+])
+def test_relative_expressions(text: str, expr: str, typ: str, value: str) -> None:
+    assert values(text)[expr] == (typ, value)
+
+
+def test_stretch_before_an_event_is_no_duration() -> None:
+    found = values("His car was seen in the weeks before the shooting.")
+    assert "the weeks" not in found and "weeks" not in found
