@@ -15,8 +15,13 @@ _CORE_DEPS = {"compound", "amod", "poss", "nmod", "det", "appos", "prep", "pobj"
 _CORE_PREPS = frozenset({"of", "in", "from", "for", "at", "inside", "within", "throughout", "across", "around"})
 # prepositions that belong to the phrase only under a participle or adjective ("based in", "loyal to")
 _MODIFIER_PREPS = frozenset({"with", "to", "in", "by", "from"})
-_SPAN_PREPS = frozenset({"of"})  # the evidence span stops before "in Colombo", "from Ukraine"
+_SPAN_PREPS = frozenset({"of", "in", "from"})  # the evidence span keeps "police in Gaza", "officials from Kansas"
 _STATE_KINDS = {"state", "igo"}
+
+
+def _dated(tok: Token, head: Token) -> bool:
+    """Return whether ``tok`` is part of a date or time expression other than the phrase head."""
+    return tok.i != head.i and tok.ent_type_ in ("DATE", "TIME")
 
 
 @dataclass(frozen=True)
@@ -85,9 +90,9 @@ class ArgResolver:
     def span(self, head: Token) -> tuple[int, int]:
         """Return char offsets of the phrase headed by ``head``: its noun phrase with of-attachments only."""
         toks = self.core(head, _SPAN_PREPS, coordinated=False)
-        while len(toks) > 1 and toks[-1].is_punct and toks[-1].text != ")":
-            toks.pop()
-        while len(toks) > 1 and toks[0].is_punct:
+        while len(toks) > 1 and (toks[-1].is_punct and toks[-1].text != ")" or _dated(toks[-1], head)):
+            toks.pop()  # "airstrikes this month": a date is no part of the actor
+        while len(toks) > 1 and (toks[0].is_punct or _dated(toks[0], head)):
             toks.pop(0)
         toks = [t for t in toks if t.i >= toks[0].i] or [head]
         return toks[0].idx, toks[-1].idx + len(toks[-1].text)
