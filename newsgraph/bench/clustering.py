@@ -13,7 +13,7 @@ from collections.abc import Hashable
 from pathlib import Path
 
 from newsgraph.bench._ecbplus import EcbDoc, ari, bcubed, load_ecbplus
-from newsgraph.link.cluster import REFINE_PASSES, STORY_THRESHOLD, TOPIC_THRESHOLD, StoryIndex
+from newsgraph.link.cluster import MERGE_FACTOR, REFINE_PASSES, STORY_THRESHOLD, TOPIC_THRESHOLD, StoryIndex
 from newsgraph.link.stories import VECTOR_TERMS
 from newsgraph.link.vectors import Vector, text_counts, tfidf
 
@@ -30,16 +30,20 @@ def _vectors(docs: list[EcbDoc]) -> list[Vector]:
     return [tfidf(c, df, len(docs), VECTOR_TERMS) for c in counts]
 
 
-def cluster(vectors: list[Vector], threshold: float, refine: int = 0) -> list[str]:
-    """Return the story of each vector, added one at a time in order (then ``refine`` re-assignment passes)."""
-    index = StoryIndex(threshold)
-    labels = [index.assign(v, None, f"s{i}") for i, v in enumerate(vectors)]
-    if not refine:
-        return labels
+def cluster(vectors: list[Vector], threshold: float, refine: int = 0, merge: float = MERGE_FACTOR) -> list[str]:
+    """Return the story of each vector: added one at a time in order, ``refine`` re-assignment passes, merges.
+
+    The whole list is one batch, as one `ingest` call links its articles: the merge pass follows it.
+    """
+    index = StoryIndex(threshold, merge=merge)
     keys = [f"d{i:05d}" for i in range(len(vectors))]
-    moved = index.refine(dict(zip(keys, vectors, strict=True)), {}, dict(zip(keys, labels, strict=True)), set(),
-                         lambda k: f"r{k}", refine)
-    return [moved[k] for k in keys]
+    members = {k: index.assign(v, None, f"s{i}") for i, (k, v) in enumerate(zip(keys, vectors, strict=True))}
+    if refine:
+        members = index.refine(dict(zip(keys, vectors, strict=True)), {}, members, set(), lambda k: f"r{k}", refine)
+    if merge:
+        renamed = index.merge_stories(set(index.stories))
+        members = {k: renamed.get(s, s) for k, s in members.items()}
+    return [members[k] for k in keys]
 
 
 def _tune(docs: list[EcbDoc], vectors: list[Vector], level: str, refine: int) -> float:

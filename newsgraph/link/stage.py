@@ -203,5 +203,16 @@ def _stories(con: duckdb.DuckDBPyConnection, ids: list[str], partners: dict[str,
         con.execute("DELETE FROM story_terms WHERE story_id NOT IN (SELECT unnest(?::VARCHAR[]))",
                     [sorted(index.stories)])
         con.execute("DELETE FROM stories WHERE id NOT IN (SELECT unnest(?::VARCHAR[]))", [sorted(index.stories)])
+    renamed = index.merge_stories(touched)
+    if renamed:
+        # stored members of an absorbed story follow it; its rows go
+        gone = list(renamed)
+        con.execute("""UPDATE articles SET story_id = m.sid FROM (SELECT unnest(?::VARCHAR[]) AS old,
+                       unnest(?::VARCHAR[]) AS sid) m WHERE articles.story_id = m.old""",
+                    [gone, [renamed[g] for g in gone]])
+        con.execute("DELETE FROM story_terms WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
+        con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", [gone])
+        members = {a: renamed.get(s, s) for a, s in members.items()}
+        touched = {renamed.get(s, s) for s in touched}
     save(con, index, touched, {a: members[a] for a in ids})
     return len(touched)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from newsgraph.link import link_articles, link_store
+from newsgraph.link.cluster import StoryIndex
+from newsgraph.link.vectors import Vector, text_counts, tfidf
 from newsgraph.pipeline import ingest
 from newsgraph.store import Store, open_store
 from newsgraph.store.export import iter_records
@@ -134,3 +138,38 @@ def test_seeds_cluster_into_their_stories(seeds_dir: Path, tmp_path: Path) -> No
         story = {r["id"]: r["story_id"] for r in store.query("SELECT id, story_id FROM articles")}
         assert story[ids["001"]] == story[ids["002"]] == story[ids["004"]]
         assert len({story[ids["001"]], story[ids["003"]], story[ids["000"]]}) == 3
+
+
+def _seed_vectors(seeds_dir: Path) -> dict[str, Vector]:
+    """Return TF-IDF vectors of the seed pages' halves (keys ``<seed>a``, ``<seed>b``)."""
+    counts = {}
+    for seed in ("000", "003"):
+        paras = _paragraphs(seeds_dir, seed)
+        half = len(paras) // 2
+        counts[f"{seed}a"] = text_counts("\n".join(paras[:half]))
+        counts[f"{seed}b"] = text_counts("\n".join(paras[half:]))
+    df: Counter[str] = Counter()
+    for c in counts.values():
+        df.update(c.keys())
+    return {k: tfidf(c, df, len(counts), 1000) for k, c in counts.items()}
+
+
+def test_alike_stories_merge_within_their_dates(seeds_dir: Path) -> None:
+    vecs = _seed_vectors(seeds_dir)
+    # a strict threshold keeps every half apart at assignment; the merge pass then runs at a looser one
+    index = StoryIndex(threshold=0.99)
+    day = {"000a": date(2023, 6, 2), "000b": date(2023, 6, 3), "003a": date(2022, 3, 24), "003b": date(2022, 3, 25)}
+    story = {k: index.assign(v, day[k], f"s-{k}") for k, v in vecs.items()}
+    assert len(set(story.values())) == 4
+    index.threshold = 0.5 * min(index.stories[story[f"{s}a"]].similarity(index.stories[story[f"{s}b"]])
+                                for s in ("000", "003")) / index.merge
+    renamed = index.merge_stories(set(index.stories))
+    final = {k: renamed.get(s, s) for k, s in story.items()}
+    assert final["000a"] == final["000b"] != final["003a"] == final["003b"]
+    assert set(final.values()) == set(index.stories) and index.stories[final["003a"]].size == 2
+    # the same halves a month apart are two happenings: no merge across the date window
+    index = StoryIndex(threshold=0.99)
+    apart = {"003a": date(2022, 3, 24), "003b": date(2022, 4, 24)}
+    sids = [index.assign(vecs[k], d, f"s-{k}") for k, d in apart.items()]
+    index.threshold = 0.01
+    assert index.merge_stories(set(sids)) == {} and len(index.stories) == 2
