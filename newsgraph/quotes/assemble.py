@@ -230,7 +230,7 @@ def _finish(cand: Candidate, regions: list[tuple[int, int]], rule: str | None, i
     quoted = {k for i, j in regions for k in range(i, j)}
     tokens = {k for i, j in cand.content for k in range(i, j)} | quoted
     if not quoted:
-        if len(tokens) < 2 or cand.bare:
+        if cand.bare:
             return None
         if len(tokens & inside) > 0.5 * len(tokens) and cand.rule != "headline-colon":
             return None

@@ -440,6 +440,8 @@ def _colon_label(colon: Token, lex: Lexicon) -> Candidate | None:
     if label is None or hi - colon.i < 3:
         return None
     runs = _runs(range(colon.i + 1, hi), doc)
+    if not any(t.is_alpha for t in doc[colon.i + 1: hi]):
+        return None  # 'Clinton: 1,769' is a tally, not a statement
     names = [t for t in label if t.ent_type_ in ("PERSON", "ORG") or t.is_upper]
     speaker = doc[names[0].i: names[-1].i + 1] if names else label
     return Candidate(colon, ":", runs, speaker, "headline-colon") if runs else None
