@@ -97,6 +97,6 @@ def _focus(ctx: Context, value: str, rule: str) -> None:
     ctx.ref_any = day
     if gran == "D":
         ctx.ref = day
-    elif gran == "Q" and (rule == "quarter" or ctx.named_quarter) and day <= ctx.dct:
-        # a forecast for a quarter still to come does not become the one results are compared against
+    elif gran == "Q" and (rule == "quarter" or ctx.named_quarter) and dates.last_day(day, "Q") <= ctx.dct:
+        # results are reported for quarters that are over: a forecast for one still running does not take focus
         ctx.quarter = day
