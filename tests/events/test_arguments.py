@@ -1,0 +1,59 @@
+"""Argument resolution: office holders, the sentence-wide recipient and source fallbacks, evidence spans."""
+
+from __future__ import annotations
+
+from newsgraph.actors import find_actors
+from newsgraph.events.code import Candidate, code_sentences, main_event
+from newsgraph.events.places import find_leaders, load_leaders
+from newsgraph.nlp import analyse
+from newsgraph.records import Article
+
+
+def _main(text: str) -> Candidate:
+    """Return the main event candidate of a one-sentence text."""
+    article = Article(id="a", source="t", source_name="t", text=text)
+    doc = analyse(text)
+    cand = main_event([c for _, cs in code_sentences(doc, find_actors(article, doc)) for c in cs])
+    assert cand is not None
+    return cand
+
+
+def test_leader_lexicon_drops_ambiguous_surnames() -> None:
+    leaders = load_leaders()
+    assert leaders[("Putin",)] == "RUS" and leaders[("Kofi", "Annan")] == "UN"
+    assert ("Johnson",) not in leaders  # Boris Johnson (GBR) and Prince Johnson (LBR)
+
+
+def test_leader_found_behind_a_title() -> None:
+    doc = analyse("On Monday, President Jacques Chirac met reporters.")
+    assert [code for _, _, code in find_leaders(doc)] == ["FRA"]
+
+
+def test_named_office_holder_is_coded_by_the_lexicon() -> None:
+    cand = _main("Mubarak threatened to cut off all ties with Libya.")
+    assert cand.type == "THREATEN"
+    assert [a.code for a in cand.sources if a.code] == ["EGY"]
+
+
+def test_recipient_in_an_adjunct_comes_from_the_sentence() -> None:
+    cand = _main("Sudanese troops blew up a bridge leading into Chad on Sunday, police said.")
+    assert [a.code for a in cand.sources if a.code] == ["SDN"]
+    assert [(a.code, a.via) for a in cand.targets if a.code] == [("TCD", "sentence")]
+
+
+def test_attribution_is_no_recipient() -> None:
+    cand = _main("Somali militants attacked a police station overnight, Kenyan officials said.")
+    assert [a.code for a in cand.sources if a.code] == ["SOM"]
+    assert not any(a.code == "KEN" and a.via == "sentence" for a in cand.targets)
+
+
+def test_subjectless_noun_event_takes_the_clause_subject() -> None:
+    cand = _main("Chinese and Russian warships on Tuesday began a week of naval drills in the East China Sea.")
+    assert {a.code for a in cand.sources if a.code} & {"CHN", "RUS"}
+
+
+def test_span_drops_dates_and_keeps_locative_attachment() -> None:
+    text = "Police in Lagos arrested 20 protesters on Friday."
+    cand = _main(text)
+    assert cand.source_span is not None
+    assert text[slice(*cand.source_span)] == "Police in Lagos"
