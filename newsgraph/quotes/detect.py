@@ -24,7 +24,7 @@ _REASON_MARKS = {"because", "since", "although", "though", "if", "unless", "so"}
 _OPEN_MARKS = {"“", "\"", "``", "‘", "«"}
 _FRAME_MAX = 8  # tokens of a cue's own phrase before the clause it was parsed under ('Instead, Trump told CNN,')
 _ATTITUDE_TAGS = {"VBD", "VBZ", "VBP", "VBN"}
-_TITLE_SMALL = {"on", "of", "the", "and", "for", "at", "in", "to", "a", "an"}
+_LABEL_TOPIC = {"on", "about", "to"}
 _RAISING = {"seem", "appear"}
 _CLOSE_MARKS = ("”", "\"", "’", "''")
 _LEMMA_FIXES = {"hop": "hope"}
@@ -309,7 +309,7 @@ def _verb_frames(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     children = {c.dep_ for c in verb.children}
     preps = lex.preposition.get(lemma, frozenset())
     for child in verb.rights:
-        if child.dep_ in ("prep", "prt") and child.lower_ in preps:
+        if child.dep_ in ("prep", "prt") and child.lower_ in preps and not _when(child):
             part = _right_part(verb, set()) - {child.i}
             if part:
                 return part, "indirect-preposition"
@@ -330,6 +330,11 @@ def _verb_frames(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
                 or _quoted_object(verb):
             return _right_part(verb, set()), "indirect-object"
     return set(), "bare"
+
+
+def _when(prep: Token) -> bool:
+    """Return whether a prepositional phrase gives a time ('spoke on Sunday'), not a topic."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _quoted_object(verb: Token) -> bool:
@@ -426,10 +431,23 @@ def _label(doc: Doc, lo: int, colon: int, lex: Lexicon) -> Span | None:
 
 
 def _title_label(label: Span) -> bool:
-    """Return whether a line-initial label is in title case ('Sanders:', 'Poll:', 'Gillibrand on Hillary …:')."""
+    """Return whether a label is one capitalised word or 'Name on …' ('Sanders:', 'Poll:', 'Gillibrand on …:').
+
+    A longer title-case label is a kicker ('Historic Moment: …'), not a speaker.
+    """
     words = [t for t in label if t.is_alpha]
-    return bool(words) and words[0].is_title and all(t.is_title or t.is_upper or t.lower_ in _TITLE_SMALL
-                                                     for t in words)
+    if not words or not words[0].is_title:
+        return False
+    return len(words) == 1 or words[0].pos_ == "PROPN" and words[1].lower_ in _LABEL_TOPIC
+
+
+def _label_speaker(label: Span) -> Span:
+    """Return the speaker words of a label: its names, else the words before 'on' ('Gillibrand on …')."""
+    names = [t for t in label if t.ent_type_ in ("PERSON", "ORG") or t.is_upper]
+    if names:
+        return label.doc[names[0].i: names[-1].i + 1]
+    topic = next((t.i for t in label if t.lower_ in _LABEL_TOPIC), label.end)
+    return label.doc[label.start: topic] if topic > label.start else label
 
 
 def _colon_label(colon: Token, lex: Lexicon) -> Candidate | None:
@@ -442,9 +460,7 @@ def _colon_label(colon: Token, lex: Lexicon) -> Candidate | None:
     runs = _runs(range(colon.i + 1, hi), doc)
     if not any(t.is_alpha for t in doc[colon.i + 1: hi]):
         return None  # 'Clinton: 1,769' is a tally, not a statement
-    names = [t for t in label if t.ent_type_ in ("PERSON", "ORG") or t.is_upper]
-    speaker = doc[names[0].i: names[-1].i + 1] if names else label
-    return Candidate(colon, ":", runs, speaker, "headline-colon") if runs else None
+    return Candidate(colon, ":", runs, _label_speaker(label), "headline-colon") if runs else None
 
 
 def _dash_signature(dash: Token) -> Candidate | None:
