@@ -56,6 +56,9 @@ def _person_actors(ctx: Context) -> None:
         ctx.actors[pid] = Actor(pid, " ".join(info.parts), "person", country, sector, role, [])
 
 
+_DOMESTIC = {"PTY", "MIL", "COP", "GOV", "JUD", "LEG", "REB", "OPP", "LAB"}  # sectors of a state's own bodies
+
+
 def place_by_setting(ctx: Context) -> None:
     """Give actors that name no country the country their sentence is set in (see setting.py).
 
@@ -81,6 +84,10 @@ def place_by_setting(ctx: Context) -> None:
                 found.confidence *= 0.8
             elif found.rule == SCENE_ONLY:
                 placed.pop()
+        elif found.rule == "ner:org":
+            org = ctx.actors[found.actor_id]
+            if org.country is None and org.sector in _DOMESTIC and (country := setting.country_at(found.start)):
+                org.country = country  # 'the Umma party', 'the Federal Police': a body of the state at hand
         elif found.rule == ETHNIC:  # 'ethnic Albanians demonstrated in Serbia': Serbia's civilians
             own = ctx.actors[found.actor_id].country
             country = setting.country_at(found.start, exclude=own)
