@@ -21,7 +21,15 @@ from newsgraph.errors import BenchmarkDataError
 from newsgraph.events.arguments import ArgActor
 from newsgraph.events.classifier import MODEL as MODEL_FILE
 from newsgraph.events.classifier import fit, load_model
-from newsgraph.events.code import Candidate, code_sentences, main_event, penta_of, rule_tokens, sentence_label
+from newsgraph.events.code import (
+    Candidate,
+    code_sentences,
+    main_event,
+    penta_of,
+    rule_tokens,
+    sentence_label,
+    speaker_span,
+)
 from newsgraph.events.places import load_gazetteer
 from newsgraph.nlp import load_nlp
 from newsgraph.records import Article
@@ -43,26 +51,27 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _coded(texts: list[str]) -> Iterator[list[Candidate]]:
-    """Parse each text once, run the actor stage and the coder, and yield the candidates of the text."""
+def _coded(texts: list[str]) -> Iterator[tuple[list[Candidate], tuple[int, int] | None]]:
+    """Parse each text once, run the actor stage and the coder; yield its candidates and its speaker's span."""
     nlp = load_nlp()
     for i, doc in enumerate(nlp.pipe(texts, batch_size=64)):
         article = Article(id=f"bench-{i}", source="bench", source_name="bench", text=doc.text)
         actors = find_actors(article, doc)
-        yield [c for _, cs in code_sentences(doc, actors) for c in cs]
+        yield [c for _, cs in code_sentences(doc, actors) for c in cs], speaker_span(doc, actors)
 
 
-def _main_events(texts: list[str], learned: bool = False,
-                 allow_statement: bool = True) -> Iterator[tuple[Candidate | None, str]]:
-    """Yield the main event of each text and the sentence's penta label (the classifier's when ``learned``)."""
+def _main_events(texts: list[str], learned: bool = False, allow_statement: bool = True
+                 ) -> Iterator[tuple[Candidate | None, str, tuple[int, int] | None]]:
+    """Yield the main event of each text, the sentence's penta label (the classifier's when ``learned``), and
+    the source span of a mere statement (the sentence's subject)."""
     model = load_model() if learned else None
-    for text, cands in zip(texts, _coded(texts), strict=True):
+    for text, (cands, speaker) in zip(texts, _coded(texts), strict=True):
         proba = model.proba([text], [rule_tokens(cands)])[0] if model is not None else None
         cand = main_event(cands, proba, allow_statement)
         if proba is not None and allow_statement:
-            yield cand, sentence_label(proba)
+            yield cand, sentence_label(proba), speaker
         else:
-            yield cand, penta_of(cand) if cand else "statement"
+            yield cand, penta_of(cand) if cand else "statement", speaker
 
 
 def _norm_code(arg: ArgActor) -> str | None:
@@ -80,7 +89,7 @@ def score_gsr(rows: list[dict[str, Any]], learned: bool = False) -> dict[str, fl
     """
     type_ok = src_ok = src_n = tgt_ok = tgt_n = 0
     events = _main_events([r["text"] for r in rows], learned, allow_statement=False)
-    for row, (cand, _) in zip(rows, events, strict=True):
+    for row, (cand, _, _) in zip(rows, events, strict=True):
         type_ok += int(cand is not None and cand.type == row["event"])
         gold_src = {GOLD_ALIASES.get(a["code"], a["code"]) for a in row["actor"]}
         gold_tgt = {GOLD_ALIASES.get(a["code"], a["code"]) for a in row["recipient"]}
@@ -151,13 +160,14 @@ def score_cameo(rows: list[dict[str, Any]], learned: bool = False) -> dict[str, 
     """Return penta macro-F1, accuracy, and S/T span F1 (exact and token overlap) of the main events."""
     gold, pred = [], []
     spans = {"S": _SpanScore(), "T": _SpanScore()}
-    for row, (cand, label) in zip(rows, _main_events([r["text"] for r in rows], learned), strict=True):
+    for row, (cand, label, speaker) in zip(rows, _main_events([r["text"] for r in rows], learned), strict=True):
         gold.append(row["penta"])
         pred.append(label)
         if row.get("spans") is None:
             continue  # a sentence without argument annotation says nothing about spans
         gspans = row["spans"]
-        for role, span in (("S", cand.source_span if cand else None), ("T", cand.target_span if cand else None)):
+        source = (cand.source_span if cand else None) or speaker  # else the speaker: a statement's source
+        for role, span in (("S", source), ("T", cand.target_span if cand else None)):
             text = row["text"][span[0]:span[1]] if span else None
             spans[role].add(text, list(gspans.get(role, [])))
     n = len(rows)
@@ -206,7 +216,7 @@ def train(data: Path) -> dict[str, float | int | str]:
     rows = _read_jsonl(data / CAMEO / "conflibert_cameo_train_joined.jsonl")
     started = time.perf_counter()
     texts = [r["text"] for r in rows]
-    rules = [rule_tokens(cands) for cands in _coded(texts)]  # the coder's findings are features too
+    rules = [rule_tokens(cands) for cands, _ in _coded(texts)]  # the coder's findings are features too
     model = fit(texts, [r["penta"] for r in rows], rules)
     MODEL_FILE.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
     load_model.cache_clear()

@@ -506,6 +506,21 @@ def main_event(cands: list[Candidate], proba: dict[str, float] | None = None,
     return fitting or ranked[0]
 
 
+def speaker_span(doc: Doc, actors: ActorAnalysis) -> tuple[int, int] | None:
+    """Return char offsets of the first sentence's main subject: the source of a mere statement (CAMEO 01).
+
+    "The Government has strongly rejected accusations ...", "Jewish leaders said they hoped ...": a sentence
+    that codes no event still has an actor who speaks; pronouns are left out (no antecedent in one sentence).
+    """
+    sent = next(iter(doc.sents), None)
+    if sent is None:
+        return None
+    subj = subject_of(sent.root)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    return ArgResolver(doc, actors).span(subj)
+
+
 def code_sentences(doc: Doc, actors: ActorAnalysis, lex: Lexicon | None = None) -> list[tuple[Span, list[Candidate]]]:
     """Return each sentence of ``doc`` with its top-level event candidates."""
     coder = _Coder(doc, actors, lex)
