@@ -27,7 +27,7 @@ UNIT_CODE = {"second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "
              "centurie": "CE"}
 _NAME_BEFORE = {"in", "by", "since", "until", "early", "late", "mid", "last", "next", "this", "through", "from",
                 "before", "after", "during", "of", "and", "or", "to", "on", "that", "the"}
-ENDED = re.compile(r",?\s+(?:that\s+)?end(?:ed|ing|s)\b(?:\s+(?:on\s+)?(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d\d?)\b"
+ENDED = re.compile(r",?\s+end(?:ed|ing)\b(?:\s+(?:on\s+)?(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d\d?)\b"
                     r"(?:,?\s+(?P<year>\d{4}))?)?")
 _DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)
 _BACK_REACH = 120  # how far back a tense cue may sit, within the sentence
