@@ -24,6 +24,10 @@ _REASON_MARKS = {"because", "since", "although", "though", "if", "unless", "so"}
 _OPEN_MARKS = {"“", "\"", "``", "‘", "«"}
 _FRAME_MAX = 8  # tokens of a cue's own phrase before the clause it was parsed under ('Instead, Trump told CNN,')
 _ATTITUDE_TAGS = {"VBD", "VBZ", "VBP", "VBN"}
+_ADDRESSEE = {"tell", "inform", "assure", "notify", "remind", "warn", "urge", "ask", "advise", "order", "instruct",
+              "answer", "accuse", "charge", "promise", "threaten", "guarantee"}  # their object is the one addressed
+_NO_OBJECT = {"find", "post", "maintain", "add", "write", "learn", "believe", "think", "recognize", "recognise",
+              "counter", "clarify", "worry", "feel", "agree", "conclude", "point", "concede", "yell", "hope", "fear"}
 _LABEL_TOPIC = {"on", "about", "to"}
 _RAISING = {"seem", "appear"}
 _CLOSE_MARKS = ("”", "\"", "’", "''")
@@ -329,6 +333,8 @@ def _verb_frames(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
         if lemma != "call" or "oprd" in children or "ccomp" in children or "xcomp" in children \
                 or _quoted_object(verb):
             return _right_part(verb, set()), "indirect-object"
+    if lemma in lex.clause and lemma not in _ADDRESSEE | _NO_OBJECT and "dobj" in children and verb.dep_ != "amod":
+        return _right_part(verb, set()), "indirect-object"  # 'stressed support for …', 'showed less bias'
     return set(), "bare"
 
 
