@@ -21,6 +21,8 @@ _ANSWERED = {"demand": "REQUEST", "request": "REQUEST", "call": "REQUEST", "appe
 # types that mostly link states: an unplaced named person there is likelier foreign than domestic
 _DIPLOMATIC = {"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID"}
 _CONFLICT = {"verbal_conflict", "material_conflict"}
+# a name inside these stands for the phrase it modifies ("Palestinian lorries", "the Gaza Strip")
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod"}
 _LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION", "REQUEST"}
 
 
@@ -253,7 +255,7 @@ class _Coder:
             code, _, via, kind = self.res._token_code(t)
             if code and via != "setting" and (code not in src_codes or t.i > tok.i):
                 head = t
-                while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head is not head:
+                while head.dep_ in _MODIFIER_DEPS and head.head is not head:
                     head = head.head  # the phrase the name modifies ("Palestinian lorries")
                 start, end = self.res.span(head)
                 return [ArgActor(code, None, None, start, end, head.i, "sentence", kind)]
@@ -273,7 +275,7 @@ class _Coder:
             if not code or via == "setting" or not self._in_clause(t):
                 continue
             head = t
-            while head.dep_ in ("compound", "amod", "poss", "nmod", "conj") and head.head is not head:
+            while head.dep_ in _MODIFIER_DEPS | {"conj"} and head.head is not head:
                 head = head.head
             if head.i in taken:
                 continue
