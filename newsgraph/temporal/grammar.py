@@ -45,7 +45,7 @@ def _number_pattern(numbers: dict[str, Any], tens: list[str]) -> str:
     """Return the alternation for counts: digits, "twenty-five", word numbers, vague "several"."""
     words = _alternation(list(numbers), False)
     compound = f"(?:{'|'.join(tens)})[- ](?:one|two|three|four|five|six|seven|eight|nine)"
-    return rf"(?:\d+(?:\.\d+| 1/2)?|{compound}|{words})"
+    return rf"(?:\d+(?:\.\d+| 1/2)?|(?:{compound}|{words})(?:[- ]and[- ]a[- ]half)?)"
 
 
 def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
@@ -53,7 +53,7 @@ def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
     subs = {
         "year": r"(?P<year>1[6-9]\d\d|20\d\d)",
         "day": r"(?P<day>3[01]|[12]\d|0?[1-9])",
-        "num": rf"(?P<num>(?<![\w$.,]){_number_pattern(lex['numbers']['words'], lex['tens'])})",
+        "num": rf"(?P<num>(?<![\w$.,/]){_number_pattern(lex['numbers']['words'], lex['tens'])})",
         "unit": r"(?P<unit>second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|century"
                 r"|centurie)",
     }

@@ -82,9 +82,10 @@ def count(word: str | None, ctx: Context) -> float | None:
     if not word:
         return 1
     word = " ".join(word.lower().replace("-", " ").split())
-    if word.endswith(" 1/2"):
-        whole = count(word[:-4], ctx)
-        return None if whole is None else whole + 0.5
+    for half in (" 1/2", " and a half"):
+        if word.endswith(half):
+            whole = count(word[:-len(half)], ctx)
+            return None if whole is None else whole + 0.5
     if word.replace(".", "", 1).isdigit():
         return float(word)
     table = ctx.grammar.tables["numbers"]

@@ -234,6 +234,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
         amount = None
     else:
         amount = count(g["num"], ctx)
+        if amount is not None and g.get("andhalf"):
+            amount += 0.5  # "a year and a half"
     return None, period(amount, code)
 
 

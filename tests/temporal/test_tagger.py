@@ -186,3 +186,11 @@ def test_relative_expressions(text: str, expr: str, typ: str, value: str) -> Non
 def test_stretch_before_an_event_is_no_duration() -> None:
     found = values("His car was seen in the weeks before the shooting.")
     assert "the weeks" not in found and "weeks" not in found
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("He served two-and-a-half years in jail.", "two-and-a-half years", "P2Y6M"),
+    ("The siege lasted a year and a half.", "a year and a half", "P1Y6M"),
+])
+def test_durations_with_a_half(text: str, expr: str, value: str) -> None:
+    assert values(text)[expr] == ("DURATION", value)
