@@ -267,6 +267,15 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result:
     return None, f"{_quarter_year(m, ctx, n):04d}-Q{n}"
 
 
+@register("q_quarter")
+def _q_quarter(m: re.Match[str], ctx: Context) -> Result:
+    """Return "Q3", "Q3 2013" as 2013-Q3."""
+    n = int(m.group("qn"))
+    if m.group("fy"):
+        return None, f"20{m.group('fy')}-Q{n}"
+    return None, f"{_quarter_year(m, ctx, n):04d}-Q{n}"
+
+
 def _base_quarter(ctx: Context) -> date:
     """Return the first day of the quarter in focus: the last one mentioned, else the last complete one."""
     if ctx.quarter:

@@ -13,6 +13,7 @@ from newsgraph.temporal.normalise import NORMALISERS, Context
 VERSION = "newsgraph-timex@1"
 # a timex reaches at most this far before and after its trigger word ("the first nine months", "Jan. 21, 2022")
 _BEFORE, _AFTER = 60, 60
+_NAMED_QUARTER = ("quarter", "q-quarter")  # rules that name a quarter outright: it takes the focus
 _PREPOSITION = re.compile(r"(?:in|during|by|until|through|since|over|for|into|throughout|at|on)\s+", re.I)
 
 
@@ -97,6 +98,6 @@ def _focus(ctx: Context, value: str, rule: str) -> None:
     ctx.ref_any = day
     if gran == "D":
         ctx.ref = day
-    elif gran == "Q" and (rule == "quarter" or ctx.named_quarter) and dates.last_day(day, "Q") <= ctx.dct:
+    elif gran == "Q" and (rule in _NAMED_QUARTER or ctx.named_quarter) and dates.last_day(day, "Q") <= ctx.dct:
         # results are reported for quarters that are over: a forecast for one still running does not take focus
         ctx.quarter = day

@@ -194,3 +194,8 @@ def test_stretch_before_an_event_is_no_duration() -> None:
 ])
 def test_durations_with_a_half(text: str, expr: str, value: str) -> None:
     assert values(text)[expr] == ("DURATION", value)
+
+
+def test_quarter_abbreviations() -> None:
+    found = values("Apple posted weak Q3 earnings and expects Q4 2013 to be strong. Q12 is a form.", date(2013, 10, 22))
+    assert found["Q3"] == ("DATE", "2013-Q3") and found["Q4 2013"] == ("DATE", "2013-Q4") and "Q12" not in found
