@@ -54,3 +54,14 @@ def test_query_function_is_shared(seed_db: Path) -> None:
         assert {r["id"] for r in states} <= {"RUS", "UKR", "USA", "CHN", "DEU", "GBR"}
         with pytest.raises(BadParameterError):
             list_actors(store, limit=0)
+
+
+def test_actors_query_sorts_pages_and_counts(seed_db: Path) -> None:
+    by_events = list_actors(seed_db, sort="events", limit=5, total=True)
+    assert [r["events"] for r in by_events] == sorted((r["events"] for r in by_events), reverse=True)
+    assert by_events.total is not None and by_events.total >= 5
+    second = list_actors(seed_db, sort="events", limit=2, offset=1)
+    assert [r["id"] for r in second] == [r["id"] for r in by_events[1:3]]
+    assert {"mentions", "articles", "quotes", "events"} <= set(by_events[0])
+    with pytest.raises(BadParameterError):
+        list_actors(seed_db, sort="random")

@@ -49,3 +49,13 @@ def test_events_bad_parameters(seed_db: Path) -> None:
         query_events(seed_db, event_type="FIGHT")
     bad = CliRunner().invoke(app, ["events", "--db", str(seed_db), "--since", "last week"])
     assert bad.exit_code == 2 and "NG302" in bad.output
+
+
+def test_events_query_pages_and_totals(seed_db: Path) -> None:
+    whole = query_events(seed_db, limit=6, include_negated=True, total=True)
+    page = query_events(seed_db, limit=3, offset=3, include_negated=True, total=True)
+    assert [r["id"] for r in page] == [r["id"] for r in whole[3:6]] and page.total == whole.total
+    assert whole.total is not None and whole.total >= len(whole)
+    assert query_events(seed_db, limit=3).total is None  # counted only when asked
+    usa = query_events(seed_db, actor="USA", actor_match="id", limit=None, include_negated=True)
+    assert usa and all("USA" in (r["source"], r["target"]) for r in usa)

@@ -57,3 +57,13 @@ def test_query_function_is_shared(seed_db: Path) -> None:
         assert rows and {"speaker", "kind", "text", "date", "start", "end"} <= set(rows[0])
         with pytest.raises(BadParameterError):
             list_quotes(store, limit=0)
+
+
+def test_quotes_query_pages_totals_and_article_fields(seed_db: Path) -> None:
+    whole = list_quotes(seed_db, limit=4, total=True)
+    page = list_quotes(seed_db, limit=2, offset=2, total=True)
+    assert [r["id"] for r in page] == [r["id"] for r in whole[2:4]] and page.total == whole.total
+    assert all(r["outlet"] in r["outlets"] for r in whole if r["outlet"] and not r["canonical_id"])
+    blinken = list_quotes(seed_db, "Antony Blinken", limit=None, speaker_match="exact")
+    assert blinken and all(str(r["speaker"]).lower() == "antony blinken" or r["speaker_id"] == "Antony Blinken"
+                           for r in blinken)
