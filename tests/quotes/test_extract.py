@@ -177,3 +177,60 @@ def test_quote_signed_after_a_dash() -> None:
 def test_physical_action_is_no_statement() -> None:
     assert _quotes("Russia attacks Kyiv for the sixth consecutive day.") == []
     assert _quotes("Air defense systems shot down \"several Ukrainian drones\" overnight in Kursk.") == []
+
+
+def test_subject_inside_the_quotation_is_no_speaker() -> None:
+    q = _one("“The campaign is in panic mode. Full panic mode,” said Leslie Wimes, a Florida activist.")
+    assert q.speaker is not None and q.speaker.startswith("Leslie Wimes")
+    r = _one("“My reaction, that was outrageous,” the former campaign strategist said in an interview.")
+    assert r.speaker == "the former campaign strategist"
+
+
+def test_no_break_space_does_not_cut_the_speaker_off() -> None:
+    q = _one("Dr. Connie Mariano, who retired from the service\xa0as a rear admiral, said that the leg was fine.")
+    assert q.speaker is not None and "Mariano" in q.speaker and q.text == "the leg was fine"
+
+
+def test_quote_joins_its_cue_across_the_speakers_relative_clause() -> None:
+    quotes = _quotes("“His knowledge is about 20 years old,” said a longtime adviser, who declined to be identified. "
+                     "“He doesn’t know the new media.”")
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].text.endswith("He doesn’t know the new media.")
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Adelson said during a news conference that he may wait until February.", "he may wait until February"),
+    ("Clinton is calling for the United States to take a stronger role.",
+     "for the United States to take a stronger role"),
+    ("Instead, Trump told CNN, his policy would be to go after them.", "his policy would be to go after them"),
+    ("He noted that he is the only other candidate to win a state: he also captured Iowa.",
+     "he is the only other candidate to win a state: he also captured Iowa"),
+    ("Carter stressed bipartisan support for continued engagement.", "bipartisan support for continued engagement"),
+    ("Three-quarters said the same of Sanders.", "the same of Sanders"),
+])
+def test_frames_the_parser_hides(text: str, content: str) -> None:
+    assert _one(text).text == content
+
+
+def test_raising_verb_holds_its_subject() -> None:
+    q = _one("Enthusiasm for Clinton appears to have plummeted since 2008.")
+    assert q.text == "Enthusiasm for Clinton to have plummeted since 2008"
+
+
+def test_stance_verbs_only_when_finite() -> None:
+    q = _one("Senator Graham supported the bill.")
+    assert (q.text, q.rule) == ("the bill", "quotes.v1:attitude")
+    assert _quotes("Voters may come to support the bill.") == []
+
+
+def test_one_word_headline_label_and_tallies() -> None:
+    q = _one("Sanders: Brexit’s message could draw Trump support in US.\n\nThe vote was in June.")
+    assert q.speaker == "Sanders" and q.rule == "quotes.v1:headline-colon"
+    assert _quotes("Clinton: 1,769\n\nSanders: 1,501") == []
+
+
+def test_dash_signature_glued_to_the_mark() -> None:
+    text = ("“He is ignorant of our culture and lives.”― Pamela Padilla\xa0\n"
+            "“I’m so ashamed to be an American.”\xa0― Jacklyn Ashley\n")
+    quotes = _quotes(text)
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Pamela Padilla"), ("direct", "Jacklyn Ashley")]

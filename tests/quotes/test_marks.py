@@ -43,3 +43,8 @@ def test_lexicon_particles_are_words_not_booleans() -> None:
     lex = load_lexicon()  # YAML reads a bare 'on' as true: the data file must quote it
     assert "on" in lex.preposition["call"] and "on" in lex.phrasal["go"]
     assert all(0.0 < v <= 1.0 for v in lex.confidence.values())
+
+
+def test_left_mark_closing_its_own_quotation() -> None:
+    text = "She asked for an “expedited review“ of the water system and said it was “urgent.”"
+    assert _inner(text) == ["expedited review", "urgent."]
