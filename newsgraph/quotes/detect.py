@@ -252,6 +252,11 @@ def _clause_content(verb: Token) -> set[int]:
                 out |= _subtree(c)
             elif c.dep_ == "conj" and c.i > last and (_own_clause(c) or _modal_conj(c)):
                 out |= _subtree(c) | {g.i for g in verb.rights if g.dep_ == "cc" and last < g.i < c.i}
+        first = min(c.i for c in comps)
+        for c in verb.lefts:  # 'If this fails, he argues, there are other tools': the condition opens the content
+            if c.dep_ == "advcl" and c.i < first and c.left_edge.i == verb.sent.start \
+                    and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
+                out |= _subtree(c)
         if last < verb.i and verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
             own = _subtree(verb)  # 'A, but B, another source said': the parser made the cue A's conjunct
             out |= {t.i for t in verb.head.subtree if t.i not in own and t.i < verb.i}
