@@ -203,18 +203,10 @@ def _close_paren(doc: Doc, a: int, b: int) -> int:
     return b + 1 if opened > 0 and b < len(doc) and doc[b].text == ")" else b
 
 
-_REPORTING = {"say", "report", "tell", "add", "state", "announce", "claim", "confirm", "write", "note", "quote"}
-
-
 def _event_head(doc: Doc) -> Token | None:
-    """Return the verb of the reported event: the root, or the clause a reporting root introduces
-    ('Police detained 18 people, Xinhua reported': 'detained')."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is not None and root.lemma_ in _REPORTING:
-        inner = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
-        if inner is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in inner.children):
-            return inner
-    return root
+    """Return the main verb: the root. (Measured on the train split: moving to the clause a reporting root
+    introduces, 'Police detained 18 people, Xinhua reported', lowered exact F1 from 0.510 to 0.506.)"""
+    return next((t for t in doc if t.dep_ == "ROOT"), None)
 
 
 def _subject_of(doc: Doc, head: Token) -> tuple[int, int] | None:
