@@ -17,6 +17,7 @@ _CORE_PREPS = frozenset({"of", "in", "from", "for", "at", "inside", "within", "t
 _MODIFIER_PREPS = frozenset({"with", "to", "in", "by", "from"})
 _SPAN_PREPS = frozenset({"of", "in", "from"})  # the evidence span keeps "police in Gaza", "officials from Kansas"
 _STATE_KINDS = {"state", "igo"}
+_TITLE_DEPS = {"compound", "amod", "poss", "nmod"}
 
 
 def _dated(tok: Token, head: Token) -> bool:
@@ -126,6 +127,12 @@ class ArgResolver:
         sector = self._sector(core, head)
         found: list[ArgActor] = []
         coded = [(tok, *self._token_code(tok)) for tok in order]
+        ids = {t.i for t in core}
+        stated = {code for tok, code, actor, via, _ in coded if code and tok.dep_ in _TITLE_DEPS and tok.head.i in ids
+                  and (via == "gazetteer" or via == "actors" and actor is not None and actor.kind in _STATE_KINDS)}
+        if stated:  # "U.N. mediator Diego Cordovez": the affiliation in the title beats the person's guessed country
+            coded = [c for c in coded if not (c[2] is not None and c[2].kind == "person" and c[3] == "actors"
+                                              and c[1] not in stated)]
         if any(code and via != "setting" for _, code, _, via, _ in coded):  # a stated country beats the setting's
             coded = [c for c in coded if c[3] != "setting"]
         for tok, code, actor, via, kind in coded:

@@ -57,3 +57,9 @@ def test_span_drops_dates_and_keeps_locative_attachment() -> None:
     cand = _main(text)
     assert cand.source_span is not None
     assert text[slice(*cand.source_span)] == "Police in Lagos"
+
+
+def test_affiliation_in_the_title_beats_the_persons_guessed_country() -> None:
+    cand = _main("Malian rebel leaders met EU negotiator Jonas Fellmann on Monday.")
+    assert [a.code for a in cand.sources if a.code] == ["MLI"]
+    assert [a.code for a in cand.targets if a.code] == ["EU"]  # the actor stage guessed MLI from the scene
