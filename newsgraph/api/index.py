@@ -224,6 +224,38 @@ class EventIndex(Dated):
         return {"buckets": out, "undated": int(grid[-1].sum()),
                 "types": [names[t] for t in np.flatnonzero(grid.sum(axis=0))]}
 
+    def involving(self, actor: str) -> tuple[np.ndarray, np.ndarray]:
+        """Return the rows where ``actor`` is the source, and those where it is the target."""
+        a = self.source.code(actor)
+        return self.source.codes == a, self.target.codes == a
+
+    def per_month(self, keep: np.ndarray) -> dict[str, int]:
+        """Events per month (those dated to the month at least)."""
+        of_row, labels = self.buckets(7)
+        counts = np.bincount(of_row[keep], minlength=len(labels) + 1)[:-1].tolist()
+        return {label: n for label, n in zip(labels, counts, strict=True) if n}
+
+    def partners(self, keep: np.ndarray, other: str) -> list[dict[str, Any]]:
+        """The actors on the ``other`` side ("source" or "target") of the rows ``keep``: events, events by type,
+        summed PLOVER score (unscored counts 0) and the latest date, most events first."""
+        codes = (self.source if other == "source" else self.target).codes
+        rows = np.flatnonzero(keep & (codes >= 0))
+        who, types, dates = codes[rows], self.type.codes[rows], self.date.codes[rows]
+        scores = np.nan_to_num(self._scores[types, self.mode.codes[rows]])
+        out: dict[int, dict[str, Any]] = {}
+        n_types = len(self.type.values) + 1
+        per_type = np.bincount(who.astype(np.int64) * n_types + self._types[rows], minlength=len(self.actors) * n_types)
+        sums = np.bincount(who, weights=scores, minlength=len(self.actors))
+        last = np.full(len(self.actors), -1, dtype=np.int64)
+        np.maximum.at(last, who, dates)
+        names: list[str | None] = [*self.type.values, None]
+        for w in np.unique(who).tolist():
+            counts = per_type[w * n_types:(w + 1) * n_types].tolist()
+            out[w] = {"id": self.actors[w], "events": sum(counts),
+                      "types": {names[t]: n for t, n in enumerate(counts) if n}, "score_sum": float(sums[w]),
+                      "last": self.date.values[last[w]] if last[w] >= 0 else None}
+        return sorted(out.values(), key=lambda p: (-p["events"], p["id"]))
+
     def _pair_codes(self) -> np.ndarray:
         """Per row, its unordered actor pair as min * n + max of the codes (-1: no pair, or self-directed).
 
@@ -305,6 +337,7 @@ class StoreIndex:
         self._counts: ActorCounts | None = None
         self._per_article: dict[str, dict[str, int]] | None = None
         self._outlets: dict[str, list[str]] | None = None
+        self._positions: tuple[ActorCounts | None, dict[str, int]] | None = None
         self._stamp: tuple[int, ...] = ()
 
     def _fresh(self) -> None:
@@ -325,6 +358,14 @@ class StoreIndex:
                 finally:
                     cur.close()
             return self._events
+
+    def actor_position(self, actor_id: str) -> int | None:
+        """Return the position of an actor in ``actor_counts()`` (None: not in the actors table)."""
+        with self._lock:
+            if self._positions is None or self._positions[0] is not self._counts:
+                counts = self._counts
+                self._positions = (counts, {a: i for i, a in enumerate(counts.ids)} if counts else {})
+            return self._positions[1].get(actor_id)
 
     def quotes(self) -> QuoteIndex:
         """Return the quotation index."""

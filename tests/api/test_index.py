@@ -110,3 +110,28 @@ def test_an_empty_store_is_served(tmp_path: Path) -> None:
         assert client.get("/api/timeline").json() == {"interval": "day", "buckets": [], "types": [], "undated": 0}
         assert client.get("/api/timeline/dyads").json()["dyads"] == []
         assert client.get("/api/quotes").json()["total"] == 0 and client.get("/api/actors").json()["total"] == 0
+
+
+@pytest.mark.parametrize("actor", ["USA", "RUS", "UKR", "X-VESKA"])
+def test_actor_page_from_the_index_matches_sql(seed_db: Path, tiny_db: Path, seeds: TestClient, tiny: TestClient,
+                                               actor: str) -> None:
+    db, client = (tiny_db, tiny) if actor.startswith("X-") else (seed_db, seeds)
+    body = client.get(f"/api/actors/{actor}").json()
+    with open_store(db, read_only=True) as store:
+        q = store.query
+        counts = q("""SELECT (SELECT count(*) FROM mentions WHERE actor_id = $1) AS mentions,
+                        (SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = $1) AS articles,
+                        (SELECT count(*) FROM quotes WHERE speaker_id = $1) AS quotes,
+                        (SELECT count(*) FROM events WHERE source = $1) AS events_as_source,
+                        (SELECT count(*) FROM events WHERE target = $1) AS events_as_target""", [actor])[0]
+        activity = q("""SELECT month, sum(quotes)::INTEGER AS quotes, sum(events)::INTEGER AS events FROM (
+                          SELECT left(date, 7) AS month, 1 AS quotes, 0 AS events FROM quotes WHERE speaker_id = $1
+                          UNION ALL SELECT left(date, 7), 0, 1 FROM events WHERE source = $1 OR target = $1)
+                        WHERE regexp_matches(month, '^[0-9]{4}-[0-9]{2}$') GROUP BY month ORDER BY month""", [actor])
+        targets = q("""SELECT target AS id, count(*) AS events, max(date) AS last FROM events
+                       WHERE source = ? AND target IS NOT NULL GROUP BY 1 ORDER BY events DESC, id LIMIT 50""",
+                    [actor])
+    assert body["counts"] == counts and body["activity"] == activity
+    assert body["counts"]["events_as_source"] > 0
+    assert [(t["id"], t["events"], t["last"]) for t in body["targets"]] == [
+        (t["id"], t["events"], t["last"]) for t in targets]

@@ -10,9 +10,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from newsgraph.actors.query import list_actors as query_actors
-from newsgraph.api.params import Page, cursor, page, rows, scalar
-from newsgraph.api.plover import score
+from newsgraph.api.index import StoreIndex
+from newsgraph.api.params import Page, cursor, page, rows
 from newsgraph.api.respond import json_response, listing
+from newsgraph.api.sql import by_id
 from newsgraph.errors import NotFoundError
 
 router = APIRouter(tags=["actors"])
@@ -34,36 +35,42 @@ def list_actors(
 
 
 @router.get("/actors/{actor_id}", summary="One actor")
-def get_actor(actor_id: str, cur: Cursor) -> Response:
+def get_actor(actor_id: str, request: Request, cur: Cursor) -> Response:
     """Who the actor is, its roles by date, what it said, what it did to whom and what was done to it."""
+    index = request.app.state.index
+    events = index.events()
+    as_source, as_target = events.involving(actor_id)
     found = rows(cur, "SELECT * FROM actors WHERE id = ?", [actor_id])
     if not found:
-        if not scalar(cur, "SELECT count(*) FROM events WHERE source = ? OR target = ?", [actor_id, actor_id]):
+        if not (as_source.any() or as_target.any()):
             raise NotFoundError(f"no actor with id {actor_id!r}")
         found = [{"id": actor_id, "name": actor_id, "kind": None, "country": None, "sector": None, "role": None,
                   "aliases": []}]
     actor = found[0]
-    actor["counts"] = rows(
+    actor["counts"] = {**_counts(cur, index, actor_id), "events_as_source": int(as_source.sum()),
+                       "events_as_target": int(as_target.sum())}
+    actor["roles"] = _roles(cur, actor_id)
+    quotes = index.quotes().per_bucket(7, speaker=actor_id)
+    acts = events.per_month(as_source | as_target)
+    actor["activity"] = [{"month": m, "quotes": quotes.get(m, 0), "events": acts.get(m, 0)}
+                         for m in sorted(quotes.keys() | acts.keys())]
+    actor["targets"] = _partners(cur, events.partners(as_source, "target"))
+    actor["sources"] = _partners(cur, events.partners(as_target, "source"))
+    return json_response(actor)
+
+
+def _counts(cur: duckdb.DuckDBPyConnection, index: StoreIndex, actor_id: str) -> dict[str, int]:
+    """The actor's mentions, articles mentioning it and quotes: counted once per store for actors of the table."""
+    counts = index.actor_counts()
+    if (i := index.actor_position(actor_id)) is not None:
+        return {"mentions": counts.mentions[i], "articles": counts.articles[i], "quotes": counts.quotes[i]}
+    return rows(
         cur,
         """SELECT (SELECT count(*) FROM mentions WHERE actor_id = $1) AS mentions,
                   (SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = $1) AS articles,
-                  (SELECT count(*) FROM quotes WHERE speaker_id = $1) AS quotes,
-                  (SELECT count(*) FROM events WHERE source = $1) AS events_as_source,
-                  (SELECT count(*) FROM events WHERE target = $1) AS events_as_target""",
+                  (SELECT count(*) FROM quotes WHERE speaker_id = $1) AS quotes""",
         [actor_id],
     )[0]
-    actor["roles"] = _roles(cur, actor_id)
-    actor["activity"] = rows(
-        cur,
-        """SELECT month, sum(quotes)::INTEGER AS quotes, sum(events)::INTEGER AS events FROM (
-             SELECT left(date, 7) AS month, 1 AS quotes, 0 AS events FROM quotes WHERE speaker_id = $1
-             UNION ALL SELECT left(date, 7), 0, 1 FROM events WHERE source = $1 OR target = $1)
-           WHERE regexp_matches(month, '^[0-9]{4}-[0-9]{2}$') GROUP BY month ORDER BY month""",
-        [actor_id],
-    )
-    actor["targets"] = _partners(cur, actor_id, "source", "target")
-    actor["sources"] = _partners(cur, actor_id, "target", "source")
-    return json_response(actor)
 
 
 def _roles(cur: duckdb.DuckDBPyConnection, actor_id: str) -> list[dict[str, Any]]:
@@ -79,28 +86,11 @@ def _roles(cur: duckdb.DuckDBPyConnection, actor_id: str) -> list[dict[str, Any]
     )
 
 
-def _partners(cur: duckdb.DuckDBPyConnection, actor_id: str, me: str, other: str) -> list[dict[str, Any]]:
-    """Return the actors on the other side of this actor's events, with counts by type and a mean PLOVER score.
-
-    ``me`` and ``other`` are column names chosen in code ("source"/"target"), never user input.
-    """
-    found = rows(
-        cur,
-        f"""SELECT e.{other} AS id, coalesce(any_value(ac.name), e.{other}) AS name, e.event_type, e.mode,
-              count(*) AS n, max(e.date) AS last
-            FROM events e LEFT JOIN actors ac ON ac.id = e.{other}
-            WHERE e.{me} = ? AND e.{other} IS NOT NULL GROUP BY e.{other}, e.event_type, e.mode""",
-        [actor_id],
-    )
-    partners: dict[str, dict[str, Any]] = {}
-    for r in found:
-        p = partners.setdefault(r["id"], {"id": r["id"], "name": r["name"], "events": 0, "types": {},
-                                          "score_sum": 0.0, "last": None})
-        p["events"] += r["n"]
-        p["types"][r["event_type"]] = p["types"].get(r["event_type"], 0) + r["n"]
-        p["score_sum"] += (score(r["event_type"], r["mode"]) or 0.0) * r["n"]
-        p["last"] = max(filter(None, [p["last"], r["last"]]), default=None)
-    out = sorted(partners.values(), key=lambda p: (-p["events"], p["id"]))[:50]
+def _partners(cur: duckdb.DuckDBPyConnection, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The 50 busiest partners with their display names and mean PLOVER score."""
+    out = found[:50]
+    names = by_id(cur, "SELECT id, name FROM actors", {p["id"] for p in out})
     for p in out:
+        p["name"] = (names.get(p["id"]) or {}).get("name") or p["id"]
         p["mean_score"] = round(p.pop("score_sum") / p["events"], 3)
-    return out
+    return [{k: p[k] for k in ("id", "name", "events", "types", "last", "mean_score")} for p in out]
