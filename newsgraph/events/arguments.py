@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.events.places import PlaceHit, find_leaders, find_places, igo_codes, sector_for
+from newsgraph.events.places import PlaceHit, find_leaders, find_places, igo_codes, sector_for, state_codes
 from newsgraph.records import Actor, ActorAnalysis
 
 # children that belong to an actor phrase ("Taiwan's Vice Foreign Minister", "rebels in the Ivory Coast")
@@ -18,6 +18,7 @@ _MODIFIER_PREPS = frozenset({"with", "to", "in", "by", "from"})
 _SPAN_PREPS = frozenset({"of", "in", "from"})  # the evidence span keeps "police in Gaza", "officials from Kansas"
 _STATE_KINDS = {"state", "igo"}
 _TITLE_DEPS = {"compound", "amod", "poss", "nmod"}
+_NAME_ENTS = {"GPE", "NORP", "ORG", "LOC"}  # a named place or body, not a title word the gazetteer lists
 
 
 def _dated(tok: Token, head: Token) -> bool:
@@ -36,7 +37,7 @@ class ArgActor:
     end: int
     head: int  # token index of the phrase head
     via: str  # "actors" (actor stage), "gazetteer" (fallback) or "context" (domestic default)
-    kind: str | None = None  # state, igo, person, … (of the coded actor)
+    kind: str | None = None  # state or igo (of the coded actor)
 
 
 class ArgResolver:
@@ -111,7 +112,10 @@ class ArgResolver:
         if actor is not None:
             code = actor.country or (actor.id if actor.kind in _STATE_KINDS else None)
             if code:
-                kind = "igo" if actor.kind == "igo" or (actor.sector == "IGO" and code == actor.id) else "state"
+                # a person's affiliation may be an IGO of the article ("Arab League Secretary-General X")
+                body = self.actors.actors.get(code)
+                kind = "igo" if actor.kind == "igo" or (actor.sector == "IGO" and code == actor.id) or (
+                    body is not None and body.kind == "igo") else "state"
                 return code, actor, "setting" if tok.i in self.weak else "actors", kind
         hit = self.place_at.get(tok.i)
         if hit is not None:
@@ -129,10 +133,11 @@ class ArgResolver:
         coded = [(tok, *self._token_code(tok)) for tok in order]
         ids = {t.i for t in core}
         stated = {code for tok, code, actor, via, _ in coded if code and tok.dep_ in _TITLE_DEPS and tok.head.i in ids
-                  and (via == "gazetteer" or via == "actors" and actor is not None and actor.kind in _STATE_KINDS)}
+                  and (via == "gazetteer" and tok.ent_type_ in _NAME_ENTS
+                       or via == "actors" and actor is not None and actor.kind in _STATE_KINDS)}
         if stated:  # "U.N. mediator Diego Cordovez": the affiliation in the title beats the person's guessed country
             coded = [c for c in coded if not (c[2] is not None and c[2].kind == "person" and c[3] == "actors"
-                                              and c[1] not in stated)]
+                                              and c[1] not in stated and c[1] in state_codes())]
         if any(code and via != "setting" for _, code, _, via, _ in coded):  # a stated country beats the setting's
             coded = [c for c in coded if c[3] != "setting"]
         for tok, code, actor, via, kind in coded:

@@ -243,7 +243,7 @@ class _Coder:
         src_span = self.doc.char_span(src.start, src.end, alignment_mode="expand")
         banned = set(range(src_span.start, src_span.end)) if src_span is not None else set()
         for t in sent:  # the attribution: "..., Benin police said", "according to the Canadian Press"
-            if self.lex.has("speech_verbs", t.lemma_.lower()) and not _dominates(t, tok) and t.i != tok.i:
+            if self.lex.has("speech_verbs", t.lemma_.lower()) and t.i != tok.i:
                 for subj in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
                     banned.update(x.i for x in subj.subtree)
             if t.lower_ == "according" or t.dep_ == "agent" and t.head.lemma_.lower() in ("report", "quote"):

@@ -101,6 +101,12 @@ def igo_codes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def state_codes() -> frozenset[str]:
+    """Return the ISO 3166 alpha-3 codes of the states in the gazetteer."""
+    return frozenset(code for code, kind in load_gazetteer().names.values() if kind != "igo")
+
+
+@lru_cache(maxsize=1)
 def load_leaders() -> dict[tuple[str, ...], str]:
     """Load data/leaders.csv: full names and unambiguous surnames (as token tuples) → country or IGO code.
 
