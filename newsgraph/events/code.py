@@ -59,11 +59,6 @@ class Candidate:
         return (self.targets[0].start, self.targets[0].end) if self.targets else None
 
 
-def _dominates(top: Token, tok: Token) -> bool:
-    """Return whether ``tok`` lies in the subtree of ``top``."""
-    return top.left_edge.i <= tok.i <= top.right_edge.i and any(a.i == top.i for a in [tok, *tok.ancestors])
-
-
 def _reversed_between(inner: Token, outer: Token, lex: Lexicon) -> bool:
     """Return whether a verb like "stop" or "prevent" lies between two triggers ("ready to stop the war")."""
     cur = inner.head
