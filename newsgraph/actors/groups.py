@@ -130,6 +130,8 @@ def find_groups(ctx: Context) -> None:
     for span, entry in _unique_registry(ctx):
         if not ctx.free(span.start, span.end) or entry.kind not in ("state", "igo", "organisation", "group"):
             continue
+        if any(t.lower_ in ("pro", "anti") for t in doc[max(0, span.start - 2):span.start]):
+            continue  # 'pro-Russian separatists' are no Russian group
         k = span.end
         if k < len(doc) and doc[k].text in _POSSESSIVE:
             k += 1

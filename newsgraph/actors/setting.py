@@ -19,6 +19,8 @@ from newsgraph.actors.context import Context
 
 _PLACE_PREPS = {"in", "inside", "within", "throughout", "across", "around", "near", "at", "from", "outside"}
 _TARGET_PREPS = {"against", "to", "with", "toward", "towards", "into", "on", "over", "between", "for", "by"}
+_SPONSOR_WORDS = {"backed", "allied", "funded", "supported", "sponsored", "trained", "armed", "aligned", "led",
+                  "friendly", "leaning"}
 _MIN_SCORE = 1.0  # below this a sentence's states are only targets: no scene
 
 
@@ -54,8 +56,20 @@ def _state_spans(ctx: Context) -> list[tuple[Span, str]]:
             continue  # an armed group's home country ('Hamas') says little about where the sentence is set
         if ctx.lex.plover_of.get(entry.country, entry.country) != entry.country:
             continue
+        if _backer(span):
+            continue  # 'US-backed rebels', 'pro-Russian separatists' are not set in the US or Russia
         seen[span.start] = (span, entry.country)
     return [seen[k] for k in sorted(seen)]
+
+
+def _backer(span: Span) -> bool:
+    """Say whether a state word names a sponsor or side ('US-backed', 'pro-Russian', 'anti-American')."""
+    doc = span.doc
+    after = doc[span.end:span.end + 2]
+    if len(after) == 2 and after[0].text == "-" and after[1].lower_ in _SPONSOR_WORDS:
+        return True
+    before = doc[max(0, span.start - 2):span.start]
+    return any(t.lower_ in ("pro", "anti", "pro-", "anti-") for t in before)
 
 
 class Setting:

@@ -80,3 +80,12 @@ def test_abbreviated_titles_and_communal_armed_groups() -> None:
     text = "Muslim forces shelled the town overnight."
     forces = actor(run(text), text, "forces")
     assert forces is not None and forces.sector == "REB"
+
+
+def test_sponsors_are_not_the_group_or_its_setting() -> None:
+    text = "Pro-Russian separatists in Ukraine shelled the airport."
+    rebels = actor(run(text), text, "separatists")
+    assert rebels is not None and rebels.country == "UKR"
+    text = "US-backed rebels attacked the town on Monday."
+    rebels = actor(run(text), text, "rebels")
+    assert rebels is not None and rebels.country is None and rebels.sector == "REB"
