@@ -3,7 +3,12 @@
 Splits: ``test`` (default) scores the held-out parts: PLOVER GSR lines with an odd index (the rules were
 developed on the even lines) and the ConfliBERT CAMEO test split. ``dev`` scores the development parts:
 GSR even lines and the ConfliBERT train split. ``all`` scores every GSR line and the CAMEO test split.
-The sentence-level prediction is the coder's main event of the sentence (none → "statement").
+The sentence-level prediction is the coder's main event of the sentence (none → "statement"), mapped to the
+CAMEO quad classes (see classifier.PENTA and code.penta_of). ``*_hybrid`` figures use the sentence classifier
+(trained on the ConfliBERT train split only): its label is the sentence's class, and it picks the main event
+among the rule candidates. A sentence's S span is its main event's source, else its speaker (the source of a
+mere statement). Note: about 250 of the 451 CAMEO test sentences are GSR sentences (both halves), so work on
+the GSR dev lines also touches the CAMEO test split; the classifier never sees GSR text.
 """
 
 from __future__ import annotations
