@@ -364,7 +364,7 @@ def _verb_candidate(verb: Token, lex: Lexicon, quotes: Quoted | None = None) -> 
     """Return the candidate of one reporting verb, or None when it governs nothing and is no speech verb."""
     lemma = lemma_of(verb)
     attitude = lemma in lex.attitude
-    if attitude and verb.tag_ not in _ATTITUDE_TAGS:
+    if (attitude or lemma in lex.finite_only) and verb.tag_ not in _ATTITUDE_TAGS:
         return None  # 'to support', 'would want': a stance only where someone holds it, not a plan or a question
     subj = _speaker_token(verb, quotes)
     if subj is None and verb.tag_ == "VB" and verb.dep_ == "ROOT":

@@ -30,6 +30,7 @@ class Lexicon:
     not_speakers: frozenset[str]
     confidence: dict[str, float]
     attitude: frozenset[str] = frozenset()
+    finite_only: frozenset[str] = frozenset()
 
     def is_cue(self, lemma: str) -> bool:
         """Return whether ``lemma`` is a reporting verb in any frame."""
@@ -60,4 +61,5 @@ def load_lexicon() -> Lexicon:
         not_speakers=_words(raw.get("not_speakers")),
         confidence={str(k): float(v) for k, v in raw["confidence"].items()},
         attitude=_words(raw.get("attitude")),
+        finite_only=_words(raw.get("finite_only")),
     )
