@@ -246,8 +246,7 @@ class EventIndex(Dated):
         n_types = len(self.type.values) + 1
         per_type = np.bincount(who.astype(np.int64) * n_types + self._types[rows], minlength=len(self.actors) * n_types)
         sums = np.bincount(who, weights=scores, minlength=len(self.actors))
-        last = np.full(len(self.actors), -1, dtype=np.int64)
-        np.maximum.at(last, who, dates)
+        last = self._latest(who, dates)
         names: list[str | None] = [*self.type.values, None]
         for w in np.unique(who).tolist():
             counts = per_type[w * n_types:(w + 1) * n_types].tolist()
@@ -255,6 +254,18 @@ class EventIndex(Dated):
                       "types": {names[t]: n for t, n in enumerate(counts) if n}, "score_sum": float(sums[w]),
                       "last": self.date.values[last[w]] if last[w] >= 0 else None}
         return sorted(out.values(), key=lambda p: (-p["events"], p["id"]))
+
+    def _latest(self, who: np.ndarray, dates: np.ndarray) -> np.ndarray:
+        """Per actor code, the greatest date code among its rows (-1: none); ``np.maximum.at`` is slow."""
+        n_dates = len(self.date.values) + 1  # shifted by one: NULL (-1) becomes 0
+        if len(self.actors) * n_dates > 1 << 24:
+            last = np.full(len(self.actors), -1, dtype=np.int64)
+            np.maximum.at(last, who, dates)
+            return last
+        cells = np.bincount(who.astype(np.int64) * n_dates + dates + 1, minlength=len(self.actors) * n_dates)
+        seen = cells.reshape(len(self.actors), n_dates) > 0
+        # the last column with a row, minus the shift; an actor without rows gets -1
+        return np.where(seen.any(axis=1), n_dates - 1 - np.argmax(seen[:, ::-1], axis=1), 0) - 1
 
     def _pair_codes(self) -> np.ndarray:
         """Per row, its unordered actor pair as min * n + max of the codes (-1: no pair, or self-directed).
