@@ -1,8 +1,10 @@
 """The FastAPI application: routes under /api, the browser UI at /, OpenAPI docs at /docs.
 
 The store is opened read-only once; each request takes its own cursor (DuckDB connections are not
-thread-safe). Every response carries a strict Content-Security-Policy: scripts and styles only from this
-server, nothing inline, no eval.
+thread-safe). At startup the app builds in-memory indexes of the store (``newsgraph/api/index.py``: events and
+quotations as integer codes, per-actor and per-article counts) that the list, timeline and actor calls use; the
+list calls run the same query functions as the CLI (``newsgraph/{quotes,events,actors}/query.py``). Every response
+carries a strict Content-Security-Policy: scripts and styles only from this server, nothing inline, no eval.
 """
 
 from __future__ import annotations
