@@ -219,11 +219,14 @@ def _counted(span: Span) -> bool:
                                                                                 "millions", "scores", "tens"))
 
 
-def _place_of_people(span: Span) -> bool:
+def _place_of_people(ctx: Context, span: Span) -> bool:
     """Say whether a city is where something happens to people ('a curfew in Algiers', 'blockade Paris'),
-    which event coding reads as that state's civilians."""
+    which event coding reads as that state's civilians; 'talks in Geneva' stay a mention of the state."""
     root = span.root
-    return root.dep_ in ("pobj", "dobj") and not (root.dep_ == "pobj" and root.head.lower_ == "by")
+    if root.dep_ not in ("pobj", "dobj") or (root.dep_ == "pobj" and root.head.lower_ == "by"):
+        return False
+    cues = ctx.lex.names["violence_cues"]
+    return any(t.lemma_.lower() in cues or t.lower_ in cues for t in span.sent)
 
 
 def find_registry(ctx: Context) -> None:
@@ -239,7 +242,7 @@ def find_registry(ctx: Context) -> None:
             ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _PEOPLE), ETHNIC if ethnic else "role:people",
                           0.7, _PEOPLE.role))
             continue
-        if entry.form in ("capital", "place") and _place_of_people(span):
+        if entry.form in ("capital", "place") and _place_of_people(ctx, span):
             rule = "registry:metonym" if entry.form == "capital" else "gazetteer:place"
             ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _PEOPLE), rule, 0.5, None))
             continue
