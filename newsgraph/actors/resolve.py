@@ -66,12 +66,16 @@ def place_by_setting(ctx: Context) -> None:
     ('the rebels') become that state's group.
     """
     setting = Setting(ctx)
+    foreign = {r.lower() for r in ctx.lex.names["foreign_roles"]}
     placed = []
     for found in ctx.found:
         placed.append(found)
         info = ctx.persons.get(found.actor_id)
+        if found.role and found.role.lower() in foreign:
+            continue  # 'diplomats met in Geneva' are no Swiss diplomats
         if info is not None:
-            if not info.countries and (country := setting.country_at(found.start)):
+            if not info.countries and not (set(map(str.lower, info.roles)) & foreign) and \
+                    (country := setting.country_at(found.start)):
                 info.scene[country] += 1
         elif found.actor_id.startswith("group:any-"):
             country = setting.country_at(found.start)
