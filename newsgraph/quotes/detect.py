@@ -370,6 +370,8 @@ def _verb_candidate(verb: Token, lex: Lexicon, quotes: Quoted | None = None) -> 
     if subj is None and verb.tag_ == "VB" and verb.dep_ == "ROOT":
         return None  # an imperative ('Support us', 'Tell a friend') is an appeal to the reader
     content, rule = _verb_frames(verb, lex)
+    if content:  # 'condemned what he called a "brazen breach"': the fronted object is part of what was said
+        content |= {c.i for c in verb.lefts if c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") and c.lower_ == "what"}
     speaker = speaker_span(subj) if subj is not None else _adjacent_speaker(verb)
     if rule == "indirect-infinitive" and (lemma in _RAISING or any(c.dep_ == "nsubjpass" for c in verb.children)):
         # 'X seems to …', 'X is expected to …': the subject belongs to what is held (and stays the one who seems)
