@@ -348,6 +348,11 @@ def _when(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
+def _progressive(verb: Token) -> bool:
+    """Return whether an -ing verb is finite through 'be' ('Sanders is thanking Nevadans')."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
 def _quoted_object(verb: Token) -> bool:
     """Return whether the verb's object holds a quotation mark ('called protesters “thugs”')."""
     return any(t.text in _OPEN_MARKS for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
@@ -364,7 +369,7 @@ def _verb_candidate(verb: Token, lex: Lexicon, quotes: Quoted | None = None) -> 
     """Return the candidate of one reporting verb, or None when it governs nothing and is no speech verb."""
     lemma = lemma_of(verb)
     attitude = lemma in lex.attitude
-    if (attitude or lemma in lex.finite_only) and verb.tag_ not in _ATTITUDE_TAGS:
+    if (attitude or lemma in lex.finite_only) and verb.tag_ not in _ATTITUDE_TAGS and not _progressive(verb):
         return None  # 'to support', 'would want': a stance only where someone holds it, not a plan or a question
     subj = _speaker_token(verb, quotes)
     if subj is None and verb.tag_ == "VB" and verb.dep_ == "ROOT":
