@@ -30,6 +30,8 @@ _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "easter
 _PARTICIPLES = {"based", "operating", "stationed", "deployed", "living", "active", "fighting", "working"}
 ETHNIC = "role:people-ethnic"  # 'ethnic Albanians': a minority, coded by the state it lives in (resolve.py)
 SCENE_ONLY = "role:group-scene"  # a group noun that is a mention only once its sentence's state is known
+_GENERIC_NORP = {"federal", "national", "international", "western", "eastern", "european", "african", "asian",
+                 "latin", "baltic", "nordic", "scandinavian", "arab", "arabs", "regional", "local"}
 _ARMED = {"MIL", "PRM"}  # armed groups named by a faith or ethnicity, not a state, are non-state ('Moslem forces')
 
 
@@ -312,7 +314,45 @@ def find_bare_groups(ctx: Context) -> None:
 
 def _communal(ctx: Context, tok: Token) -> bool:
     """Say whether a modifier names a faith, ethnicity or movement rather than a state ('Moslem', 'Hutu')."""
-    return tok.i not in ctx.registry and (tok.ent_type_ == "NORP" or tok.lower_ in ctx.lex.names["norp_stop"])
+    if tok.i in ctx.registry or not tok.is_title or tok.lower_ in _GENERIC_NORP:
+        return False
+    if tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text == "-":
+        return False  # 'Iranian-made drones'
+    return tok.ent_type_ == "NORP" or tok.lower_ in ctx.lex.names["norp_stop"]
+
+
+def find_named_bodies(ctx: Context) -> None:
+    """Name outlets, parties and firms introduced by their kind: 'the opposition newspaper La Prensa', 'the
+    daily Haaretz'. The kind gives the sector; a state word before it, the country."""
+    doc = ctx.doc
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "GPE") or not ctx.free(ent.start, ent.end):
+            continue
+        hit = ctx.role_ending(ent.start)
+        if hit is None or hit[1].kind != "body" or not doc[ent.start].text[:1].isupper():
+            continue
+        end = ent.end
+        while end > ent.start + 1 and (doc[end - 1].is_punct or doc[end - 1].text in _POSSESSIVE):
+            end -= 1
+        name = doc[ent.start:end].text
+        actor_id = "org:" + slug(name)
+        if actor_id == "org:":
+            continue
+        first = _skip_back(ctx, hit[0].start)
+        aff = ctx.registry_ending(first)
+        ctx.taken.update(range(first, hit[0].end))  # 'opposition' in 'the opposition newspaper' describes it
+        if actor_id not in ctx.actors:
+            country = aff[1].country if aff and aff[1].kind == "state" else None
+            ctx.actors[actor_id] = Actor(actor_id, name, "organisation", country, hit[1].sector)
+        ctx.add(Found(ent.start, end, actor_id, "ner:org", 0.65))
+
+
+def _skip_back(ctx: Context, i: int) -> int:
+    """Move left over modifiers before a kind noun ('the opposition newspaper', 'the Sandinista daily')."""
+    while i > 0 and ctx.doc[i - 1].is_lower and ctx.doc[i - 1].pos_ in ("NOUN", "ADJ") and \
+            ctx.doc[i - 1].lower_ not in ("the", "a", "an"):
+        i -= 1
+    return i
 
 
 def find_orgs(ctx: Context) -> None:

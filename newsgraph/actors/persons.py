@@ -47,6 +47,8 @@ def _name_spans(ctx: Context) -> list[Span]:
         if ent.label_ in _NAME_LABELS:
             if all(i in ctx.registry and ctx.registry[i][1].form != "place" for i in range(span.start, span.end)):
                 continue  # rule 1: registry wins over a PERSON made only of registry words ('Kyiv', 'Sri Lanka')
+            if (body := ctx.role_ending(span.start)) is not None and body[1].kind == "body":
+                continue  # 'the newspaper La Prensa': an outlet or firm named after its kind (groups.find_named_bodies)
             out.append(span)
         elif ent.label_ in _MISLABELS and span.start not in ctx.registry:
             before = ctx.doc[span.start - 1] if span.start else None

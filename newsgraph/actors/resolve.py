@@ -30,6 +30,7 @@ from newsgraph.actors.groups import (
     find_bare_groups,
     find_groups,
     find_invented,
+    find_named_bodies,
     find_named_orgs,
     find_orgs,
     find_registry,
@@ -56,7 +57,12 @@ def _person_actors(ctx: Context) -> None:
         ctx.actors[pid] = Actor(pid, " ".join(info.parts), "person", country, sector, role, [])
 
 
-_DOMESTIC = {"PTY", "MIL", "COP", "GOV", "JUD", "LEG", "REB", "OPP", "LAB"}  # sectors of a state's own bodies
+_DOMESTIC = {"PTY", "MIL", "COP", "GOV", "JUD", "LEG", "REB", "OPP", "LAB", "MED"}  # sectors of a state's own bodies
+
+
+# troops and weapons named without a state may be the invader's as well as the defender's ('more forces
+# towards Ukraine'): where they are says nothing of whose they are
+_UNPLACED = {"group:any-mil", "group:any-prm"}
 
 
 def place_by_setting(ctx: Context) -> None:
@@ -73,11 +79,14 @@ def place_by_setting(ctx: Context) -> None:
         info = ctx.persons.get(found.actor_id)
         if found.role and found.role.lower() in foreign:
             continue  # 'diplomats met in Geneva' are no Swiss diplomats
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in ctx.doc[found.end - 1].children):
+            continue  # 'his troops', 'its forces', 'our experts': the owner is elsewhere, not the scene
         if info is not None:
-            if not info.countries and not (set(map(str.lower, info.roles)) & foreign) and \
+            # only a titled person ('President Banda') is read as of the scene: a bare name may be anyone
+            if info.roles and not info.countries and not (set(map(str.lower, info.roles)) & foreign) and \
                     (country := setting.country_at(found.start)):
                 info.scene[country] += 1
-        elif found.actor_id.startswith("group:any-"):
+        elif found.actor_id.startswith("group:any-") and found.actor_id not in _UNPLACED:
             country = setting.country_at(found.start)
             if country is not None:
                 any_group = ctx.actors[found.actor_id]
@@ -107,6 +116,7 @@ def find_actors(article: Article, doc: Doc) -> ActorAnalysis:
     find_invented(ctx)
     find_places(ctx)
     find_persons(ctx)
+    find_named_bodies(ctx)
     find_groups(ctx)
     find_nominals(ctx)
     find_named_orgs(ctx)

@@ -89,3 +89,12 @@ def test_sponsors_are_not_the_group_or_its_setting() -> None:
     text = "US-backed rebels attacked the town on Monday."
     rebels = actor(run(text), text, "rebels")
     assert rebels is not None and rebels.country is None and rebels.sector == "REB"
+
+
+def test_outlet_named_after_its_kind_and_owned_troops() -> None:
+    text = "Nicaragua's government ordered the opposition newspaper La Prensa to close."
+    paper = actor(run(text), text, "La Prensa")
+    assert paper is not None and (paper.kind, paper.country, paper.sector) == ("organisation", "NIC", "MED")
+    text = "Russia could send more forces towards Ukraine, officials in Kyiv said."
+    forces = actor(run(text), text, "forces")
+    assert forces is not None and forces.country is None  # where troops go says nothing of whose they are
