@@ -149,20 +149,25 @@ def newest_first_ids(cur: duckdb.DuckDBPyConnection, table: str, alias: str, whe
     rows last.
 
     Sorting a million rows by (date, id) costs far more than finding the n-th newest date first and sorting only
-    the rows on or after it (ties included). ``table`` and ``alias`` are names from code.
+    the rows on or after it (ties included); when there is such a date the page holds calendar dates only, so both
+    queries sort the plain column, which DuckDB's top-n prunes as it scans. ``table`` and ``alias`` are names from
+    code.
     """
-    key = date_key(alias)
-    narrowed = where
+    x = alias
     if limit is not None:
-        cutoff = scalar(cur, f"SELECT {key} FROM {table} {alias} {where.sql()} ORDER BY {key} DESC NULLS LAST "
-                             "LIMIT 1 OFFSET ?", [*where.params, offset + limit - 1])
+        cutoff = scalar(cur, f"SELECT {x}.date FROM {table} {x} {where.sql()}{' AND' if where.clauses else ' WHERE'} "
+                             f"{x}.date < ':' ORDER BY {x}.date DESC LIMIT 1 OFFSET ?",
+                        [*where.params, offset + limit - 1])
         if cutoff is not None:
             narrowed = where.copy()
-            narrowed.add(f"{key} >= ?", cutoff)
+            narrowed.add(f"{x}.date >= ? AND {x}.date < ':'", cutoff)
+            found = cur.execute(f"SELECT {x}.id FROM {table} {x} {narrowed.sql()} ORDER BY {x}.date DESC, {x}.id "
+                                "LIMIT ? OFFSET ?", [*narrowed.params, limit, offset]).fetchall()
+            return [r[0] for r in found]
+    key = date_key(x)
     page = " LIMIT ? OFFSET ?" if limit is not None else " OFFSET ?"
-    found = cur.execute(f"SELECT {alias}.id FROM {table} {alias} {narrowed.sql()} ORDER BY {key} DESC NULLS LAST, "
-                        f"{alias}.id{page}",
-                        [*narrowed.params, *([limit] if limit is not None else []), offset]).fetchall()
+    found = cur.execute(f"SELECT {x}.id FROM {table} {x} {where.sql()} ORDER BY {key} DESC NULLS LAST, {x}.id{page}",
+                        [*where.params, *([limit] if limit is not None else []), offset]).fetchall()
     return [r[0] for r in found]
 
 
