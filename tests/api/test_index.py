@@ -135,3 +135,18 @@ def test_actor_page_from_the_index_matches_sql(seed_db: Path, tiny_db: Path, see
     assert body["counts"]["events_as_source"] > 0
     assert [(t["id"], t["events"], t["last"]) for t in body["targets"]] == [
         (t["id"], t["events"], t["last"]) for t in targets]
+
+
+def test_pages_across_undated_events_agree(tiny_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "undated.duckdb"
+    shutil.copy(tiny_db, db)
+    with open_store(db) as store:
+        store.con.execute("""INSERT INTO events (id, article_id, event_type, sentence, start, "end", source, target,
+                               date) VALUES ('x1', 'a1', 'AID', 'Aid.', 0, 4, 'X-VESKA', 'X-NORLAND', 'XXXX-WXX-5'),
+                               ('x0', 'a2', 'AID', 'Aid.', 0, 4, 'X-VESKA', 'X-NORLAND', NULL)""")
+        index = StoreIndex(store)
+        for limit, offset in ((8, 0), (2, 5), (3, 6), (None, 0), (1, 7)):
+            sql = query_events(store, limit=limit, offset=offset, include_negated=True, total=True)
+            fast = query_events(store, limit=limit, offset=offset, include_negated=True, total=True, index=index)
+            assert [e["id"] for e in sql] == [e["id"] for e in fast] and sql.total == fast.total == 8
+        assert [e["id"] for e in query_events(store, limit=2, offset=6, include_negated=True)] == ["x0", "x1"]
