@@ -80,9 +80,12 @@ class Setting:
         self.sent_of: dict[int, int] = {}
         self.by_sent: dict[int, dict[str, float]] = {}
         self.first: dict[int, dict[str, int]] = {}
-        for k, sent in enumerate(ctx.doc.sents):
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = k
+        k = -1
+        for tok in ctx.doc:  # a line break also ends a sentence: the parser glues headings to the next line
+            prev = ctx.doc[tok.i - 1] if tok.i else None
+            if prev is None or tok.is_sent_start or "\n" in prev.whitespace_ or "\n" in prev.text:
+                k += 1
+            self.sent_of[tok.i] = k
         self.article: dict[str, float] = defaultdict(float)
         for span, country in _state_spans(ctx):
             k = self.sent_of[span.start]
