@@ -9,7 +9,10 @@ The passes run in an order that encodes which evidence wins:
 4. role nominals ('the secretary of state', 'a US official') point back to persons or to a state's group;
 5. the registry matches still free become state, IGO and seat-of-power mentions; NER-only ORGs follow,
    then group nouns with no state at all ('rebels') as sector-only groups;
-6. pronouns last, since they need every person mention before them.
+6. pronouns, since they need every person mention before them;
+7. the setting last (setting.py): actors whose words name no state take the state their sentence is set in
+   (titled persons, unaffiliated groups, domestic organisations, ethnic minorities), behind any stated
+   affiliation and, for persons, behind the known office holders of persons.csv.
 
 NER against the registry: a surface form the registry lists ('Nato', 'NATO', 'Kyiv') is resolved by the
 registry whatever label the small model gave it, because the registry holds exact, curated forms while
