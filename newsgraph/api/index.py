@@ -25,7 +25,7 @@ from newsgraph.actors.query import ActorCounts, actor_counts
 from newsgraph.api.plover import score
 from newsgraph.errors import BadParameterError
 from newsgraph.events.query import EventFilters
-from newsgraph.quotes.query import merged_outlets
+from newsgraph.quotes.query import QuoteFilters, merged_outlets
 from newsgraph.store import Store
 
 # a date of at least the bucket's precision; unresolved TIMEX values ("XXXX-WXX-5", "2022-W03") are undated here
@@ -34,8 +34,10 @@ _LOAD = """SELECT e.id, e.date, e.event_type, e.mode, e.source, e.target, coales
   e.article_id, lower(a.outlet) AS outlet
 FROM events e LEFT JOIN articles a ON a.id = e.article_id
 ORDER BY (CASE WHEN e.date < ':' THEN e.date END) DESC NULLS LAST, e.id"""
-_LOAD_QUOTES = """SELECT q.date, q.speaker_id, lower(a.outlet) AS outlet
-FROM quotes q LEFT JOIN articles a ON a.id = q.article_id"""
+_LOAD_QUOTES = """SELECT q.id, q.date, q.speaker_id, lower(q.speaker) AS speaker, q.kind,
+  coalesce(q.sources, 0) AS sources, q.article_id, lower(a.outlet) AS outlet
+FROM quotes q LEFT JOIN articles a ON a.id = q.article_id
+ORDER BY (CASE WHEN q.date < ':' THEN q.date END) DESC NULLS LAST, q.id"""
 
 
 def bucket(date: str | None, width: int) -> str | None:
@@ -105,12 +107,38 @@ class Dated:
 
 
 class QuoteIndex(Dated):
-    """The quotations' dates, speakers and outlets as integer codes (for the timeline)."""
+    """The quotations as integer codes in list order (newest first, undated last, ties by id)."""
 
     def __init__(self, table: pa.Table) -> None:
         super().__init__(encode(table["date"]))
+        self.ids: pa.Array = table["id"].combine_chunks()
         self.speaker = encode(table["speaker_id"])
+        self.name = encode(table["speaker"])  # lower-cased in SQL, as the query compares it
+        self.kind = encode(table["kind"])
+        self.sources = table["sources"].to_numpy()
+        self.article = encode(table["article_id"])
         self.outlet = encode(table["outlet"])
+
+    def select(self, f: QuoteFilters, limit: int | None, offset: int) -> tuple[list[str], int] | None:
+        """Return (ids of one page newest first, number of matches), or None for words of a text or a name."""
+        if f.contains or (f.speaker and f.speaker_match != "exact"):
+            return None
+        keep = np.ones(len(self.ids), dtype=bool)
+        if f.speaker:
+            keep &= (self.speaker.codes == self.speaker.code(f.speaker)) | (self.name.codes == self.name.code(
+                f.speaker.lower()))
+        self._dates(keep, f.since, f.until)
+        if f.outlet:
+            keep &= self.outlet.codes == self.outlet.code(f.outlet.lower())
+        if f.kind:
+            keep &= self.kind.codes == self.kind.code(f.kind)
+        if f.min_sources:
+            keep &= self.sources >= f.min_sources
+        if f.article:
+            keep &= self.article.codes == self.article.code(f.article)
+        rows = np.flatnonzero(keep)
+        page = rows[offset:] if limit is None else rows[offset:offset + limit]
+        return self.ids.take(pa.array(page, type=pa.int64())).to_pylist(), int(rows.size)
 
     @classmethod
     def load(cls, cur: duckdb.DuckDBPyConnection) -> QuoteIndex:
@@ -204,7 +232,7 @@ class EventIndex(Dated):
             return None
         rows = np.flatnonzero(keep)
         page = rows[offset:] if limit is None else rows[offset:offset + limit]
-        return self.ids.take(pa.array(page)).to_pylist(), int(rows.size)
+        return self.ids.take(pa.array(page, type=pa.int64())).to_pylist(), int(rows.size)
 
     # --- aggregates -----------------------------------------------------------------------------------------
     def per_bucket(self, keep: np.ndarray, width: int) -> dict[str, Any]:

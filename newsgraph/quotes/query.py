@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
 
 import duckdb
 
@@ -16,6 +17,7 @@ from newsgraph.api.sql import (
     check_page,
     connection,
     in_order,
+    iso_date,
     newest_first_ids,
     rows,
     scalar,
@@ -36,29 +38,57 @@ FROM quotes q JOIN articles a ON a.id = q.article_id
 WHERE q.canonical_id IS NOT NULL{also} GROUP BY q.canonical_id"""
 
 
+@dataclass(frozen=True)
+class QuoteFilters:
+    """Validated quotation filters; the speaker is an actor id, or its name (exact, or words of it)."""
+
+    speaker: str | None = None
+    speaker_match: str = "words"
+    since: str | None = None
+    until: str | None = None
+    contains: str | None = None
+    outlet: str | None = None
+    kind: str | None = None
+    min_sources: int | None = None
+    article: str | None = None
+
+
+class QuoteSelector(Protocol):
+    """An in-memory index that can pick a page of quotation ids (the REST API keeps one per store)."""
+
+    def select(self, filters: QuoteFilters, limit: int | None, offset: int) -> tuple[list[str], int] | None:
+        """Return (ids of the page newest first, number of matches), or None when it cannot answer."""
+        ...
+
+
 def quote_filters(speaker: str | None = None, since: str | None = None, until: str | None = None,
                   contains: str | None = None, outlet: str | None = None, kind: str | None = None,
                   min_sources: int | None = None, article: str | None = None,
-                  speaker_match: Literal["words", "exact"] = "words") -> Where:
-    """Build the WHERE of a quote search (table alias ``q``); the speaker is an actor id, or its name (exact, or
-    words of it)."""
+                  speaker_match: Literal["words", "exact"] = "words") -> QuoteFilters:
+    """Validate the filters of a quote search."""
+    if kind and kind not in KINDS:
+        raise BadParameterError(f"unknown quote kind {kind!r}: choose one of {', '.join(KINDS)}")
+    return QuoteFilters(speaker or None, speaker_match, iso_date("since", since), iso_date("until", until),
+                        contains or None, outlet or None, kind or None, min_sources or None, article or None)
+
+
+def where_quotes(f: QuoteFilters) -> Where:
+    """Build the WHERE of a quote search (table alias ``q``)."""
     where = Where()
-    if speaker:
-        name = "lower(q.speaker) = lower(?)" if speaker_match == "exact" else "contains(lower(q.speaker), lower(?))"
-        where.add(f"(q.speaker_id = ? OR {name})", speaker, speaker)
-    add_dates(where, "q", since, until)
-    if contains:
-        where.add("contains(lower(q.text), lower(?))", contains)
-    if outlet:
-        where.add("q.article_id IN (SELECT id FROM articles WHERE lower(outlet) = lower(?))", outlet)
-    if kind:
-        if kind not in KINDS:
-            raise BadParameterError(f"unknown quote kind {kind!r}: choose one of {', '.join(KINDS)}")
-        where.add("q.kind = ?", kind)
-    if min_sources:
-        where.add("q.sources >= ?", min_sources)
-    if article:
-        where.add("q.article_id = ?", article)
+    if f.speaker:
+        name = "lower(q.speaker) = lower(?)" if f.speaker_match == "exact" else "contains(lower(q.speaker), lower(?))"
+        where.add(f"(q.speaker_id = ? OR {name})", f.speaker, f.speaker)
+    add_dates(where, "q", f.since, f.until)
+    if f.contains:
+        where.add("contains(lower(q.text), lower(?))", f.contains)
+    if f.outlet:
+        where.add("q.article_id IN (SELECT id FROM articles WHERE lower(outlet) = lower(?))", f.outlet)
+    if f.kind:
+        where.add("q.kind = ?", f.kind)
+    if f.min_sources:
+        where.add("q.sources >= ?", f.min_sources)
+    if f.article:
+        where.add("q.article_id = ?", f.article)
     return where
 
 
@@ -66,20 +96,25 @@ def list_quotes(store: Db, speaker: str | None = None, since: str | None = None,
                 contains: str | None = None, limit: int | None = 50, *, outlet: str | None = None,
                 kind: str | None = None, min_sources: int | None = None, article: str | None = None,
                 speaker_match: Literal["words", "exact"] = "words", offset: int = 0, total: bool = False,
-                outlets: Mapping[str, list[str]] | None = None) -> Found:
+                outlets: Mapping[str, list[str]] | None = None, index: QuoteSelector | None = None) -> Found:
     """Return quotations, newest first (undated last, ties by id): by speaker, date range, words, outlet, kind.
 
     Each carries its article's title, outlet and date, and ``outlets``: the outlets of every article carrying it.
     Dates compare on the quotation's resolved calendar date; quotations whose date is unknown or unresolved
     ('XXXX-WXX-5') match no date filter. ``total=True`` also counts the matches (``Found.total``); ``outlets`` are
-    precomputed ``merged_outlets``.
+    precomputed ``merged_outlets``; ``index`` answers the selection from memory where it can.
     """
     check_page(limit, offset)
-    where = quote_filters(speaker, since, until, contains, outlet, kind, min_sources, article, speaker_match)
+    filters = quote_filters(speaker, since, until, contains, outlet, kind, min_sources, article, speaker_match)
     with connection(store) as cur:
-        ids = newest_first_ids(cur, "quotes", "q", where, limit, offset)
-        count = scalar(cur, "SELECT count(*) FROM quotes q" + where.sql(), where.params) if total else None
-        return Found(quote_rows(cur, ids, outlets), count)
+        picked = index.select(filters, limit, offset) if index is not None else None
+        if picked is None:
+            where = where_quotes(filters)
+            ids = newest_first_ids(cur, "quotes", "q", where, limit, offset)
+            count = scalar(cur, "SELECT count(*) FROM quotes q" + where.sql(), where.params) if total else None
+        else:
+            ids, count = picked
+        return Found(quote_rows(cur, ids, outlets), count if total else None)
 
 
 def quote_rows(cur: duckdb.DuckDBPyConnection, ids: list[str],
@@ -113,7 +148,7 @@ def quote_speakers(store: Db, since: str | None = None, until: str | None = None
                    limit: int = 30) -> list[dict[str, Any]]:
     """Return the speakers of the matching quotations with their counts, most quoted first (a search facet)."""
     check_page(limit, 0)
-    where = quote_filters(None, since, until, contains, outlet, kind, min_sources)
+    where = where_quotes(quote_filters(None, since, until, contains, outlet, kind, min_sources))
     with connection(store) as cur:
         return rows(
             cur,

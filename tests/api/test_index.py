@@ -150,3 +150,23 @@ def test_pages_across_undated_events_agree(tiny_db: Path, tmp_path: Path) -> Non
             fast = query_events(store, limit=limit, offset=offset, include_negated=True, total=True, index=index)
             assert [e["id"] for e in sql] == [e["id"] for e in fast] and sql.total == fast.total == 8
         assert [e["id"] for e in query_events(store, limit=2, offset=6, include_negated=True)] == ["x0", "x1"]
+
+
+QUOTE_FILTERS: list[dict[str, Any]] = [
+    {}, {"speaker": "person:ilse-darrow"}, {"speaker": "ilse DARROW"}, {"speaker": "person:antony-blinken"},
+    {"speaker": "Antony Blinken"}, {"since": "2024-03-12"}, {"since": "2022", "until": "2023-06"},
+    {"outlet": "NORLAND DAILY"}, {"kind": "direct"}, {"kind": "indirect"}, {"min_sources": 2}, {"article": "a3"},
+    {"contains": "border"}, {"speaker": "darrow", "speaker_match": "words"}, {"speaker": "nobody"},
+]
+
+
+@pytest.mark.parametrize("filters", QUOTE_FILTERS)
+def test_index_and_sql_give_the_same_quotes(tiny_db: Path, seed_db: Path, filters: dict[str, Any]) -> None:
+    for db in (tiny_db, seed_db):
+        with open_store(db, read_only=True) as store:
+            index = StoreIndex(store)
+            for limit, offset in ((7, 0), (2, 1), (None, 0)):
+                kw = {"speaker_match": "exact", **filters}
+                sql = list_quotes(store, limit=limit, offset=offset, total=True, **kw)
+                fast = list_quotes(store, limit=limit, offset=offset, total=True, index=index.quotes(), **kw)
+                assert [q["id"] for q in fast] == [q["id"] for q in sql] and fast.total == sql.total

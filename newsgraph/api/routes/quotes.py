@@ -34,7 +34,7 @@ def list_quotes(
     """Quotes, newest first, each with its article, outlet and the outlets of every article carrying it."""
     found = query_quotes(cur, speaker, since, until, q, pg.limit, outlet=outlet, kind=kind, min_sources=min_sources,
                          article=article, speaker_match="exact", offset=pg.offset, total=pg.format == "json",
-                         outlets=request.app.state.index.quote_outlets())
+                         outlets=request.app.state.index.quote_outlets(), index=request.app.state.index.quotes())
     return listing(found, found.total or 0, pg, "quotes")
 
 
