@@ -13,6 +13,7 @@ from bisect import bisect_left
 from spacy.tokens import Token
 
 from newsgraph.actors.context import Context, Found
+from newsgraph.actors.groups import SCENE_ONLY
 from newsgraph.actors.lexicon import Role
 from newsgraph.actors.persons import Stated, _affiliation_before, _skip_modifiers
 
@@ -104,6 +105,10 @@ def _resolve_nominal(ctx: Context, stated: Stated, start: int, end: int, det: st
     elif det in ("the", "a", "an") and role.phrase in ctx.lex.names["nominal_heads"]:
         # 'the official said' with nobody to point back to: still a speaker, of known sector, unknown state
         ctx.add(Found(start, end, ctx.any_group(role.sector), "role:anonymous", 0.3, role.role, "nominal"))
+    elif det == "the":
+        # 'the finance minister said' with no holder named: the minister of the state the sentence is about,
+        # kept only if the setting pass finds that state
+        ctx.add(Found(start, end, ctx.any_group(role.sector), SCENE_ONLY, 0.3, role.role, "nominal"))
 
 
 def _cataphora(ctx: Context, stated: Stated, start: int, end: int) -> bool:
