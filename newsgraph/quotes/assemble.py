@@ -152,7 +152,30 @@ def assemble(doc: Doc, regions: list[Region], cands: list[Candidate]) -> list[As
         last = owner
     inside = nested | {k for spans in held.values() for i, j in spans for k in range(i, j)}
     items = [a for c in cands + follow if (a := _finish(c, held.get(id(c), []), rules.get(id(c)), inside)) is not None]
-    return _past_colon(doc, items)
+    return _past_colon(doc, _past_false_break(doc, items))
+
+
+def _past_false_break(doc: Doc, items: list[Assembled]) -> list[Assembled]:
+    """Carry a paraphrase over a sentence break the parser put mid-sentence ('cited disparaging remarks | Trump had
+    made about her as examples …'): the content ends its sentence, which ends in no punctuation."""
+    taken = {k for a in items for k in a.tokens}
+    for item in items:
+        if item.kind == "direct" or item.cand.cue is None:
+            continue
+        last = max(item.tokens)
+        sent = doc[last].sent
+        if last != sent.end - 1 or doc[last].is_punct or "\n" in doc[last].whitespace_ or sent.end >= len(doc):
+            continue
+        more: list[int] = []
+        for tok in doc[sent.end:]:
+            if tok.i in taken or tok.is_space or tok.text in (".", "?", "!"):
+                break
+            more.append(tok.i)
+            if "\n" in tok.whitespace_:
+                break
+        if more and (more[-1] + 1 >= len(doc) or doc[more[-1] + 1].text in (".", "?", "!")):
+            item.tokens |= set(more)
+    return items
 
 
 def _past_colon(doc: Doc, items: list[Assembled]) -> list[Assembled]:
