@@ -54,7 +54,9 @@ def _person_actors(ctx: Context) -> None:
         sector = info.sectors.most_common(1)[0][0] if info.sectors else (known.sector if known else None)
         country = info.countries.most_common(1)[0][0] if info.countries else None
         if country is None and known is not None:  # what the article says wins; then who they are; then the scene
-            country = known.country
+            plover = ctx.lex.plover_of.get(known.country)
+            # a national armed group's leader is of its state ('Sinwar' → PSE), an IGO's of the IGO ('Annan' → UN)
+            country = plover if plover and plover not in _CLASS_CODES else known.country
         if country is None and info.scene:
             country = info.scene.most_common(1)[0][0]
         ctx.actors[pid] = Actor(pid, " ".join(info.parts), "person", country, sector, role, [])
@@ -63,6 +65,7 @@ def _person_actors(ctx: Context) -> None:
 _DOMESTIC = {"PTY", "MIL", "COP", "GOV", "JUD", "LEG", "REB", "OPP", "LAB", "MED"}  # sectors of a state's own bodies
 
 
+_CLASS_CODES = {"IGO", "UNO", "EUR", "NGO", "IMG"}  # PLOVER codes that name a kind of actor, not a state
 # troops and weapons named without a state may be the invader's as well as the defender's ('more forces
 # towards Ukraine'): where they are says nothing of whose they are
 _UNPLACED = {"group:any-mil", "group:any-prm"}
