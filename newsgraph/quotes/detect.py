@@ -318,7 +318,7 @@ def _verb_frames(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     children = {c.dep_ for c in verb.children}
     preps = lex.preposition.get(lemma, frozenset())
     for child in verb.rights:
-        if child.dep_ in ("prep", "prt") and child.lower_ in preps and not _when(child):
+        if child.dep_ in ("prep", "prt") and child.lower_ in preps and not _when(child) and not _to_infinitive(verb):
             part = _right_part(verb, set()) - {child.i}
             if part:
                 return part, "indirect-preposition"
@@ -344,8 +344,14 @@ def _verb_frames(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
 
 
 def _when(prep: Token) -> bool:
-    """Return whether a prepositional phrase gives a time ('spoke on Sunday'), not a topic."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+    """Return whether a prepositional phrase gives a time or a condition ('spoke on Sunday', 'on condition of')."""
+    return any(c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lemma_ == "condition")
+               for c in prep.children)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """Return whether the verb is a to-infinitive ('declined to comment on', 'to ask about'): a topic not yet spoken."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _progressive(verb: Token) -> bool:
