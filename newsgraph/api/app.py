@@ -80,6 +80,7 @@ def create_app(db: str | Path, cache_entries: int = 1024) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     # the in-memory indexes are built before the first request is accepted (a few seconds for a million events)
     app.router.add_event_handler("startup", lambda: _warm(app.state.index))
+    app.router.add_event_handler("shutdown", gc.unfreeze)  # let the indexes go with the app
     app.router.add_event_handler("shutdown", store.close)
     return app
 
