@@ -103,8 +103,10 @@ def _pick(cands: list[tuple[int, str]], named: set[str]) -> str:
 def find_places(ctx: Context) -> None:
     """Add GPE/LOC entities unknown to the registry but known to the gazetteer as 'place' entries."""
     doc = ctx.doc
-    named = {entry.country for _, entry in ctx.registry.values() if entry.kind == "state" and entry.country}
+    named = {entry.country for _, entry in ctx.registry.values()
+             if entry.kind == "state" and entry.country and entry.form != "capital"}
     places = gazetteer()
+    _namesake_capitals(ctx, named, places)
     for ent in doc.ents:
         # the small model also calls lone town names ORG ('Mariupol'): one-word ORGs are looked up too
         if ent.label_ not in ("GPE", "LOC") and not (ent.label_ == "ORG" and len(ent) == 1):
@@ -127,6 +129,25 @@ def find_places(ctx: Context) -> None:
         code = _pick(cands, named)
         name = ctx.lex.states.get(code, code)
         ctx.add_registry(doc[start:end], Entry(code, name, "state", code, None, "place", code))
+
+
+def _namesake_capitals(ctx: Context, named: set[str], places: dict[str, list[tuple[int, str]]]) -> None:
+    """Move a capital to its namesake city when the article names that city's state and never the capital's
+    ('militias in Tripoli' beside 'the north Lebanese port' is Tripoli, Lebanon)."""
+    seen: set[int] = set()
+    for span, entry in list(ctx.registry.values()):
+        if span.start in seen or entry.form != "capital":
+            continue
+        seen.add(span.start)
+        if entry.country in named:
+            continue
+        cands = places.get(span.text, [])
+        own = max((p for p, c in cands if c == entry.country), default=0)
+        # 'London' beside Canada stays London: a namesake needs a tenth of the capital's people
+        other = [c for p, c in cands if c in named and c != entry.country and p >= _MIN_SHARE * own]
+        if len(other) == 1:
+            code = other[0]
+            ctx.add_registry(span, Entry(code, ctx.lex.states.get(code, code), "state", code, None, "place", code))
 
 
 def _overlapping(ctx: Context, start: int, end: int) -> str | None:

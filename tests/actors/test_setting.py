@@ -98,3 +98,12 @@ def test_outlet_named_after_its_kind_and_owned_troops() -> None:
     text = "Russia could send more forces towards Ukraine, officials in Kyiv said."
     forces = actor(run(text), text, "forces")
     assert forces is not None and forces.country is None  # where troops go says nothing of whose they are
+
+
+def test_capital_namesake_in_an_article_about_another_state() -> None:
+    text = "Rival militias in Tripoli clashed again as shells hit the north Lebanese port."
+    militias = actor(run(text), text, "militias")
+    assert militias is not None and militias.country == "LBN"
+    text = "Canadian officials flew to London for talks on Monday."
+    london = actor(run(text), text, "London")
+    assert london is not None and london.country == "GBR"
