@@ -234,3 +234,9 @@ def test_dash_signature_glued_to_the_mark() -> None:
             "“I’m so ashamed to be an American.”\xa0― Jacklyn Ashley\n")
     quotes = _quotes(text)
     assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Pamela Padilla"), ("direct", "Jacklyn Ashley")]
+
+
+def test_no_topic_for_conditions_and_infinitives() -> None:
+    quotes = _quotes("The official, speaking on condition of anonymity, confirmed the plan.")
+    assert not any("condition" in q.text for q in quotes)
+    assert not any(q.cue == "comment" for q in _quotes("Clinton declined to comment on the report."))
