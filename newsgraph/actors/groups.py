@@ -141,6 +141,7 @@ def find_groups(ctx: Context) -> None:
         if hit and hit[1].kind in ("group", "body") and ctx.free(hit[0].start, hit[0].end):
             _group_found(ctx, entry, hit[1], span.start, hit[0].end, f"role:{hit[1].kind}")
             by_token[span.root.i] = hit[1]
+            by_token[hit[0].root.i] = hit[1]  # 'Sierra Leonean and Liberian refugees' may hang the noun on the first
             continue
         if k < len(doc) and (doc[k].tag_ == "NNPS" or (k in ctx.registry and ctx.registry[k][1].form == "people")) \
                 and entry.kind == "state" and k == span.end:  # "Iraqi Kurds", "Bosnian Serbs": a population
