@@ -319,7 +319,7 @@ def _communal(ctx: Context, tok: Token) -> bool:
         return False
     if tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text == "-":
         return False  # 'Iranian-made drones'
-    return tok.ent_type_ == "NORP" or tok.lower_ in ctx.lex.names["norp_stop"]
+    return tok.ent_type_ in ("NORP", "GPE") or tok.lower_ in ctx.lex.names["norp_stop"]  # GPE: unknown peoples
 
 
 def find_named_bodies(ctx: Context) -> None:
