@@ -28,6 +28,7 @@ TOPIC_THRESHOLD = 0.07  # the same, for the coarser topic level (reported by ben
 LOOKUP_TERMS = 50  # an article's heaviest terms used to find candidate stories
 INDEX_TERMS = 60  # a story's heaviest terms under which the inverted index lists it
 SHORTLIST = 10  # candidates (best partial scores over the lookup terms) scored in full
+MERGE_SHORTLIST = 3  # candidate partners of a story scored in full (their partial scores already rank them)
 STORED_TERMS = 400  # centroid terms kept in the store per story
 REFINE_PASSES = 2  # re-assignment passes of a full recompute (`newsgraph link`)
 MERGE_FACTOR = 1.2  # stories merge at mean cross cosine ≥ this × threshold; chosen on odd ECB+ topics
@@ -190,7 +191,7 @@ class StoryIndex:
                 if sid != story.id:
                     other = self.stories[sid]
                     partial[sid] += weight * other.total[term] / other.size
-        shortlist = heapq.nlargest(SHORTLIST, partial.items(), key=lambda kv: (kv[1], kv[0]))
+        shortlist = heapq.nlargest(MERGE_SHORTLIST, partial.items(), key=lambda kv: (kv[1], kv[0]))
         best, best_sim = None, 0.0
         for sid, _ in sorted(shortlist):
             other = self.stories[sid]
