@@ -7,7 +7,8 @@ ones); ``link_store(store)`` recomputes everything. Cost, for n new articles amo
   capped at ``MAX_POSTING`` (boilerplate), exact containment only for candidates: O(n · F · P), F
   fingerprints per article, P ≤ MAX_POSTING;
 - stories: the stored centroids are read once (O(S · K)), then each new article looks up its 20 heaviest
-  terms in an inverted index and scores the candidate stories: O(n · (T · P + C · K));
+  terms in an inverted index and scores the candidate stories: O(n · (T · P + C · K)); then the stories
+  the batch touched merge with alike ones (average linkage, found through the same index): O(M · (T · P + C · K));
 - quotes / events: compared only within a speaker / a (story, PLOVER family) block: O(n · b).
 
 There is no all-pairs loop over the corpus.
