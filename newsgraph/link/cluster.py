@@ -31,7 +31,7 @@ SHORTLIST = 10  # candidates (best partial scores over the lookup terms) scored 
 MERGE_SHORTLIST = 3  # candidate partners of a story scored in full (their partial scores already rank them)
 STORED_TERMS = 400  # centroid terms kept in the store per story
 REFINE_PASSES = 2  # re-assignment passes of a full recompute (`newsgraph link`)
-MERGE_FACTOR = 1.2  # stories merge at mean cross cosine ≥ this × threshold; chosen on odd ECB+ topics
+MERGE_FACTOR = 1.2  # stories merge at mean cross cosine ≥ this × threshold (0: never); chosen on odd ECB+ topics
 WINDOW_DAYS = 10  # a story is one happening: an article dated further from its date range opens another
 
 
@@ -206,6 +206,8 @@ class StoryIndex:
         Only stories a merge changed are looked at again, so a batch costs O(M · (T · P + C · K)) for M
         touched stories: the same order as assigning its articles.
         """
+        if self.merge <= 0:  # merging switched off
+            return {}
         cutoff = self.threshold * self.merge
         heap: list[tuple[float, int, str, str]] = []
         tick = itertools.count()  # ties pop in insertion order: deterministic
