@@ -93,10 +93,10 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
-@pytest.fixture
-def page(browser: Any, server: str) -> Iterator[Any]:
-    """A fresh 1280 px page that records script errors, dialogs and console errors in ``page.problems``."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+@contextmanager
+def browser_page(browser: Any, server: str, width: int, height: int) -> Iterator[Any]:
+    """A fresh page that records script errors, dialogs and console errors in ``page.problems``."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     pg = context.new_page()
     pg.problems = []  # type: ignore[attr-defined]
     pg.on("pageerror", lambda exc: pg.problems.append(f"page error: {exc}"))
@@ -105,8 +105,25 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     pg.base = server  # type: ignore[attr-defined]
     pg.open_view = lambda route, view=None, base=None: open_view(pg, route, view, base)  # type: ignore[attr-defined]
     pg.shot = lambda name: shot(pg, name)  # type: ignore[attr-defined]
-    yield pg
-    context.close()
+    pg.wait_ready = lambda name: wait_ready(pg, name)  # type: ignore[attr-defined]
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    """A fresh 1280 px page."""
+    with browser_page(browser, server, 1280, 900) as pg:
+        yield pg
+
+
+@pytest.fixture
+def laptop_page(browser: Any, server: str) -> Iterator[Any]:
+    """A fresh 1024 px page."""
+    with browser_page(browser, server, 1024, 700) as pg:
+        yield pg
 
 
 def shot(pg: Any, name: str) -> None:
@@ -119,5 +136,13 @@ def open_view(pg: Any, route: str, view: str | None = None, base: str | None = N
     """Go to ``#/route`` and wait until the view has rendered (or shown its error)."""
     pg.goto(f"{base or pg.base}/#/{route}")
     name = view or route.split("/")[0].split("?")[0]
-    pg.wait_for_selector(f"#view[data-ready='{name}'], #view[data-ready='error']", timeout=15000)
+    wait_ready(pg, name)
+
+
+def wait_ready(pg: Any, name: str) -> None:
+    """Wait until the view for the current hash (not an earlier one) has rendered, or shown its error."""
+    pg.wait_for_function(
+        "() => { const v = document.getElementById('view');"
+        " return v.dataset.hash === location.hash && ['" + name + "', 'error'].includes(v.dataset.ready); }",
+        timeout=15000)
     assert pg.get_attribute("#view", "data-ready") == name, pg.inner_text("#view")

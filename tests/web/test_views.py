@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,7 +23,7 @@ def test_timeline_click_through_to_article_evidence(page: Any) -> None:
     card = page.locator("#bucket-detail .event-card").first
     sentence = card.locator(".sentence").inner_text().strip()
     card.locator("a.evidence").click()
-    page.wait_for_selector("#view[data-ready='article']")
+    page.wait_ready("article")
     focus = page.locator("#article-text mark.hl-focus")
     assert focus.count() >= 1
     shown = "".join(focus.nth(i).inner_text() for i in range(focus.count())).strip()
@@ -40,7 +39,7 @@ def test_timeline_filters_by_type(page: Any) -> None:
     page.select_option("#f-timeline-type", "ASSAULT")
     page.click(".filters button[type=submit]")
     page.wait_for_function("location.hash.includes('type=ASSAULT')")
-    page.wait_for_selector("#view[data-ready='timeline']")
+    page.wait_ready("timeline")
     assert page.locator("svg.chart").count() == 1 or page.locator(".empty").count() == 1
 
 
@@ -55,7 +54,7 @@ def test_quotes_search_and_speaker_facet(page: Any) -> None:
     name = speaker.inner_text()
     speaker.click()
     page.wait_for_function("location.hash.includes('speaker=')")
-    page.wait_for_selector("#view[data-ready='quotes'] .quote-card")
+    page.wait_ready("quotes")
     speakers = page.locator(".quote-card .speaker").all_inner_texts()
     assert speakers and all(s.strip() == name for s in speakers)
     assert page.problems == []
@@ -66,7 +65,7 @@ def test_actor_list_and_page(page: Any) -> None:
     link = page.locator("table a.actor-link").first
     assert "Blinken" in link.inner_text()
     link.click()
-    page.wait_for_selector("#view[data-ready='actor']")
+    page.wait_ready("actor")
     text = page.inner_text("#view")
     for heading in ("Roles by date", "Activity by month", "To whom", "What it said", "What it did"):
         assert heading in text
@@ -84,7 +83,7 @@ def test_network_draws_actors_and_links_to_them(page: Any) -> None:
     conflict_edges = page.locator("svg.network line.edge")
     assert conflict_edges.count() >= 1 and page.locator("svg.network line.edge.coop").count() == 0
     page.locator("svg.network a.node").first.click()
-    page.wait_for_selector("#view[data-ready='actor']")
+    page.wait_ready("actor")
     assert page.problems == []
 
 
@@ -93,7 +92,7 @@ def test_article_highlights_boilerplate_and_links(page: Any) -> None:
     rows = page.locator("table tbody tr")
     assert rows.count() >= 3
     rows.first.locator("a").first.click()
-    page.wait_for_selector("#view[data-ready='article']")
+    page.wait_ready("article")
     assert page.locator("#article-text mark.hl-actor").count() >= 3
     details = page.locator("details.boilerplate")
     if details.count():  # dropped lines are collapsed until asked for
@@ -115,17 +114,12 @@ def test_ingest_lists_failed_documents(page: Any) -> None:
     page.shot("ingest")
 
 
-def test_laptop_width_has_no_horizontal_scroll(browser: Any, server: str) -> None:
-    ctx = browser.new_context(viewport={"width": 1024, "height": 700})
-    pg = ctx.new_page()
+def test_laptop_width_has_no_horizontal_scroll(laptop_page: Any) -> None:
+    pg = laptop_page
     for route in ("timeline", "quotes", "network", "articles"):
-        pg.goto(f"{server}/#/{route}")
-        pg.wait_for_selector(f"#view[data-ready='{route}']")
+        pg.open_view(route)
         assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), route
-    artifacts = Path(__file__).resolve().parents[2] / "test-artifacts"
-    artifacts.mkdir(exist_ok=True)
-    pg.screenshot(path=str(artifacts / "laptop-articles.png"), full_page=True)
-    ctx.close()
+    pg.shot("laptop-articles")
 
 
 def test_empty_store_says_what_to_do(page: Any, empty_server: str) -> None:

@@ -30,7 +30,7 @@ def test_hostile_article_is_shown_as_text(page: Any) -> None:
     for i in range(rows.count()):
         page.open_view("articles?q=ngPwned")
         page.locator("table tbody tr").nth(i).locator("a").first.click()
-        page.wait_for_selector("#view[data-ready='article']")
+        page.wait_ready("article")
         text = page.inner_text("#article-text")
         assert "onerror" in text or "<script>" in text  # the payload is visible, as text
         marks = page.locator("#article-text mark")

@@ -28,10 +28,16 @@ export function parseRoute(hash) {
     params: new URLSearchParams(query) };
 }
 
+// Each hash change starts a render; only the newest one may write the view (a slow earlier render is dropped).
+let renderSeq = 0;
+
 /** Render the view named by the current hash. */
 async function route() {
   const root = document.getElementById("view");
-  const { name, arg, params } = parseRoute(window.location.hash);
+  const hash = window.location.hash;
+  const seq = ++renderSeq;
+  root.removeAttribute("data-ready");
+  const { name, arg, params } = parseRoute(hash);
   const view = VIEWS[name];
   for (const link of document.querySelectorAll("#nav a[data-view]")) {
     const active = link.dataset.view === name || (name === "actor" && link.dataset.view === "actors")
@@ -48,10 +54,14 @@ async function route() {
   try {
     const content = el("div", { class: `view view-${name}` });
     await view(arg, params, content);
+    if (seq !== renderSeq) return;
     clear(root).appendChild(content);
+    root.dataset.hash = hash;
     root.dataset.ready = name;
   } catch (err) {
+    if (seq !== renderSeq) return;
     clear(root).appendChild(errorBox(err));
+    root.dataset.hash = hash;
     root.dataset.ready = "error";
   }
 }
@@ -68,9 +78,6 @@ async function showStoreInfo() {
   }
 }
 
-window.addEventListener("hashchange", () => {
-  document.getElementById("view").removeAttribute("data-ready");
-  route();
-});
+window.addEventListener("hashchange", () => route());
 showStoreInfo();
 route();
