@@ -91,8 +91,12 @@ def where_events(f: EventFilters, alias: str = "e") -> Where:
     if f.actor:
         where.add(f"({e}.source = ? OR {e}.target = ?)", f.actor, f.actor)
     if f.actor_name:
+        # The words match the text of the mention or the actor's canonical name ('Russia' finds 'Moscow said').
+        like = f"%{f.actor_name}%"
         where.add(f"(upper({e}.source) = upper(?) OR upper({e}.target) = upper(?) OR {e}.source_name ILIKE ? OR "
-                  f"{e}.target_name ILIKE ?)", f.actor_name, f.actor_name, f"%{f.actor_name}%", f"%{f.actor_name}%")
+                  f"{e}.target_name ILIKE ? OR {e}.source IN (SELECT id FROM actors WHERE name ILIKE ?) OR "
+                  f"{e}.target IN (SELECT id FROM actors WHERE name ILIKE ?))",
+                  f.actor_name, f.actor_name, like, like, like, like)
     if f.source:
         where.add(f"{e}.source = ?", f.source)
     if f.target:

@@ -59,3 +59,10 @@ def test_events_query_pages_and_totals(seed_db: Path) -> None:
     assert query_events(seed_db, limit=3).total is None  # counted only when asked
     usa = query_events(seed_db, actor="USA", actor_match="id", limit=None, include_negated=True)
     assert usa and all("USA" in (r["source"], r["target"]) for r in usa)
+
+
+def test_events_actor_words_match_the_canonical_name(seed_db: Path) -> None:
+    by_id = query_events(seed_db, actor="RUS", actor_match="id", limit=None, total=True)
+    by_name = query_events(seed_db, actor="Russia", limit=None, total=True)
+    assert by_id.total and by_name.total is not None and by_name.total >= by_id.total
+    assert {r["id"] for r in by_id} <= {r["id"] for r in by_name}
