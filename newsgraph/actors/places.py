@@ -66,11 +66,19 @@ def gazetteer() -> dict[str, list[tuple[int, str]]]:
             out.setdefault(bare, out[name])
     for name, codes in _subdivisions().items():
         out.setdefault(name, [(10**6, c) for c in sorted(codes)])
+    for name in _not_places():
+        out.pop(name, None)
     with (DATA / "regions.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             for name in row["names"].split(";"):
                 out[name.strip()] = [(10**8, row["iso3"])]
     return out
+
+
+def _not_places() -> set[str]:
+    """Return the names in not_places.txt: compass words, continents and seas that no single state owns."""
+    lines = (DATA / "not_places.txt").read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
 def _subdivisions() -> dict[str, set[str]]:

@@ -149,6 +149,14 @@ def test_places_outside_the_registry_resolve_to_their_state() -> None:
     assert run(agent).actor_at(0, 4).id == "group:ukr-gov"  # type: ignore[union-attr]
 
 
+def test_compass_words_and_continents_are_no_state() -> None:
+    text = "Putin stares down the West as tensions rise in the East and across Asia."
+    res = run(text)
+    for word in ("West", "East", "Asia"):
+        actor = res.actor_at(text.index(word), text.index(word) + len(word))
+        assert actor is None or actor.country not in {"BWA", "CMR", "GHA", "PHL"}, (word, actor)
+
+
 def test_the_official_is_a_mention_even_without_antecedent() -> None:
     text = "A senior U.S. official said the talks failed. The official added that Moscow had not replied."
     res = run(text)
