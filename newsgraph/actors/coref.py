@@ -16,6 +16,7 @@ from newsgraph.actors.context import Context, Found
 from newsgraph.actors.groups import SCENE_ONLY
 from newsgraph.actors.lexicon import Role
 from newsgraph.actors.persons import Stated, _affiliation_before, _skip_modifiers
+from newsgraph.nlp import doc_text
 
 _QUOTED = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"")
 _DETERMINERS = {"the", "a", "an", "this", "that"}
@@ -154,7 +155,7 @@ def find_pronouns(ctx: Context) -> None:
     """Resolve he/she/his/her to the most recent compatible person (subjects preferred across sentences)."""
     doc = ctx.doc
     genders: dict[str, str] = ctx.lex.names["pronouns"]
-    quotes = _quote_spans(doc.text)
+    quotes = _quote_spans(doc_text(doc))
     sent_of = {}
     for k, sent in enumerate(doc.sents):
         for tok in sent:

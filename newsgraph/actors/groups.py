@@ -11,6 +11,7 @@ from newsgraph.actors.context import Context, Found
 from newsgraph.actors.lexicon import Entry, Role
 from newsgraph.actors.names import demonym_stems, invented_code, slug
 from newsgraph.actors.persons import headline_lines, in_headline
+from newsgraph.nlp import doc_text
 from newsgraph.records import Actor
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -48,7 +49,7 @@ def find_invented(ctx: Context) -> None:
     """Find states absent from the registry: 'Republic of Veska', "Veska's defence ministry", 'Veskan troops'."""
     known: dict[str, Entry] = {}
     surfaces: dict[str, Entry] = {}
-    for m in _PREFIX.finditer(ctx.doc.text):
+    for m in _PREFIX.finditer(doc_text(ctx.doc)):
         name = m.group(1)
         if m.group(0) in ctx.lex.entries or name in ctx.lex.entries:
             continue

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from newsgraph.actors.context import Context, Found, PersonInfo
 from newsgraph.actors.lexicon import Entry, Role, known_persons
 from newsgraph.actors.names import name_parts, part_key, person_id
+from newsgraph.nlp import doc_text
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _NAME_LABELS = {"PERSON"}
@@ -65,7 +66,7 @@ def headline_lines(ctx: Context) -> list[tuple[int, int]]:
     """Return the character ranges of Title Case lines without final punctuation (headlines, link lists)."""
     spans = []
     pos = 0
-    for line in ctx.doc.text.split("\n"):
+    for line in doc_text(ctx.doc).split("\n"):
         words = [w.strip("'\"‘’“”") for w in line.split()]
         words = [w for w in words if w[:1].isalpha() and len(w) > 3]
         title = sum(w[:1].isupper() for w in words)

@@ -54,3 +54,11 @@ def analyse(text: str, nlp: Language | None = None) -> Doc:
 def analyse_many(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 16) -> Iterator[Doc]:
     """Parse many texts with ``nlp.pipe`` batching."""
     return (nlp or load_nlp()).pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size)
+
+
+def doc_text(doc: Doc) -> str:
+    """Return the text of ``doc``, built once: ``Doc.text`` joins every token again on each access."""
+    text = doc.user_data.get("newsgraph:text")
+    if not isinstance(text, str):
+        text = doc.user_data["newsgraph:text"] = doc.text
+    return text

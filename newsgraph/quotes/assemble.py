@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.nlp import doc_text
 from newsgraph.quotes.detect import Candidate, finite_verbs
 from newsgraph.quotes.marks import Region
 
@@ -121,7 +122,7 @@ def _paragraph_index(text: str) -> list[int]:
 
 def assemble(doc: Doc, regions: list[Region], cands: list[Candidate]) -> list[Assembled]:
     """Attach each quoted region to a cue and return the quotations with their kind."""
-    text = doc.text
+    text = doc_text(doc)
     held: dict[int, list[tuple[int, int]]] = {}
     rules: dict[int, str] = {}
     follow: list[Candidate] = []

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp import doc_text
 from newsgraph.quotes.lexicon import Lexicon
 from newsgraph.quotes.marks import Region, find_regions
 
@@ -543,7 +544,8 @@ def _same_paragraph(cand: Candidate, para: list[int]) -> Candidate | None:
 def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
     """Return every cue of ``doc`` with its content and speaker phrase."""
     para = paragraphs(doc)
-    return [c for c in _candidates(doc, lex, Quoted(find_regions(doc.text))) if _same_paragraph(c, para) is not None]
+    regions = Quoted(find_regions(doc_text(doc)))
+    return [c for c in _candidates(doc, lex, regions) if _same_paragraph(c, para) is not None]
 
 
 def _candidates(doc: Doc, lex: Lexicon, quotes: Quoted) -> Iterator[Candidate]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.nlp import doc_text
 from newsgraph.quotes.assemble import Assembled, assemble
 from newsgraph.quotes.detect import find_candidates
 from newsgraph.quotes.lexicon import RULESET, Lexicon, load_lexicon
@@ -34,7 +35,7 @@ def extract_quotes(article: Article, doc: Doc, actors: ActorAnalysis, times: Tim
 def find_quotes(article: Article, doc: Doc, actors: ActorAnalysis, times: TimeAnalysis) -> list[Found]:
     """Return the quotations of ``doc`` with the character spans of their content."""
     lex = load_lexicon()
-    text = doc.text  # built once: Doc.text joins every token on each access
+    text = doc_text(doc)
     items = assemble(doc, find_regions(text), find_candidates(doc, lex))
     items = _dedupe(items)
     items.sort(key=lambda a: min(a.tokens))

@@ -7,18 +7,59 @@ DuckDB connections are not safe to share between threads: each thread or request
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from newsgraph.errors import NotFoundError, SchemaVersionError, StoreError
 from newsgraph.records import Actor, Article, DocResult, Event, Mention, Quote, RawDocument, Timex
 
 DEFAULT_DB = "newsgraph.duckdb"
 _ARTICLE_COLUMNS = [f.name for f in fields(Article) if f.name not in ("error", "error_code")]
+_ACTOR_SCHEMA = pa.schema([("id", pa.string()), ("name", pa.string()), ("kind", pa.string()),
+                           ("country", pa.string()), ("sector", pa.string()), ("role", pa.string()),
+                           ("aliases", pa.list_(pa.string()))])
+
+
+class _Batch:
+    """The rows of a batch of new documents, gathered to be inserted one statement per table."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.actors: dict[str, Actor] = {}
+        self.rows: dict[str, list[Any]] = {"mentions": [], "timexes": [], "quotes": [], "events": []}
+        self._record_ids: dict[str, set[str]] = {"quotes": set(), "events": set()}
+
+    def add(self, doc_id: str, result: DocResult) -> None:
+        """Gather one document's records (a failed document has none)."""
+        self.ids.add(doc_id)
+        if result.article.error:
+            return
+        for actor in result.actors:
+            self._merge_actor(actor)
+        self.rows["mentions"] += result.mentions
+        self.rows["timexes"] += result.timexes
+        for table, records in (("quotes", result.quotes), ("events", result.events)):
+            seen = self._record_ids[table]
+            for rec in records:  # a repeated id is ignored, as INSERT OR IGNORE does across batches
+                if rec.id not in seen:
+                    seen.add(rec.id)
+                    self.rows[table].append(rec)
+
+    def _merge_actor(self, actor: Actor) -> None:
+        """Fold an actor into the batch's one of that id: aliases joined, first known fields kept."""
+        have = self.actors.get(actor.id)
+        if have is None:
+            self.actors[actor.id] = replace(actor, aliases=list(actor.aliases))
+            return
+        have.aliases = sorted(set(have.aliases) | set(actor.aliases))
+        have.country = have.country or actor.country
+        have.sector = have.sector or actor.sector
+        have.role = have.role or actor.role
 
 
 def migrations() -> list[tuple[str, str]]:
@@ -96,22 +137,25 @@ class Store:
 
     def write_results(self, items: Iterable[tuple[RawDocument, DocResult]]) -> int:
         """Store a batch of per-document results in one transaction; return how many were new."""
-        new = 0
+        batch = _Batch()
         self.con.execute("BEGIN TRANSACTION")
         try:
             for raw, result in items:
-                if self.con.execute("SELECT 1 FROM documents WHERE id = ?", [raw.id]).fetchone():
+                if raw.id in batch.ids or self.con.execute("SELECT 1 FROM documents WHERE id = ?", [raw.id]).fetchone():
                     continue
-                self._write_one(raw, result)
-                new += 1
+                self._write_document(raw, result)
+                batch.add(raw.id, result)
+            self.upsert_actors(list(batch.actors.values()))
+            for table, cls in (("mentions", Mention), ("timexes", Timex), ("quotes", Quote), ("events", Event)):
+                self._insert_rows(table, cls, batch.rows[table])
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        return new
+        return len(batch.ids)
 
-    def _write_one(self, raw: RawDocument, result: DocResult) -> None:
-        """Insert one document's rows (inside the caller's transaction)."""
+    def _write_document(self, raw: RawDocument, result: DocResult) -> None:
+        """Insert one document's row and, unless it failed, its article (inside the caller's transaction)."""
         art = result.article
         status = "error" if art.error else "ok"
         self.con.execute(
@@ -126,36 +170,47 @@ class Store:
         cols = ", ".join(f'"{c}"' for c in _ARTICLE_COLUMNS)
         marks = ", ".join("?" for _ in _ARTICLE_COLUMNS)
         self.con.execute(f"INSERT INTO articles ({cols}) VALUES ({marks})", [values[c] for c in _ARTICLE_COLUMNS])
-        for actor in result.actors:
-            self.upsert_actor(actor)
-        self._insert_many("mentions", Mention, result.mentions)
-        self._insert_many("timexes", Timex, result.timexes)
-        self._insert_many("quotes", Quote, result.quotes)
-        self._insert_many("events", Event, result.events)
 
-    def _insert_many(self, table: str, cls: type, rows: Sequence[Any]) -> None:
-        """Insert dataclass rows into ``table`` (its columns are the dataclass fields)."""
+    def _insert_rows(self, table: str, cls: type, rows: Sequence[Any]) -> None:
+        """Insert dataclass rows into ``table`` (its columns are the dataclass fields) in one statement.
+
+        One INSERT … SELECT from an Arrow table: DuckDB's executemany runs one statement per row, which cost
+        more than the whole linguistic analysis of a batch of short articles.
+        """
         if not rows:
             return
         names = [f.name for f in fields(cls)]
+        data = pa.table({n: [getattr(r, n) for r in rows] for n in names})
         cols = ", ".join(f'"{n}"' for n in names)
-        marks = ", ".join("?" for _ in names)
-        sql = f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({marks})" if table in ("quotes", "events") else (
-            f"INSERT INTO {table} ({cols}) VALUES ({marks})"
-        )
-        self.con.executemany(sql, [[getattr(r, n) for n in names] for r in rows])
+        ignore = " OR IGNORE" if table in ("quotes", "events") else ""
+        self.con.register("ng_rows", data)
+        try:
+            self.con.execute(f"INSERT{ignore} INTO {table} ({cols}) SELECT {cols} FROM ng_rows")
+        finally:
+            self.con.unregister("ng_rows")
 
     def upsert_actor(self, actor: Actor) -> None:
         """Insert an actor, or merge its aliases (and missing fields) into the stored one."""
-        self.con.execute(
-            """INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT (id) DO UPDATE SET
-                 aliases = list_sort(list_distinct(list_concat(actors.aliases, excluded.aliases))),
-                 country = coalesce(actors.country, excluded.country),
-                 sector = coalesce(actors.sector, excluded.sector),
-                 role = coalesce(actors.role, excluded.role)""",
-            [actor.id, actor.name, actor.kind, actor.country, actor.sector, actor.role, sorted(set(actor.aliases))],
-        )
+        self.upsert_actors([actor])
+
+    def upsert_actors(self, actors: Sequence[Actor]) -> None:
+        """Insert actors (distinct ids), or merge their aliases (and missing fields) into the stored ones."""
+        if not actors:
+            return
+        names = [f.name for f in fields(Actor)]
+        data = pa.table({n: [sorted(set(a.aliases)) if n == "aliases" else getattr(a, n) for a in actors]
+                         for n in names}, schema=_ACTOR_SCHEMA)
+        self.con.register("ng_actors", data)
+        try:
+            self.con.execute(
+                """INSERT INTO actors SELECT id, name, kind, country, sector, role, aliases FROM ng_actors
+                   ON CONFLICT (id) DO UPDATE SET
+                     aliases = list_sort(list_distinct(list_concat(actors.aliases, excluded.aliases))),
+                     country = coalesce(actors.country, excluded.country),
+                     sector = coalesce(actors.sector, excluded.sector),
+                     role = coalesce(actors.role, excluded.role)""")
+        finally:
+            self.con.unregister("ng_actors")
 
     # --- reads ----------------------------------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
