@@ -35,6 +35,7 @@ from newsgraph.events.code import (
     sentence_label,
     speaker_span,
 )
+from newsgraph.events.emit import dyads
 from newsgraph.events.places import load_gazetteer
 from newsgraph.nlp import load_nlp
 from newsgraph.records import Article
@@ -98,8 +99,9 @@ def score_gsr(rows: list[dict[str, Any]], learned: bool = False) -> dict[str, fl
         type_ok += int(cand is not None and cand.type == row["event"])
         gold_src = {GOLD_ALIASES.get(a["code"], a["code"]) for a in row["actor"]}
         gold_tgt = {GOLD_ALIASES.get(a["code"], a["code"]) for a in row["recipient"]}
-        pred_src = {_norm_code(a) for a in cand.sources if a.code} if cand else set()
-        pred_tgt = {_norm_code(a) for a in cand.targets if a.code} if cand else set()
+        pairs = dyads(cand) if cand else []  # the dyads the stored records get
+        pred_src = {_norm_code(s) for s, _ in pairs if s is not None and s.code}
+        pred_tgt = {_norm_code(t) for _, t in pairs if t is not None and t.code}
         if gold_src:
             src_n += 1
             src_ok += int(bool(pred_src & gold_src))
