@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsgraph.actors.context import Context, Found, PersonInfo
+from newsgraph.actors.firstnames import first_name_gender
 from newsgraph.actors.lexicon import Entry, Role, known_persons
 from newsgraph.actors.names import name_parts, part_key, person_id
 from newsgraph.nlp import doc_text
@@ -291,6 +292,8 @@ def _record(ctx: Context, pid: str, parts: list[str], stated: Stated, surface: s
     gender = stated.gender or _gender_of_role(ctx, stated.role)
     if gender and info.gender is None:
         info.gender = gender
+    if info.gender is None and len(info.parts) >= 2:  # a full name: its first name, when clearly gendered
+        info.gender = first_name_gender(info.parts[0])
     return role_text
 
 

@@ -89,6 +89,18 @@ def test_pronouns_resolve_to_the_compatible_person() -> None:
     assert lavrov is not None and lavrov.actor_id == "person:sergei-lavrov"
 
 
+def test_first_name_gender_keeps_she_off_a_man() -> None:
+    text = ("Antony Blinken landed in Kyiv on Wednesday for crisis talks. "
+            "\"No option is off the table,\" she said, warning of a dangerous situation.")
+    she = text.index("she said")
+    mention = run(text).mention_at(she, she + 3)
+    assert mention is None or mention.actor_id != "person:antony-blinken"
+    text = "Annalena Baerbock met Antony Blinken in Berlin. She said the talks were useful."
+    she = text.index("She said")
+    mention = run(text).mention_at(she, she + 3)
+    assert mention is not None and mention.actor_id == "person:annalena-baerbock"
+
+
 def test_metonyms_and_igo_spellings() -> None:
     text = ("The Kremlin said on Friday that Nato was a threat. Washington rejected the claim, "
             "and NATO troops stayed in Poland. Air defences in Kyiv shot down drones.")
