@@ -75,12 +75,12 @@ def _extract(raw: RawDocument) -> DocResult:
 def _analyse(result: DocResult, doc: Doc) -> None:
     """Run the analysis stages over one parsed article, in the order of DESIGN.md."""
     article = result.article
-    times = _run_stage(result, "time", lambda: resolve_times(article, doc), TimeAnalysis())
+    actors = _run_stage(result, "actors", lambda: find_actors(article, doc), ActorAnalysis())
+    result.actors, result.mentions = list(actors.actors.values()), actors.mentions
+    times = _run_stage(result, "time", lambda: resolve_times(article, doc, actors), TimeAnalysis())
     article.published = times.published
     article.published_evidence = times.evidence
     result.timexes = times.timexes
-    actors = _run_stage(result, "actors", lambda: find_actors(article, doc), ActorAnalysis())
-    result.actors, result.mentions = list(actors.actors.values()), actors.mentions
     result.quotes = _run_stage(result, "quotes", lambda: extract_quotes(article, doc, actors, times), [])
     result.events = _run_stage(result, "events", lambda: extract_events(article, doc, actors, times), [])
 

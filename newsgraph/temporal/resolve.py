@@ -26,9 +26,18 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from newsgraph.records import Article, TimeAnalysis, Timex
+from newsgraph.records import ActorAnalysis, Article, TimeAnalysis, Timex
+from newsgraph.temporal import tenure
 from newsgraph.temporal.anchors import build_anchors
-from newsgraph.temporal.dating import ABSOLUTE_RULES, anchor_to_events, estimate, header_date, parse_page_date
+from newsgraph.temporal.dating import (
+    ABSOLUTE_RULES,
+    Dated,
+    anchor_to_events,
+    body_dates,
+    estimate,
+    header_date,
+    parse_page_date,
+)
 from newsgraph.temporal.tagger import tag
 
 # any fixed day serves when the article has no date at all: DCT-dependent values are then underspecified
@@ -57,8 +66,12 @@ def _underspecify(timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-def resolve_times(article: Article, doc: Doc) -> TimeAnalysis:
-    """Return the article's timexes, its best real-date estimate with evidence, and date anchors."""
+def resolve_times(article: Article, doc: Doc, actors: ActorAnalysis | None = None) -> TimeAnalysis:
+    """Return the article's timexes, its best real-date estimate with evidence, and date anchors.
+
+    With the ``actors`` of the article, a page date outside the terms of the offices the text states is
+    taken for a re-post's (temporal/tenure.py).
+    """
     page_date, source = article.page_date, "page date"
     if not parse_page_date(page_date):
         # a text dump's date header is dropped from the body as boilerplate: it is still the page's date
@@ -67,6 +80,8 @@ def resolve_times(article: Article, doc: Doc) -> TimeAnalysis:
     first = page or _NO_DATE
     timexes = _tag(article, first)
     dated = estimate(article.text, page_date, timexes, source)
+    if actors is not None and page is not None and dated.evidence == source:
+        dated = _check_offices(article.text, actors, page, source, timexes) or dated
     if dated.anchor is None:
         timexes = _underspecify(timexes)
     elif dated.anchor != first:
@@ -74,3 +89,14 @@ def resolve_times(article: Article, doc: Doc) -> TimeAnalysis:
     # without a date, anchors still carry what the text says ("on Wednesday urged": XXXX-WXX-3)
     anchors = build_anchors(doc, timexes)
     return TimeAnalysis(timexes=timexes, published=dated.value, evidence=dated.evidence, anchors=anchors)
+
+
+def _check_offices(text: str, actors: ActorAnalysis, page: date, source: str, timexes: list[Timex]) -> Dated | None:
+    """Return the estimate of a re-post that the offices stated in the text reveal, or None."""
+    explicit = [t for t in timexes if t.rule.rsplit(":", 1)[-1] in ABSOLUTE_RULES]
+    found = tenure.conflicts(text, actors, page, [(t.start, t.end) for t in explicit])
+    if not tenure.is_repost(found, [d[0] for d in body_dates(explicit)]):
+        return None
+    first, last = tenure.window(found)
+    evidence = f"{source} {page.isoformat()} is {tenure.describe(found, first, last)}"
+    return Dated(tenure.value_between(first, last), evidence, None)

@@ -1,0 +1,138 @@
+"""Terms of office as date evidence: a page dated outside the term of an office the text gives someone
+('Liz Truss, the UK foreign secretary' on a page dated 2024) is a re-post of an older story.
+
+Aggregators and content farms stamp old stories with the day they copied them, and the body often has
+no year to contradict that (weekdays only). The offices the text states are then the evidence a reader
+would use. ``data/tenures.csv`` lists the terms of office holders news names most (start and end
+inclusive, an empty end for one still in office). Histories name old offices too ('President Obama signed
+the law'), so the evidence is hedged: a mention counts only when its role is stated as current (not
+'former', 'then-') in a sentence that names no year; two people's offices must miss the page date; and no
+date in the body may fall after the offices' common window.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from newsgraph.records import ActorAnalysis
+
+DATA_FILE = Path(__file__).parent / "data" / "tenures.csv"
+GRACE_DAYS = 31  # reports keep the old title for a while, and a new holder is named before taking office
+MIN_PEOPLE = 2  # people whose stated offices miss the page date
+_PAST = re.compile(r"(?i)\b(?:then|former|ex|outgoing|late|erstwhile|incoming|future)[\s-]+(?:\S+\s+){0,4}$")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of one person in one office."""
+
+    person: str
+    roles: frozenset[str]
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A stated office whose terms do not cover the page date."""
+
+    name: str
+    role: str
+    gap_days: int
+    terms: tuple[Term, ...]
+
+
+def _role_key(role: str) -> str:
+    """Return a role in comparable form ('Defense Secretary' → 'defence secretary')."""
+    return re.sub(r"[\s-]+", " ", role.lower().replace("defense", "defence")).strip()
+
+
+@lru_cache(maxsize=1)
+def load_terms() -> dict[str, list[Term]]:
+    """Return person id → their terms of office (loaded once per process)."""
+    out: dict[str, list[Term]] = {}
+    with DATA_FILE.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            roles = frozenset(_role_key(r) for r in row["roles"].split(";"))
+            end = date.fromisoformat(row["end"]) if row["end"] else None
+            out.setdefault(row["person"], []).append(Term(row["person"], roles, date.fromisoformat(row["start"]), end))
+    return out
+
+
+def _gap(term: Term, day: date) -> int:
+    """Return how many days ``day`` lies outside ``term`` (0 inside)."""
+    if day < term.start:
+        return (term.start - day).days
+    if term.end is not None and day > term.end:
+        return (day - term.end).days
+    return 0
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the bounds of the sentence (or line) around a span."""
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    rights = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return left, min(rights) if rights else len(text)
+
+
+def conflicts(text: str, actors: ActorAnalysis, day: date, dated_spans: list[tuple[int, int]]) -> list[Conflict]:
+    """Return the offices stated as current in ``text`` whose every term misses ``day`` by over the grace.
+
+    ``dated_spans`` are the offsets of explicit dates: a sentence with one is history, not the present.
+    """
+    terms = load_terms()
+    found: dict[tuple[str, str], Conflict | None] = {}
+    for m in actors.mentions:
+        if not m.role or m.actor_id not in terms or _PAST.search(text[max(0, m.start - 40):m.start]):
+            continue
+        left, right = _sentence(text, m.start, m.end)
+        if any(left <= a < right for a, _ in dated_spans):
+            continue
+        key = (m.actor_id, _role_key(m.role))
+        matching = tuple(t for t in terms[m.actor_id] if key[1] in t.roles)
+        if not matching or key in found:
+            continue
+        gap = min(_gap(t, day) for t in matching)
+        actor = actors.actors.get(m.actor_id)
+        found[key] = Conflict(actor.name if actor else m.text, m.role, gap, matching) if gap > GRACE_DAYS else None
+    return [c for c in found.values() if c is not None]
+
+
+def is_repost(found: list[Conflict], body_days: list[date]) -> bool:
+    """Tell whether the conflicts outweigh a page date: two people's offices, no body date after them."""
+    if len({c.name for c in found}) < MIN_PEOPLE:
+        return False
+    _, last = window(found)
+    return last is None or all(d <= last for d in body_days)
+
+
+def window(found: list[Conflict]) -> tuple[date, date | None]:
+    """Return the days every conflicting office was held on (its terms' hull per person), as (first, last)."""
+    first = max(min(t.start for t in c.terms) for c in found)
+    ends = [max((t.end or date.max) for t in c.terms) for c in found]
+    last = min(ends)
+    return first, None if last == date.max else last
+
+
+def describe(found: list[Conflict], first: date, last: date | None) -> str:
+    """Return the evidence sentence of a re-post found by terms of office."""
+    held = "; ".join(
+        f"{c.name}, {c.role} " + ", ".join(f"{t.start.isoformat()}–{t.end.isoformat() if t.end else 'now'}"
+                                          for t in c.terms) for c in found)
+    until = last.isoformat() if last else "now"
+    return f"outside the terms of office the text names ({held}): a re-post, written {first.isoformat()}–{until}"
+
+
+def value_between(first: date, last: date | None) -> str | None:
+    """Return the finest ISO value that covers the whole window (a month or a year), else None."""
+    last = last or first + timedelta(days=3650)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year:04d}-{first.month:02d}"
+    if first.year == last.year:
+        return f"{first.year:04d}"
+    return None
