@@ -155,4 +155,20 @@ def _write(con: duckdb.DuckDBPyConnection, kind: str, groups: list[list[dict[str
         earliest = min((r["date"] for r in group if r["date"]), default=None)
         if earliest and kind == "quote":  # a statement's date is when it was first said
             con.execute("UPDATE quotes SET date = ? WHERE id = ?", [earliest, first["id"]])
+        if kind == "quote":
+            _share_speaker(con, group)
     return len(groups)
+
+
+def _share_speaker(con: duckdb.DuckDBPyConnection, group: list[dict[str, Any]]) -> None:
+    """Give the reports of a statement that left its speaker open ('she said', no antecedent in that article)
+    the speaker the other reports agree on; the speaker offsets still point at the article's own words."""
+    named = {r["speaker_id"] for r in group if r["speaker_id"]}
+    open_ids = [r["id"] for r in group if not r["speaker_id"]]
+    if len(named) != 1 or not open_ids:
+        return
+    source = next(r for r in group if r["speaker_id"])
+    con.execute("""UPDATE quotes SET speaker = ?, speaker_id = ?, speaker_country = ?, speaker_role = ?,
+                   rule = coalesce(rule, '') || '+speaker:linked' WHERE list_contains(?, id)""",
+                [source["speaker"], source["speaker_id"], source["speaker_country"], source["speaker_role"],
+                 open_ids])

@@ -56,6 +56,9 @@ def link_store(store: Store, threshold: float = STORY_THRESHOLD) -> dict[str, An
                        FROM link_docs d WHERE d.article_id = articles.id""")
         con.execute("UPDATE articles SET duplicate_of = NULL, story_id = NULL")
         con.execute("UPDATE quotes SET sources = 1, canonical_id = NULL")
+        con.execute("""UPDATE quotes SET speaker = NULL, speaker_id = NULL, speaker_country = NULL,
+                       speaker_role = NULL, rule = replace(rule, '+speaker:linked', '')
+                       WHERE rule LIKE '%+speaker:linked'""")  # speakers lent by linking are lent again
         con.execute("UPDATE events SET sources = 1, canonical_id = NULL")
         for table in ("link_docs", "link_fingerprints", "link_df", "article_links", "story_terms", "stories",
                       "quote_sources", "event_sources"):

@@ -173,3 +173,18 @@ def test_alike_stories_merge_within_their_dates(seeds_dir: Path) -> None:
     sids = [index.assign(vecs[k], d, f"s-{k}") for k, d in apart.items()]
     index.threshold = 0.01
     assert index.merge_stories(set(sids)) == {} and len(index.stories) == 2
+
+
+def test_a_report_that_left_the_speaker_open_gets_the_one_others_name(store: Store) -> None:
+    _add(store, "a1", "White House briefing on Ukraine and the talks in Berlin.", "2022-01-19")
+    _add(store, "a2", "Another outlet's write-up of the White House briefing on Ukraine.", "2022-01-19")
+    cols = "(id, article_id, text, kind, start, \"end\", cue, speaker, speaker_id, date)"
+    for row in (_quote("q1", "a1", "No option is off the table, it is an extremely dangerous situation"),
+                _quote("q2", "a2", "No option is off the table, it is an extremely dangerous situation", None)):
+        store.con.execute(f"INSERT INTO quotes {cols} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+    link_articles(store, ["a1", "a2"])
+    q2 = store.query("SELECT speaker_id, rule, sources FROM quotes WHERE id = 'q2'")[0]
+    assert q2 == {"speaker_id": "person:jen-psaki", "rule": "+speaker:linked", "sources": 2}
+    link_store(store)  # a recompute lends it again, once
+    assert store.query("SELECT speaker_id, rule FROM quotes WHERE id = 'q2'")[0] == {
+        "speaker_id": "person:jen-psaki", "rule": "+speaker:linked"}
