@@ -17,6 +17,7 @@ from newsgraph.records import ActorAnalysis, Article, Quote, TimeAnalysis
 
 _FIRST_PERSON = {"i", "we", "me", "us"}
 _MARKS = "\"“”„«»‹›‘’'「」"
+_EMPTY_POS = {"PRON", "DET", "ADP", "PART", "CCONJ", "SCONJ", "AUX"}  # no content on their own
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Found:
 
     quote: Quote
     content: list[tuple[int, int]]
+
 
 
 def extract_quotes(article: Article, doc: Doc, actors: ActorAnalysis, times: TimeAnalysis) -> list[Quote]:
@@ -37,7 +39,7 @@ def find_quotes(article: Article, doc: Doc, actors: ActorAnalysis, times: TimeAn
     lex = load_lexicon()
     text = doc_text(doc)
     items = assemble(doc, find_regions(text), find_candidates(doc, lex))
-    items = _dedupe(items)
+    items = [a for a in _dedupe(items) if not _no_content(doc, a)]
     items.sort(key=lambda a: min(a.tokens))
     speakers: dict[int, Speaker | None] = {}
     quoted: list[tuple[int, int, Speaker]] = []  # direct quotations so far: a first person inside speaks for them
@@ -64,6 +66,11 @@ def _first_person(span: Span | None, quoted: list[tuple[int, int, Speaker]]) -> 
             return Speaker(outer.name, outer.id, outer.country, outer.role, span.start_char, span.end_char,
                            "speaker:first-person-in-quote")
     return None
+
+
+def _no_content(doc: Doc, item: Assembled) -> bool:
+    """Tell whether a quotation's content is only pronouns and function words ('defend itself', 'said so')."""
+    return all(doc[i].pos_ in _EMPTY_POS or doc[i].is_punct or doc[i].is_space for i in item.tokens)
 
 
 def _dedupe(items: list[Assembled]) -> list[Assembled]:

@@ -240,3 +240,11 @@ def test_no_topic_for_conditions_and_infinitives() -> None:
     quotes = _quotes("The official, speaking on condition of anonymity, confirmed the plan.")
     assert not any("condition" in q.text for q in quotes)
     assert not any(q.cue == "comment" for q in _quotes("Clinton declined to comment on the report."))
+
+
+def test_a_bare_pronoun_is_no_quotation() -> None:
+    text = ("Estonia, Latvia and Lithuania said on Friday they would send anti-tank missiles to allow Ukraine to "
+            "defend itself, while the Czech government said it was considering Ukraine's request for ammunition.")
+    contents = [q.text for q in _quotes(text, actors=True)]
+    assert "itself" not in contents
+    assert any(c.startswith("it was considering") for c in contents)
