@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from newsgraph.actors.context import Context, Found
 from newsgraph.actors.groups import SCENE_ONLY
-from newsgraph.actors.lexicon import Role
+from newsgraph.actors.lexicon import Role, known_persons
 from newsgraph.actors.persons import Stated, _affiliation_before, _skip_modifiers
 from newsgraph.nlp import doc_text
 
@@ -41,7 +41,11 @@ def _person_role(ctx: Context, found: Found) -> tuple[set[str], str | None]:
     info = ctx.persons.get(found.actor_id)
     if info is not None:
         country = info.countries.most_common(1)[0][0] if info.countries else None
-        return set(info.roles), country
+        known = known_persons().get(found.actor_id)
+        # an office the article never states is the one the person is known for ('the Russian foreign
+        # minister' after 'his Russian counterpart Sergei Lavrov')
+        roles = set(info.roles) or ({known.role} if known and known.role else set())
+        return roles, country or (known.country if known else None)
     actor = ctx.actors.get(found.actor_id)
     return ({found.role} if found.role else set()), (actor.country if actor else None)
 
@@ -82,17 +86,21 @@ def _resolve_nominal(ctx: Context, stated: Stated, start: int, end: int, det: st
     if det not in ("a", "an"):
         # only a definite 'the American diplomat' may point back to a differently titled person
         generic = role.phrase in ctx.lex.names["nominal_heads"] and det in ("the", "this", "that")
-        exact, loose = None, None
+        same, exact, loose = None, None, None
         for found in sorted(ctx.found, key=lambda f: f.start, reverse=True):
             if found.start >= start or not _is_person(found):
                 continue
             roles, have_country = _person_role(ctx, found)
             if country and country != have_country:
                 continue
+            # the same office ('foreign minister') beats a nearer holder of a kindred one ('defence minister')
+            if same is None and any(r.lower().removeprefix("former ") == role.role.lower() for r in roles):
+                same = found
             if exact is None and any(_role_matches(role, r) for r in roles):
                 exact = found
             if loose is None and generic and country and have_country == country and found.kind == "named":
                 loose = found
+        exact = same or exact
         target = exact or loose
         if target is not None:
             rule = "alias:role" if target is exact else "alias:role-generic"

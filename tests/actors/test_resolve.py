@@ -101,6 +101,14 @@ def test_first_name_gender_keeps_she_off_a_man() -> None:
     assert mention is not None and mention.actor_id == "person:annalena-baerbock"
 
 
+def test_role_nominal_finds_the_person_known_for_that_office() -> None:
+    text = ("Blinken met his Russian counterpart Sergei Lavrov. The UK defence secretary, Ben Wallace, will meet his "
+            "Russian counterpart Sergei Shoigu. \"We will see,\" the Russian foreign minister told reporters.")
+    i = text.index("the Russian foreign minister")
+    mention = run(text).mention_at(i, i + 28)
+    assert mention is not None and mention.actor_id == "person:sergei-lavrov"
+
+
 def test_metonyms_and_igo_spellings() -> None:
     text = ("The Kremlin said on Friday that Nato was a threat. Washington rejected the claim, "
             "and NATO troops stayed in Poland. Air defences in Kyiv shot down drones.")
