@@ -25,9 +25,13 @@ class Speaker:
 
 
 def _mention(span: Span, actors: ActorAnalysis) -> Mention | None:
-    """Return the mention on the phrase's head word, else the one overlapping the phrase most."""
+    """Return the mention on the phrase's head word, on its apposition ('The US secretary of state, Antony
+    Blinken, said'), else the one overlapping the phrase most."""
     head = span.root
-    return actors.mention_at(head.idx, head.idx + len(head)) or actors.mention_at(span.start_char, span.end_char)
+    found = actors.mention_at(head.idx, head.idx + len(head))
+    for appos in (c for c in head.children if c.dep_ == "appos" and found is None):
+        found = actors.mention_at(appos.idx, appos.idx + len(appos))
+    return found or actors.mention_at(span.start_char, span.end_char)
 
 
 def _from_actor(span: Span, mention: Mention, actor: Actor | None) -> Speaker:

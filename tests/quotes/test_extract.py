@@ -248,3 +248,9 @@ def test_a_bare_pronoun_is_no_quotation() -> None:
     contents = [q.text for q in _quotes(text, actors=True)]
     assert "itself" not in contents
     assert any(c.startswith("it was considering") for c in contents)
+
+
+def test_speaker_named_in_an_apposition_to_the_title() -> None:
+    text = "The US secretary of state, Antony Blinken, said Washington was ready to respond in writing next week."
+    (quote,) = _quotes(text, actors=True)
+    assert (quote.speaker, quote.speaker_id) == ("Antony Blinken", "person:antony-blinken")
