@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Span, Token
 
 from newsgraph.actors.context import Context, Found
-from newsgraph.actors.lexicon import Entry, Role
+from newsgraph.actors.lexicon import Entry, Role, known_persons
 from newsgraph.actors.names import demonym_stems, invented_code, slug
 from newsgraph.actors.persons import headline_lines, in_headline
 from newsgraph.nlp import doc_text
@@ -306,12 +306,35 @@ def find_bare_groups(ctx: Context) -> None:
                 continue
             rule = SCENE_ONLY
         sector = role.sector
+        leader = _leader_state(ctx, rspan) if sector == "GOV" else None
+        if leader is not None:  # 'the Biden administration', 'the Putin regime': that leader's state
+            entry = Entry(leader, ctx.lex.states.get(leader, leader), "state", leader, None, "leader", leader)
+            ctx.add(Found(rspan.start, rspan.end, ctx.group_actor(entry, role), "role:leader-group", 0.7,
+                          role.role))
+            continue
         if rspan.start and _communal(ctx, ctx.doc[rspan.start - 1]):
             if sector in _ARMED:
                 sector = "REB"
             elif sector == "GOV":  # 'Yoruba leaders', 'Jewish leaders': community elites, not a government
                 sector = "ELI"
         ctx.add(Found(rspan.start, rspan.end, ctx.any_group(sector), rule, 0.4, role.role))
+
+
+def _leader_state(ctx: Context, rspan: Span) -> str | None:
+    """Return the state of a person named right before a government noun ('Biden administration'), if known."""
+    if not rspan.start:
+        return None
+    tok = ctx.doc[rspan.start - 1]
+    if tok.text in _POSSESSIVE and tok.i:
+        tok = ctx.doc[tok.i - 1]
+    found = next((f for f in ctx.found if f.start <= tok.i < f.end and f.actor_id.startswith("person:")), None)
+    if found is None or tok.dep_ not in ("compound", "poss", "nmod"):
+        return None
+    info = ctx.persons.get(found.actor_id)
+    if info is not None and info.countries:
+        return info.countries.most_common(1)[0][0]
+    known = known_persons().get(found.actor_id)
+    return known.country if known else None
 
 
 def _communal(ctx: Context, tok: Token) -> bool:

@@ -109,6 +109,15 @@ def test_role_nominal_finds_the_person_known_for_that_office() -> None:
     assert mention is not None and mention.actor_id == "person:sergei-lavrov"
 
 
+def test_a_leaders_administration_is_that_states_government() -> None:
+    for text, word, group in (("The Biden administration continued to insist it was open to talks.", "administration",
+                               "group:usa-gov"),
+                              ("Netanyahu's government approved the plan on Sunday.", "government", "group:isr-gov")):
+        i = text.index(word)
+        mention = run(text).mention_at(i, i + len(word))
+        assert mention is not None and mention.actor_id == group, (text, mention)
+
+
 def test_metonyms_and_igo_spellings() -> None:
     text = ("The Kremlin said on Friday that Nato was a threat. Washington rejected the claim, "
             "and NATO troops stayed in Poland. Air defences in Kyiv shot down drones.")
