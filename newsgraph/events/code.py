@@ -194,6 +194,11 @@ class _Coder:
         if cand.pattern.reverse:  # "Refugees received food from Islamic Relief"
             src_heads, tgt_heads = pobjs(tok, {"from"}) + src_heads[1:], src_heads[:1]
         cand.sources = _first_resolved(src_heads, res)
+        if not any(a.code for a in cand.sources) and src_heads and src_heads[0].tag_ in ("WP", "WDT"):
+            # 'Lavrov, who rejected the demand': the relative pronoun stands for the noun its clause modifies
+            clause = src_heads[0].head
+            if clause.dep_ == "relcl":
+                cand.sources = _first_resolved([clause.head], res) or cand.sources
         if not any(a.code for a in cand.sources) and src_heads and src_heads[0].pos_ == "PRON":
             cand.sources = self._antecedent(tok) or cand.sources
         verbal = cand.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT")

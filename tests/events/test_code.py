@@ -85,6 +85,12 @@ def test_passive_agent_is_the_source() -> None:
     assert (event.source, event.target, event.mode) == ("RUS", "UKR", "drone")
 
 
+def test_relative_pronoun_source_is_the_noun_it_stands_for() -> None:
+    event = _one("Blinken later met with President Volodymyr Zelenskiy, who thanked Washington for its support.",
+                 "SUPPORT")
+    assert (event.source, event.target) == ("UKR", "USA")
+
+
 def test_coordinated_actors_give_one_record_per_dyad() -> None:
     events = [e for e in _events("Britain, France and Germany condemned Russia.") if e.event_type == "ACCUSE"]
     assert {(e.source, e.target) for e in events} == {("GBR", "RUS"), ("FRA", "RUS"), ("DEU", "RUS")}
