@@ -27,8 +27,8 @@ def show_cmd(
     console.rule(f"[bold]{art['title'] or '(no title)'}")
     for key in ("id", "outlet", "original_outlet", "page_date", "published", "published_evidence", "source",
                 "duplicate_of", "story_id"):
-        if art.get(key):
-            console.print(f"[dim]{key}:[/dim] {art[key]}")
+        if art.get(key) or key == "published":  # an unknown real date is said, not left out
+            console.print(f"[dim]{key}:[/dim] {art[key] or 'unknown'}", highlight=False)
     console.print(f"[dim]boilerplate dropped:[/dim] {len(art['boilerplate'] or [])} lines")
     console.print()
     console.print(art["text"], markup=False, highlight=False)
