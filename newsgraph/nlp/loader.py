@@ -25,6 +25,26 @@ MODEL_PREFERENCE = (
 )
 # spaCy's parser needs memory linear in document length; longer texts are cut (and say so in the article)
 MAX_CHARS = 200_000
+# a line this short with no closing punctuation is a headline, crosshead or dateline: its line break ends a
+# sentence ('New U.S. military aid' / 'Speaking at the embassy, Blinken warned ...'); the parser runs them on
+SHORT_LINE = 60
+_OPEN_ENDS = tuple(".?!:;,\"”’'»)-—–")
+
+
+@Language.component("newsgraph_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after a short line that has no closing punctuation and before a capitalised word."""
+    text = doc.text
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.is_space or not tok.text[:1].isupper() or "\n" not in text[prev.idx:tok.idx]:
+            continue
+        line_end = prev.idx + (0 if prev.is_space else len(prev.text))
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line = text[line_start:line_end].rstrip()
+        if line and len(line) <= SHORT_LINE and not line.endswith(_OPEN_ENDS):
+            tok.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -36,6 +56,8 @@ def load_nlp(name: str | None = None) -> Language:
         if candidate and spacy.util.is_package(candidate):
             nlp = spacy.load(candidate)
             nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+            if "parser" in nlp.pipe_names:
+                nlp.add_pipe("newsgraph_line_breaks", before="parser")
             return nlp
     raise ModelNotFoundError(f"none of {', '.join(c for c in candidates if c)} is installed")
 
