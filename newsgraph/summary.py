@@ -14,7 +14,11 @@ SELECT a.id, a.outlet, a.title, a.page_date, a.published, a.published_evidence, 
        (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
        (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events
 FROM articles a ORDER BY a.published NULLS LAST, a.source"""
-
+# (header, field, width, wide terminals only, alignment) of the columns before the title; an id is cut, not elided
+_COLUMNS = [("id", "id", 7, False, "<"), ("real date", "published", 10, False, "<"),
+            ("page date", "page_date", 10, True, "<"), ("quotes", "quotes", 6, False, ">"),
+            ("events", "events", 6, False, ">"), ("dropped", "dropped", 7, True, ">"),
+            ("outlet", "outlet", 16, False, "<")]
 
 def summary(store: Store) -> dict[str, Any]:
     """Return the figures of the summary as plain data (the API and the CLI share it)."""
@@ -33,13 +37,12 @@ def summarise(store: Store, console: Console) -> None:
     # 80-column terminal; here each article keeps one line, cut at the terminal's width.
     console.print(f"[bold]{counts['articles']} articles in {store.path}[/bold]", highlight=False)
     wide = console.width >= 110
-    head = f"{'id':7}  {'real date':10}  " + (f"{'page date':10}  " if wide else "")
-    head += f"{'quotes':>6}  {'events':>6}  " + (f"{'dropped':>7}  " if wide else "") + f"{'outlet':16}  title"
+    columns = [c for c in _COLUMNS if wide or not c[3]]
+    head = "  ".join(f"{name:{align}{width}}" for name, _, width, _, align in columns) + "  title"
     console.print(_fit(head, console.width), style="bold", highlight=False, markup=False)
     for a in data["articles"]:
-        line = f"{a['id'][:7]:7}  {a['published'] or '?':10}  " + (f"{a['page_date'] or '?':10}  " if wide else "")
-        line += f"{a['quotes']:>6}  {a['events']:>6}  " + (f"{a['dropped']:>7}  " if wide else "")
-        line += f"{_fit(a['outlet'] or '?', 16):16}  {a['title'] or ''}"
+        cells = (f"{_cell(a, key, width):{align}{width}}" for _, key, width, _, align in columns)
+        line = "  ".join(cells) + f"  {a['title'] or ''}"
         console.print(_fit(line, console.width), highlight=False, markup=False)
         if a["published"] != a["page_date"]:
             why = f"{'':9}date evidence: {a['published_evidence'] or 'none'}"
@@ -52,6 +55,12 @@ def summarise(store: Store, console: Console) -> None:
                   f"{dropped} boilerplate lines dropped", highlight=False)
     for f in data["failed"]:
         console.print(f"[red]failed[/red] {f['source']}: [{f['error_code']}] {f['error']}", highlight=False)
+
+
+def _cell(article: dict[str, Any], key: str, width: int) -> str:
+    """Return one field of an article as a cell: '?' when unknown, cut to the column."""
+    value = "?" if article[key] is None else str(article[key])
+    return value[:width] if key == "id" else _fit(value, width)
 
 
 def _fit(text: str, width: int) -> str:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from newsgraph.actors.context import Context, Found
 from newsgraph.actors.groups import SCENE_ONLY
 from newsgraph.actors.lexicon import Role, known_persons
-from newsgraph.actors.persons import Stated, _affiliation_before, _skip_modifiers
+from newsgraph.actors.persons import Stated, _affiliation_before, _skip_modifiers, person_country
 from newsgraph.nlp import doc_text
 
 _QUOTED = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"")
@@ -40,12 +40,11 @@ def _person_role(ctx: Context, found: Found) -> tuple[set[str], str | None]:
     """Return the roles and country known for the actor of a mention."""
     info = ctx.persons.get(found.actor_id)
     if info is not None:
-        country = info.countries.most_common(1)[0][0] if info.countries else None
         known = known_persons().get(found.actor_id)
         # an office the article never states is the one the person is known for ('the Russian foreign
         # minister' after 'his Russian counterpart Sergei Lavrov')
         roles = set(info.roles) or ({known.role} if known and known.role else set())
-        return roles, country or (known.country if known else None)
+        return roles, person_country(ctx, found.actor_id)
     actor = ctx.actors.get(found.actor_id)
     return ({found.role} if found.role else set()), (actor.country if actor else None)
 

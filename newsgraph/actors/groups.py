@@ -8,9 +8,9 @@ import re
 from spacy.tokens import Span, Token
 
 from newsgraph.actors.context import Context, Found
-from newsgraph.actors.lexicon import Entry, Role, known_persons
+from newsgraph.actors.lexicon import Entry, Role
 from newsgraph.actors.names import demonym_stems, invented_code, slug
-from newsgraph.actors.persons import headline_lines, in_headline
+from newsgraph.actors.persons import headline_lines, in_headline, person_country
 from newsgraph.nlp import doc_text
 from newsgraph.records import Actor
 
@@ -330,11 +330,7 @@ def _leader_state(ctx: Context, rspan: Span) -> str | None:
     found = next((f for f in ctx.found if f.start <= tok.i < f.end and f.actor_id.startswith("person:")), None)
     if found is None or tok.dep_ not in ("compound", "poss", "nmod"):
         return None
-    info = ctx.persons.get(found.actor_id)
-    if info is not None and info.countries:
-        return info.countries.most_common(1)[0][0]
-    known = known_persons().get(found.actor_id)
-    return known.country if known else None
+    return person_country(ctx, found.actor_id)
 
 
 def _communal(ctx: Context, tok: Token) -> bool:

@@ -266,6 +266,15 @@ def _take_affiliation(ctx: Context, stated: Stated, bounds: tuple[int, int]) -> 
             return
 
 
+def person_country(ctx: Context, pid: str) -> str | None:
+    """Return the country the article gives a person, else the one the person is known for."""
+    info = ctx.persons.get(pid)
+    if info is not None and info.countries:
+        return info.countries.most_common(1)[0][0]
+    known = known_persons().get(pid)
+    return known.country if known else None
+
+
 def _gender_of_role(ctx: Context, role: Role | None) -> str | None:
     """Return the gender a role word implies ('spokeswoman' → f)."""
     if role is None:

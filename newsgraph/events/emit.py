@@ -34,11 +34,11 @@ def dyads(cand: Candidate) -> list[tuple[ArgActor | None, ArgActor | None]]:
     tgts: list[ArgActor | None] = list(targets) or [None]
     if len(sources) > 1 and not targets:
         return [(s, t) for s in srcs for t in srcs if s is not t][: 2 * len(sources)]
-    pairs = [(s, t) for s in srcs for t in tgts if not _same_actor(s, t)]
+    pairs = [(s, t) for s in srcs for t in tgts if not _same_phrase(s, t)]
     return pairs or [(s, None) for s in srcs]
 
 
-def _same_actor(a: ArgActor | None, b: ArgActor | None) -> bool:
+def _same_phrase(a: ArgActor | None, b: ArgActor | None) -> bool:
     """Tell whether two coded arguments are the same phrase."""
     return a is not None and b is not None and a.code is not None and (a.start, a.end) == (b.start, b.end)
 

@@ -28,10 +28,14 @@ def _mention(span: Span, actors: ActorAnalysis) -> Mention | None:
     """Return the mention on the phrase's head word, on its apposition ('The US secretary of state, Antony
     Blinken, said'), else the one overlapping the phrase most."""
     head = span.root
-    found = actors.mention_at(head.idx, head.idx + len(head))
-    for appos in (c for c in head.children if c.dep_ == "appos" and found is None):
-        found = actors.mention_at(appos.idx, appos.idx + len(appos))
-    return found or actors.mention_at(span.start_char, span.end_char)
+    on_head = actors.mention_at(head.idx, head.idx + len(head))
+    if on_head is not None:
+        return on_head
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        on_appos = actors.mention_at(appos.idx, appos.idx + len(appos))
+        if on_appos is not None:
+            return on_appos
+    return actors.mention_at(span.start_char, span.end_char)
 
 
 def _from_actor(span: Span, mention: Mention, actor: Actor | None) -> Speaker:

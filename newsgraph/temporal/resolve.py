@@ -81,7 +81,7 @@ def resolve_times(article: Article, doc: Doc, actors: ActorAnalysis | None = Non
     timexes = _tag(article, first)
     dated = estimate(article.text, page_date, timexes, source)
     if actors is not None and page is not None and dated.evidence == source:
-        dated = _check_offices(article.text, actors, page, source, timexes) or dated
+        dated = _check_offices(doc, actors, page, source, timexes) or dated
     if dated.anchor is None:
         timexes = _underspecify(timexes)
     elif dated.anchor != first:
@@ -91,12 +91,14 @@ def resolve_times(article: Article, doc: Doc, actors: ActorAnalysis | None = Non
     return TimeAnalysis(timexes=timexes, published=dated.value, evidence=dated.evidence, anchors=anchors)
 
 
-def _check_offices(text: str, actors: ActorAnalysis, page: date, source: str, timexes: list[Timex]) -> Dated | None:
+def _check_offices(doc: Doc, actors: ActorAnalysis, page: date, source: str, timexes: list[Timex]) -> Dated | None:
     """Return the estimate of a re-post that the offices stated in the text reveal, or None."""
     explicit = [t for t in timexes if t.rule.rsplit(":", 1)[-1] in ABSOLUTE_RULES]
-    found = tenure.conflicts(text, actors, page, [(t.start, t.end) for t in explicit])
-    if not tenure.is_repost(found, [d[0] for d in body_dates(explicit)]):
+    found = tenure.conflicts(doc, actors, page, [(t.start, t.end) for t in explicit])
+    if not found:
         return None
     first, last = tenure.window(found)
+    if not tenure.is_repost(found, last, [d[0] for d in body_dates(explicit)]):
+        return None
     evidence = f"{source} {page.isoformat()} is {tenure.describe(found, first, last)}"
     return Dated(tenure.value_between(first, last), evidence, None)

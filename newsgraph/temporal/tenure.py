@@ -19,6 +19,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.tokens import Doc
+
+from newsgraph.nlp import doc_text
 from newsgraph.records import ActorAnalysis
 
 DATA_FILE = Path(__file__).parent / "data" / "tenures.csv"
@@ -73,25 +76,20 @@ def _gap(term: Term, day: date) -> int:
     return 0
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return the bounds of the sentence (or line) around a span."""
-    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    rights = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
-    return left, min(rights) if rights else len(text)
-
-
-def conflicts(text: str, actors: ActorAnalysis, day: date, dated_spans: list[tuple[int, int]]) -> list[Conflict]:
-    """Return the offices stated as current in ``text`` whose every term misses ``day`` by over the grace.
+def conflicts(doc: Doc, actors: ActorAnalysis, day: date, dated_spans: list[tuple[int, int]]) -> list[Conflict]:
+    """Return the offices stated as current in ``doc`` whose every term misses ``day`` by over the grace.
 
     ``dated_spans`` are the offsets of explicit dates: a sentence with one is history, not the present.
     """
     terms = load_terms()
+    text = doc_text(doc)
     found: dict[tuple[str, str], Conflict | None] = {}
     for m in actors.mentions:
         if not m.role or m.actor_id not in terms or _PAST.search(text[max(0, m.start - 40):m.start]):
             continue
-        left, right = _sentence(text, m.start, m.end)
-        if any(left <= a < right for a, _ in dated_spans):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        sent = span.sent if span is not None else None
+        if sent is None or any(sent.start_char <= a < sent.end_char for a, _ in dated_spans):
             continue
         key = (m.actor_id, _role_key(m.role))
         matching = tuple(t for t in terms[m.actor_id] if key[1] in t.roles)
@@ -103,11 +101,11 @@ def conflicts(text: str, actors: ActorAnalysis, day: date, dated_spans: list[tup
     return [c for c in found.values() if c is not None]
 
 
-def is_repost(found: list[Conflict], body_days: list[date]) -> bool:
-    """Tell whether the conflicts outweigh a page date: two people's offices, no body date after them."""
+def is_repost(found: list[Conflict], last: date | None, body_days: list[date]) -> bool:
+    """Tell whether the conflicts outweigh a page date: two people's offices, no body date after their
+    common window (which ends on ``last``)."""
     if len({c.name for c in found}) < MIN_PEOPLE:
         return False
-    _, last = window(found)
     return last is None or all(d <= last for d in body_days)
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from newsgraph.actors import find_actors
 from newsgraph.nlp import analyse
-from newsgraph.records import ActorAnalysis, Article
+from newsgraph.records import ActorAnalysis, Article, Mention
 
 
 def run(text: str, aid: str = "a1") -> ActorAnalysis:
@@ -25,6 +25,12 @@ def at(result: ActorAnalysis, text: str, needle: str, nth: int = 0) -> str | Non
         start = text.index(needle, start + 1)
     actor = result.actor_at(start, start + len(needle))
     return actor.id if actor else None
+
+
+def mention_of(text: str, needle: str) -> Mention | None:
+    """Run the stage over ``text`` and return the mention at the first occurrence of ``needle``."""
+    start = text.index(needle)
+    return run(text).mention_at(start, start + len(needle))
 
 
 @pytest.fixture(scope="module")
@@ -92,20 +98,16 @@ def test_pronouns_resolve_to_the_compatible_person() -> None:
 def test_first_name_gender_keeps_she_off_a_man() -> None:
     text = ("Antony Blinken landed in Kyiv on Wednesday for crisis talks. "
             "\"No option is off the table,\" she said, warning of a dangerous situation.")
-    she = text.index("she said")
-    mention = run(text).mention_at(she, she + 3)
+    mention = mention_of(text, "she")
     assert mention is None or mention.actor_id != "person:antony-blinken"
-    text = "Annalena Baerbock met Antony Blinken in Berlin. She said the talks were useful."
-    she = text.index("She said")
-    mention = run(text).mention_at(she, she + 3)
+    mention = mention_of("Annalena Baerbock met Antony Blinken in Berlin. She said the talks were useful.", "She")
     assert mention is not None and mention.actor_id == "person:annalena-baerbock"
 
 
 def test_role_nominal_finds_the_person_known_for_that_office() -> None:
     text = ("Blinken met his Russian counterpart Sergei Lavrov. The UK defence secretary, Ben Wallace, will meet his "
             "Russian counterpart Sergei Shoigu. \"We will see,\" the Russian foreign minister told reporters.")
-    i = text.index("the Russian foreign minister")
-    mention = run(text).mention_at(i, i + 28)
+    mention = mention_of(text, "the Russian foreign minister")
     assert mention is not None and mention.actor_id == "person:sergei-lavrov"
 
 
@@ -113,8 +115,7 @@ def test_a_leaders_administration_is_that_states_government() -> None:
     for text, word, group in (("The Biden administration continued to insist it was open to talks.", "administration",
                                "group:usa-gov"),
                               ("Netanyahu's government approved the plan on Sunday.", "government", "group:isr-gov")):
-        i = text.index(word)
-        mention = run(text).mention_at(i, i + len(word))
+        mention = mention_of(text, word)
         assert mention is not None and mention.actor_id == group, (text, mention)
 
 
