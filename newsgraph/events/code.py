@@ -86,6 +86,17 @@ def _first_resolved(heads: list[Token], res: ArgResolver) -> list[ArgActor]:
     return groups[0] if groups else []
 
 
+def _scope(tok: Token) -> set[int]:
+    """Return the token indexes a non-event trigger speaks about: its clause, less coordinated clauses.
+
+    "denied charges he ran a hit squad, and accused the government of persecution": the accusation is an
+    act of its own, the hit squad is not.
+    """
+    head = anchor(tok)
+    skip = {t.i for c in head.children if c.dep_ == "conj" for t in c.subtree}
+    return {t.i for t in head.subtree} - skip - {tok.i}
+
+
 class _Coder:
     """Codes the sentences of one doc (lexicon and argument resolver built once)."""
 
@@ -121,7 +132,9 @@ class _Coder:
                 tops.append(cand)
             else:
                 root.absorbed.append(cand)
-        tops = [c for c in tops if c.type != NON_EVENT]  # denials etc.: their complements go with them
+        # a comment (denial, condolence, scepticism) is the sentence's act: what it is about is no event of its own
+        blocked = {i for c in cands.values() if c.type == NON_EVENT for i in _scope(c.trigger)}
+        tops = [c for c in tops if c.type != NON_EVENT and c.trigger.i not in blocked]
         for cand in tops:
             self._finish(cand)
         return tops

@@ -13,6 +13,7 @@ from functools import lru_cache
 import yaml
 from spacy.tokens import Doc
 
+from newsgraph.actors.lexicon import lexicon
 from newsgraph.events.lexicon import DATA
 
 MAX_NGRAM = 6
@@ -127,7 +128,8 @@ def find_leaders(doc: Doc) -> list[tuple[int, int, str]]:
     """Return (start, end, code) token spans of PERSON names that are listed office holders.
 
     The whole name is tried first, then without its leading title words ("Lt. Gen. Prosper Avril"), then the
-    surname alone ("Putin", "President Bush").
+    surname alone ("Putin", "President Bush"); a dropped word must be a title, so "Chris Bryant" is not
+    the Liberian Gyude Bryant.
     """
     leaders = load_leaders()
     out = []
@@ -138,12 +140,27 @@ def find_leaders(doc: Doc) -> list[tuple[int, int, str]]:
         words = [w for w in words if w not in ("'s", "’s")]
         code = None
         for i in range(len(words)):
+            if i and not _is_title(words[i - 1]):
+                break  # a first name of someone else
             code = leaders.get(_tokens(" ".join(words[i:])))
             if code:
                 break
         if code is not None:
             out.append((ent.start, ent.end, code))
     return out
+
+
+def _is_title(word: str) -> bool:
+    """Tell whether a word before a name is a title ("President", "Gen.", "Mr"), not a first name."""
+    lex = lexicon()
+    low = word.lower()
+    return word.endswith(".") or low in lex.names.get("honorifics", {}) or low in _title_words() or not word[:1].isupper()
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Return every word of the actor stage's role lexicon ("secretary", "minister", "gen")."""
+    return frozenset(w for phrase in lexicon().roles for w in phrase.split())
 
 
 def sector_for(lemmas: list[str]) -> str | None:
