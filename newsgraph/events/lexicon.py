@@ -89,10 +89,20 @@ def _pattern(raw: dict[str, Any]) -> Pattern:
     )
 
 
+def _check_words(raw: dict[str, Any]) -> None:
+    """Refuse a word list with a YAML boolean in it: unquoted on/off/no/yes load as True/False, not words."""
+    lists = [(k, v) for k, v in raw.items() if isinstance(v, list) and k != "patterns"]
+    lists += [(f"{p['id']}.{k}", v) for p in raw.get("patterns", []) for k, v in p.items() if isinstance(v, list)]
+    for name, values in lists:
+        if any(isinstance(v, bool) for v in values):
+            raise ValueError(f"triggers.yaml {name}: quote the words on/off/no/yes (YAML reads them as booleans)")
+
+
 @lru_cache(maxsize=1)
 def load_lexicon(path: str | None = None) -> Lexicon:
     """Load and index the trigger lexicon (cached: built once per process)."""
     raw = yaml.safe_load(Path(path or DATA / "triggers.yaml").read_text(encoding="utf-8"))
+    _check_words(raw)
     lex = Lexicon()
     for key, value in raw.items():
         if isinstance(value, list) and key != "patterns":

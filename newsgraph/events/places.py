@@ -152,9 +152,9 @@ def find_leaders(doc: Doc) -> list[tuple[int, int, str]]:
 
 def _is_title(word: str) -> bool:
     """Tell whether a word before a name is a title ("President", "Gen.", "Mr"), not a first name."""
-    lex = lexicon()
     low = word.lower()
-    return word.endswith(".") or low in lex.names.get("honorifics", {}) or low in _title_words() or not word[:1].isupper()
+    honorifics = lexicon().names.get("honorifics", {})
+    return word.endswith(".") or low in honorifics or low in _title_words() or not word[:1].isupper()
 
 
 @lru_cache(maxsize=1)

@@ -147,3 +147,24 @@ def test_declined_cooperation_is_reject_and_receiving_reverses_the_dyad() -> Non
     assert event.source == "BGD" and not event.negated and event.rule.endswith("+declined")
     aid = _one("Ukraine received weapons from the United States.", "AID")
     assert (aid.source, aid.target, aid.mode) == ("USA", "UKR", "military")
+
+
+def test_calling_off_a_strike_concedes() -> None:
+    text = "Brazil's truck drivers called off a four-day strike after the government met their demands."
+    assert _one(text, "CONCEDE").source == "BRA"
+    assert "PROTEST" not in {e.event_type for e in _events(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban claimed responsibility for the attack, which killed dozens of people in Kabul.",
+    "The Government of Hungary expressed its condolences to the families of those who died in the Ankara attack.",
+    "Iran's foreign ministry rejected accusations by Israel that Tehran was behind the attack on the ship.",
+])
+def test_a_comment_on_an_act_is_no_event(text: str) -> None:
+    assert not [e for e in _events(text) if e.event_type == "ASSAULT"]
+
+
+def test_a_coordinated_act_beside_a_denial_stays() -> None:
+    text = ("Iraq's vice-president denied charges he ran a hit squad, and accused the Shia-led government "
+            "of waging a campaign of persecution.")
+    assert _one(text, "ACCUSE") and "ASSAULT" not in {e.event_type for e in _events(text)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from newsgraph.events.lexicon import DATA, EVENT_TYPES, NON_EVENT, load_lexicon, pattern_ids
@@ -33,3 +34,13 @@ def test_gazetteer_finds_states_demonyms_capitals_and_igos() -> None:
     assert {("Kremlin", "RUS", "capital"), ("Ukrainian", "UKR", "state"), ("U.S.", "USA", "state"),
             ("NATO", "NATO", "igo"), ("United Nations", "UN", "igo")} <= found
     assert not [h for h in find_places(analyse("Let us talk.")) if h.code == "USA"]  # "us" is no country
+
+
+def test_yaml_booleans_in_word_lists_are_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "triggers.yaml"
+    bad.write_text("version: 1\npatterns:\n  - {id: x.call-off.v, pos: VERB, lemmas: [call], prep: [off], "
+                   "type: SANCTION}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="quote"):
+        load_lexicon(str(bad))
+    lex = load_lexicon()
+    assert lex.has("negators", "no") and lex.has("target_preps", "on")
