@@ -168,6 +168,9 @@ class _Coder:
     def _retype(self, cand: Candidate) -> None:
         """Apply PLOVER's intent rules: offers/promises of acts are AGREE, of hostile acts THREATEN."""
         lex = self.lex
+        clause = anchor(cand.trigger).subtree
+        if cand.type == "MOBILIZE" and any(lex.has("peacekeeping_words", lemma_of(t)) for t in clause):
+            cand.type, cand.mode, cand.rule = "AID", "peacekeeping", cand.rule + "+peacekeeping"  # sent to keep peace
         direct = [c for c in cand.absorbed if c.parent is cand and not self._reversed(c.trigger, cand.trigger)]
         inner = {c.type for c in direct}
         hostile = bool(inner & (lex.words["material_conflict"] | {"THREATEN"}))

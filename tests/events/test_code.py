@@ -168,3 +168,14 @@ def test_a_coordinated_act_beside_a_denial_stays() -> None:
     text = ("Iraq's vice-president denied charges he ran a hit squad, and accused the Shia-led government "
             "of waging a campaign of persecution.")
     assert _one(text, "ACCUSE") and "ASSAULT" not in {e.event_type for e in _events(text)}
+
+
+def test_troops_sent_to_keep_the_peace_are_aid() -> None:
+    text = "Nigeria on Saturday announced the deployment of 230 troops to Liberia on a peacekeeping mission."
+    event = _one(text, "AID")
+    assert (event.mode, event.source) == ("peacekeeping", "NGA")
+
+
+def test_rejecting_a_suggestion_is_a_rejection() -> None:
+    text = "The EU rejected Israeli Prime Minister Benjamin Netanyahu's suggestion that Europe would follow the US."
+    assert _one(text, "REJECT").source == "EU"
