@@ -27,7 +27,7 @@ _MIN_SCORE = 1.0  # below this a sentence's states are only targets: no scene
 def _weight(span: Span) -> float:
     """Return how strongly one state mention sets the scene of its sentence."""
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:  # 'to the United States and Israel': as its first conjunct
+    while root.dep_ == "conj" and root.head != root:  # 'to the United States and Israel': as its first conjunct
         root = root.head
     dep = root.dep_
     if dep == "pobj":

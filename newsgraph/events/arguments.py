@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.events.lexicon import load_lexicon
 from newsgraph.events.places import PlaceHit, find_leaders, find_places, igo_codes, sector_for, state_codes
 from newsgraph.records import Actor, ActorAnalysis
 
@@ -125,6 +126,9 @@ class ArgResolver:
     def resolve(self, head: Token) -> list[ArgActor]:
         """Return the actors of the phrase headed by ``head``: one per coordinated country/IGO, head-near first."""
         core = self.core(head)
+        if load_lexicon().has("relational_nouns", head.lemma_.lower()):  # "its neighbour" is not the "it"
+            owners = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+            core = [t for t in core if t.i not in owners]
         order = sorted(core, key=lambda t: (self._rank(t, head), abs(t.i - head.i)))
         start, end = self.span(head)
         name = self._name(core)

@@ -15,7 +15,7 @@ _FUTURE_HEADS = {"plan", "intend", "prepare", "expect", "set", "go", "aim", "wan
 def depth(tok: Token) -> int:
     """Return the distance from ``tok`` to its sentence root."""
     d = 0
-    while tok.dep_ != "ROOT" and tok.head is not tok and d < 50:
+    while tok.dep_ != "ROOT" and tok.head != tok and d < 50:
         tok, d = tok.head, d + 1
     return d
 
@@ -23,7 +23,7 @@ def depth(tok: Token) -> int:
 def speech_head(tok: Token, lex: Lexicon) -> Token | None:
     """Return the speech verb whose complement contains ``tok``, if any ("X said Y attacked Z")."""
     cur = tok
-    while cur.dep_ != "ROOT" and cur.head is not cur:
+    while cur.dep_ != "ROOT" and cur.head != cur:
         if cur.dep_ in ("ccomp", "parataxis", "xcomp") and lex.has("speech_verbs", cur.head.lemma_.lower()):
             return cur.head
         if cur.dep_ in ("ROOT", "relcl", "advcl"):
@@ -43,7 +43,7 @@ def governor(tok: Token, triggers: dict[int, bool], lex: Lexicon) -> int | None:
         to_inf = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
         if to_inf and triggers.get(cur.head.i):
             return cur.head.i  # "have sworn to fight", parsed as a purpose clause
-        if cur.dep_ not in _ABSORB_DEPS or cur.head is cur:
+        if cur.dep_ not in _ABSORB_DEPS or cur.head == cur:
             return None
         if cur.dep_ == "prep" and cur.lower_ not in _ABSORB_PREPS and not (
                 cur.lower_ == "in" and cur.head.tag_ in ("$", "CD")):
@@ -64,6 +64,9 @@ def anchor(tok: Token) -> Token:
         return tok.head
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
         return tok.head.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "nsubjpass") and \
+            tok.head.head.head.pos_ in ("VERB", "AUX"):
+        return tok.head.head.head  # "announced a package of military aid"
     return tok
 
 
@@ -71,11 +74,11 @@ def modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
     """Return (negated, future, hypothetical) for the clause of a trigger."""
     negated = future = hypo = False
     cur: Token | None = anchor(tok)
-    path: list[Token] = [tok] + ([cur] if cur is not None and cur is not tok else [])
+    path: list[Token] = [tok] + ([cur] if cur is not None and cur != tok else [])
     steps = 0
     while cur is not None and steps < 4:
         purpose = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-        if (cur.dep_ in ("xcomp", "acl", "pcomp", "ccomp", "acomp") or purpose) and cur.head is not cur and not lex.has(
+        if (cur.dep_ in ("xcomp", "acl", "pcomp", "ccomp", "acomp") or purpose) and cur.head != cur and not lex.has(
                 "speech_verbs", cur.head.lemma_.lower()):  # "considering sending aid to help": the help is considered
             cur = cur.head
             path.append(cur)
@@ -93,15 +96,15 @@ def modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
                     future = True
                 elif lex.has("hypothetical_aux", clemma) or child.lower_ in ("could", "may", "might", "can", "ca"):
                     hypo = True
-            if child.dep_ == "det" and clemma in ("any",) and node is tok:
+            if child.dep_ == "det" and clemma in ("any",) and node == tok:
                 hypo = True
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children):
                 future = True
-        if node is not tok and (lemma in _FUTURE_HEADS or (lemma == "ready" and node.pos_ == "ADJ")):
+        if node != tok and (lemma in _FUTURE_HEADS or (lemma == "ready" and node.pos_ == "ADJ")):
             future = future or lemma != "go" or node.lower_ == "going"  # "going to", not "went on strike"
-        if node is not tok and lex.has("hypothetical_heads", lemma):
+        if node != tok and lex.has("hypothetical_heads", lemma):
             hypo = True  # "is considering sending aid"
-        if node is not tok and lex.has("negating_heads", lemma):
+        if node != tok and lex.has("negating_heads", lemma):
             negated = True
         if node.dep_ == "advcl" and any(m.dep_ == "mark" and lex.has("conditional_marks", m.lower_)
                                         for m in node.children):

@@ -63,7 +63,7 @@ def _reversed_between(inner: Token, outer: Token, lex: Lexicon) -> bool:
     """Return whether a verb like "stop" or "prevent" lies between two triggers ("ready to stop the war")."""
     cur = inner.head
     for _ in range(6):
-        if cur is outer or cur.head is cur:
+        if cur == outer or cur.head == cur:
             return False
         if lex.has("reversing_verbs", cur.lemma_.lower()):
             return True
@@ -218,8 +218,11 @@ class _Coder:
         if not any(a.code for a in cand.sources) and src_heads and src_heads[0].pos_ == "PRON":
             cand.sources = self._antecedent(tok) or cand.sources
         verbal = cand.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT")
-        if not any(a.code for a in cand.sources) and (tok.pos_ in ("VERB", "AUX") or verbal):
-            # "Washington warned that ... would meet severe counter-measures": the speaker acts
+        suffered = cand.type in self.lex.words["material_conflict"] and any(
+            c.dep_ in ("auxpass", "nsubjpass") for c in anchor(tok).children)
+        if not any(a.code for a in cand.sources) and (tok.pos_ in ("VERB", "AUX") or verbal) and not suffered:
+            # "Washington warned that ... would meet severe counter-measures": the speaker acts; "Kyiv said
+            # civilians were killed" names the victims' side, not the attacker
             speech = speech_head(tok, self.lex)
             subj = subject_of(speech) if speech is not None else None
             if subj is not None:
@@ -271,7 +274,7 @@ class _Coder:
             code, _, via, kind = self.res._token_code(t)
             if code and via != "setting" and (code not in src_codes or t.i > tok.i):
                 head = t
-                while head.dep_ in _MODIFIER_DEPS and head.head is not head:
+                while head.dep_ in _MODIFIER_DEPS and head.head != head:
                     head = head.head  # the phrase the name modifies ("Palestinian lorries")
                 start, end = self.res.span(head)
                 return [ArgActor(code, None, None, start, end, head.i, "sentence", kind)]
@@ -291,7 +294,7 @@ class _Coder:
             if not code or via == "setting" or not self._in_clause(t):
                 continue
             head = t
-            while head.dep_ in _MODIFIER_DEPS | {"conj"} and head.head is not head:
+            while head.dep_ in _MODIFIER_DEPS | {"conj"} and head.head != head:
                 head = head.head
             if head.i in taken:
                 continue
@@ -307,7 +310,7 @@ class _Coder:
                 return False
             if cur.dep_ in ("nsubj", "nsubjpass") and self.lex.has("speech_verbs", cur.head.lemma_.lower()):
                 return False
-            if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            if cur.pos_ in ("VERB", "AUX") or cur.head == cur:
                 return True
             cur = cur.head
         return False
@@ -333,7 +336,8 @@ class _Coder:
         """
         src = next((a for a in cand.sources if a.code), None)
         tgt = next((a for a in cand.targets if a.code), None)
-        actorish = [a for a in cand.targets if (a.name or a.sector) and not (a.name and cand.type in _DIPLOMATIC)]
+        actorish = [a for a in cand.targets if (a.name or a.sector) and not (a.name and cand.type in _DIPLOMATIC)
+                    and a.head != cand.trigger.i]  # "gave military assistance": the aid is no recipient
         if src and not tgt and actorish:
             t = actorish[0]
             cand.targets = [ArgActor(src.code, t.name, t.sector, t.start, t.end, t.head, "context", src.kind)]
@@ -364,8 +368,9 @@ class _Coder:
         if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
             src.extend(c for c in tok.children if c.dep_ == "poss")
             src.extend(pobjs(tok, {"by"}))
+            kinds = lex.modes.get(cand.type, {})  # "military aid", "naval exercises": a kind, not an actor
             src.extend(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
-                       and not self.res.is_capital(c))
+                       and not self.res.is_capital(c) and lemma_of(c) not in kinds)
             tgt.extend(pobjs(tok, lex.words["noun_target_preps"]))
             for of_obj in pobjs(tok, {"of"}):  # "a suspension of air links with Serbia"
                 tgt.extend(pobjs(of_obj, lex.words["noun_target_preps"] - {"of"}))
@@ -373,13 +378,13 @@ class _Coder:
                 for clause in (c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")):
                     tgt.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
             light = anchor(tok)
-            if light is not tok:
+            if light != tok:
                 subj = subject_of(light)
                 passive = [c for c in light.children if c.dep_ == "nsubjpass"]
-                if subj is not None and subj is not tok:
+                if subj is not None and subj != tok:
                     src.append(subj)
                 tgt.extend(c for c in light.children if c.dep_ == "dative")
-                tgt.extend(p for p in passive if p is not tok)
+                tgt.extend(p for p in passive if p != tok)
                 tgt.extend(pobjs(light, tpreps))
         elif cand.pattern is MUST_CLAUSE:
             speaker = subject_of(tok.head)
@@ -430,7 +435,7 @@ class _Coder:
         for inner in cand.absorbed:
             words.append(lemma_of(inner.trigger))
         light = anchor(cand.trigger)
-        if light is not cand.trigger:
+        if light != cand.trigger:
             words.append(lemma_of(light))
         words += [t.text for t in cand.trigger.subtree if t.text == "$"]
         return next((table[w] for w in words if w in table), None)

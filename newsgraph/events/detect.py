@@ -77,7 +77,7 @@ def _irrealis(tok: Token) -> bool:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "'ll", "could", "wo") for c in
                head.children):
             return True
-        if head.head is head:
+        if head.head == head:
             return False
         head = head.head
     return False

@@ -34,8 +34,16 @@ def dyads(cand: Candidate) -> list[tuple[ArgActor | None, ArgActor | None]]:
     tgts: list[ArgActor | None] = list(targets) or [None]
     if len(sources) > 1 and not targets:
         return [(s, t) for s in srcs for t in srcs if s is not t][: 2 * len(sources)]
-    pairs = [(s, t) for s in srcs for t in tgts if not _same_phrase(s, t)]
+    pairs = [(s, t) for s in srcs for t in tgts if not _same_phrase(s, t) and not _own_side(s, t, targets)]
     return pairs or [(s, None) for s in srcs]
+
+
+def _own_side(src: ArgActor | None, tgt: ArgActor | None, targets: list[ArgActor]) -> bool:
+    """Tell whether ``tgt`` is the source's own country among other recipients ("a summit between Biden and
+    Putin" offered by the US: Russia is the recipient, not the US)."""
+    if src is None or tgt is None or src.code is None or tgt.code != src.code:
+        return False
+    return any(t.code and t.code != src.code for t in targets)
 
 
 def _same_phrase(a: ArgActor | None, b: ArgActor | None) -> bool:

@@ -113,10 +113,10 @@ def _speaker_token(verb: Token, quotes: Quoted | None = None) -> Token | None:
                     return objs[0]
         if any(c.dep_ == "nsubjpass" for c in cur.children):
             return None  # 'it was reported that': no speaker
-        if cur.dep_ == "pcomp" and cur.head.head is not cur.head:
+        if cur.dep_ == "pcomp" and cur.head.head != cur.head:
             cur = cur.head.head  # 'He explained it by saying: …'
             continue
-        if cur.dep_ in ("advcl", "conj", "xcomp", "relcl", "acl") and cur.head is not cur:
+        if cur.dep_ in ("advcl", "conj", "xcomp", "relcl", "acl") and cur.head != cur:
             if cur.dep_ in ("relcl", "acl"):
                 return cur.head  # 'Graham, who said …' / 'officials saying …'
             cur = cur.head
@@ -412,7 +412,7 @@ def _according(tok: Token, lex: Lexicon) -> Candidate | None:
             return None
         pp = tok if tok.dep_ == "prep" else tok.head if tok.head.dep_ == "prep" else tok
         own = _subtree(pp) | {t.i for t in doc[tok.i: last.i + 1]} | _subtree(objs[0])
-        head = pp.head if pp.head is not pp else None
+        head = pp.head if pp.head != pp else None
         scope = head.subtree if head is not None and head.pos_ in ("VERB", "AUX") else tok.sent
         content = {t.i for t in scope if t.i not in own}
         if head is not None and head.pos_ in ("NOUN", "PROPN"):

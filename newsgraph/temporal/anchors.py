@@ -31,7 +31,7 @@ def _governor(token: Token) -> Token | None:
         head = token.head
     else:
         return None
-    while head.pos_ not in ("VERB", "AUX") and head.dep_ not in ("ROOT",) and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ not in ("ROOT",) and head.head != head:
         if head.dep_ in ("pobj", "prep", "compound", "amod", "npadvmod"):
             head = head.head
         else:

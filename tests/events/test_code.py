@@ -179,3 +179,24 @@ def test_troops_sent_to_keep_the_peace_are_aid() -> None:
 def test_rejecting_a_suggestion_is_a_rejection() -> None:
     text = "The EU rejected Israeli Prime Minister Benjamin Netanyahu's suggestion that Europe would follow the US."
     assert _one(text, "REJECT").source == "EU"
+
+
+def test_a_summit_offer_targets_the_other_side_not_the_offerer() -> None:
+    text = "The US has offered to hold a summit between Joe Biden and Vladimir Putin."
+    dyads = {(e.source, e.target) for e in _events(text) if e.event_type == "AGREE"}
+    assert ("USA", "RUS") in dyads and ("USA", "USA") not in dyads
+
+
+def test_the_kind_of_aid_is_no_actor() -> None:
+    event = _one("Biden announced a new package of military aid to Ukraine on Wednesday.", "AID")
+    assert (event.source, event.target, event.mode) == ("USA", "UKR", "military")
+
+
+def test_the_reporter_of_a_passive_attack_is_not_its_author() -> None:
+    text = "Ukraine's presidential office said that at least four civilians were killed overnight."
+    assert not [e for e in _events(text) if e.event_type == "ASSAULT" and e.source == "UKR"]
+
+
+def test_a_neighbour_is_not_its_possessor() -> None:
+    text = "Russia launched its full-scale invasion of its neighbour in February."
+    assert ("RUS", "RUS") not in {(e.source, e.target) for e in _events(text)}
