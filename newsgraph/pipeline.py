@@ -80,6 +80,7 @@ def _analyse(result: DocResult, doc: Doc) -> None:
     times = _run_stage(result, "time", lambda: resolve_times(article, doc, actors), TimeAnalysis())
     article.published = times.published
     article.published_evidence = times.evidence
+    article.written_from, article.written_until = times.written_from, times.written_until
     result.timexes = times.timexes
     result.quotes = _run_stage(result, "quotes", lambda: extract_quotes(article, doc, actors, times), [])
     result.events = _run_stage(result, "events", lambda: extract_events(article, doc, actors, times), [])

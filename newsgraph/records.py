@@ -37,6 +37,9 @@ class Article:
     page_date: str | None = None
     published: str | None = None
     published_evidence: str | None = None
+    # an undated (or re-posted) page's bounds, from the offices its text states as current (ISO dates)
+    written_from: str | None = None
+    written_until: str | None = None
     boilerplate: list[str] = field(default_factory=list)
     byline: str | None = None
     url: str | None = None
@@ -190,6 +193,8 @@ class TimeAnalysis:
     timexes: list[Timex] = field(default_factory=list)
     published: str | None = None
     evidence: str | None = None
+    written_from: str | None = None  # bounds of an undated page (temporal/tenure.py)
+    written_until: str | None = None
     # char span of each sentence → value of the timex governing it; filled by the temporal stage
     anchors: list[tuple[int, int, str]] = field(default_factory=list)
 

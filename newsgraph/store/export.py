@@ -22,7 +22,8 @@ FORMATS = ("jsonl", "parquet", "csv")
 _ARTICLES = """
 SELECT 'article' AS type, d.id, d.source, d.source_name, a.outlet, a.original_outlet, a.title, a.page_date,
        a.published, a.published_evidence, a.text, a.boilerplate, a.duplicate_of, a.story_id,
-       CASE WHEN d.status = 'error' THEN '[' || d.error_code || '] ' || d.error END AS error
+       CASE WHEN d.status = 'error' THEN '[' || d.error_code || '] ' || d.error END AS error,
+       a.written_from, a.written_until
 FROM documents d LEFT JOIN articles a ON a.id = d.id
 ORDER BY d.ingested_at, d.id"""
 _ACTORS = """

@@ -29,6 +29,8 @@ _DATELINE = re.compile(
     re.M,
 )
 
+NO_EVIDENCE = "no date evidence"
+
 
 @dataclass(frozen=True)
 class Dated:
@@ -130,7 +132,7 @@ def estimate(text: str, page_date: str | None, timexes: list[Timex], source: str
     if days:
         best = max(days, key=lambda d: d[1])
         return Dated(best[2], "latest body date (no page date)", best[1])
-    return Dated(None, "no date evidence", None)
+    return Dated(None, NO_EVIDENCE, None)
 
 
 _AFTER_NP = re.compile(r"\s+(?:(?:the|their|its|his|her|our|this|that|a|an)\s+)?((?:(?!(?:of|in|on|to|and|by|that|"

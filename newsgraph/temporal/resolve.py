@@ -31,6 +31,7 @@ from newsgraph.temporal import tenure
 from newsgraph.temporal.anchors import build_anchors
 from newsgraph.temporal.dating import (
     ABSOLUTE_RULES,
+    NO_EVIDENCE,
     Dated,
     anchor_to_events,
     body_dates,
@@ -82,18 +83,37 @@ def resolve_times(article: Article, doc: Doc, actors: ActorAnalysis | None = Non
     dated = estimate(article.text, page_date, timexes, source)
     if actors is not None and page is not None and dated.evidence == source:
         dated = _check_offices(doc, actors, page, source, timexes) or dated
+    bounds = _written_within(doc, actors, timexes) if actors is not None and dated.value is None else None
+    if bounds is not None and dated.evidence in (None, NO_EVIDENCE):
+        dated = Dated(None, bounds[2], None)
     if dated.anchor is None:
         timexes = _underspecify(timexes)
     elif dated.anchor != first:
         timexes = _tag(article, dated.anchor)
     # without a date, anchors still carry what the text says ("on Wednesday urged": XXXX-WXX-3)
     anchors = build_anchors(doc, timexes)
-    return TimeAnalysis(timexes=timexes, published=dated.value, evidence=dated.evidence, anchors=anchors)
+    first, until = (bounds[0].isoformat(), bounds[1].isoformat() if bounds[1] else None) if bounds else (None, None)
+    return TimeAnalysis(timexes=timexes, published=dated.value, evidence=dated.evidence, anchors=anchors,
+                        written_from=first, written_until=until)
+
+
+def _written_within(doc: Doc, actors: ActorAnalysis, timexes: list[Timex]) -> tuple[date, date | None, str] | None:
+    """Return the bounds an undated page's stated offices put on its date, with their evidence, or None."""
+    offices = tenure.stated_offices(doc, actors, [(t.start, t.end) for t in _explicit(timexes)])
+    bounds = tenure.written_within(offices)
+    if bounds is None:
+        return None
+    return bounds[0], bounds[1], tenure.describe(offices, bounds[0], bounds[1], repost=False)
+
+
+def _explicit(timexes: list[Timex]) -> list[Timex]:
+    """Return the timexes that name a full date by themselves (no anchor needed)."""
+    return [t for t in timexes if t.rule.rsplit(":", 1)[-1] in ABSOLUTE_RULES]
 
 
 def _check_offices(doc: Doc, actors: ActorAnalysis, page: date, source: str, timexes: list[Timex]) -> Dated | None:
     """Return the estimate of a re-post that the offices stated in the text reveal, or None."""
-    explicit = [t for t in timexes if t.rule.rsplit(":", 1)[-1] in ABSOLUTE_RULES]
+    explicit = _explicit(timexes)
     found = tenure.conflicts(doc, actors, page, [(t.start, t.end) for t in explicit])
     if not found:
         return None

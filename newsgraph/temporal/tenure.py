@@ -41,6 +41,15 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Office:
+    """An office the text states someone holds now, with the terms it was held in."""
+
+    name: str
+    role: str
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
 class Conflict:
     """A stated office whose terms do not cover the page date."""
 
@@ -76,14 +85,14 @@ def _gap(term: Term, day: date) -> int:
     return 0
 
 
-def conflicts(doc: Doc, actors: ActorAnalysis, day: date, dated_spans: list[tuple[int, int]]) -> list[Conflict]:
-    """Return the offices stated as current in ``doc`` whose every term misses ``day`` by over the grace.
+def stated_offices(doc: Doc, actors: ActorAnalysis, dated_spans: list[tuple[int, int]]) -> list[Office]:
+    """Return the listed offices ``doc`` states as current: not 'former'/'then-', in a sentence with no date.
 
     ``dated_spans`` are the offsets of explicit dates: a sentence with one is history, not the present.
     """
     terms = load_terms()
     text = doc_text(doc)
-    found: dict[tuple[str, str], Conflict | None] = {}
+    found: dict[tuple[str, str], Office] = {}
     for m in actors.mentions:
         if not m.role or m.actor_id not in terms or _PAST.search(text[max(0, m.start - 40):m.start]):
             continue
@@ -93,12 +102,35 @@ def conflicts(doc: Doc, actors: ActorAnalysis, day: date, dated_spans: list[tupl
             continue
         key = (m.actor_id, _role_key(m.role))
         matching = tuple(t for t in terms[m.actor_id] if key[1] in t.roles)
-        if not matching or key in found:
-            continue
-        gap = min(_gap(t, day) for t in matching)
-        actor = actors.actors.get(m.actor_id)
-        found[key] = Conflict(actor.name if actor else m.text, m.role, gap, matching) if gap > GRACE_DAYS else None
-    return [c for c in found.values() if c is not None]
+        if matching and key not in found:
+            actor = actors.actors.get(m.actor_id)
+            found[key] = Office(actor.name if actor else m.text, m.role, matching)
+    return list(found.values())
+
+
+def conflicts(doc: Doc, actors: ActorAnalysis, day: date, dated_spans: list[tuple[int, int]]) -> list[Conflict]:
+    """Return the offices stated as current in ``doc`` whose every term misses ``day`` by over the grace."""
+    out = []
+    for office in stated_offices(doc, actors, dated_spans):
+        gap = min(_gap(t, day) for t in office.terms)
+        if gap > GRACE_DAYS:
+            out.append(Conflict(office.name, office.role, gap, office.terms))
+    return out
+
+
+def written_within(offices: list[Office]) -> tuple[date, date | None] | None:
+    """Return the days on which every stated office was held, widened by the grace (None if they never met).
+
+    An undated page is at least this old and this recent: the link stage keeps it out of stories of other
+    years ("Jen Psaki, the White House press secretary" was written 2021-2022).
+    """
+    if not offices:
+        return None
+    first, last = window(offices)
+    if last is not None and first > last:
+        return None  # offices never held together: a history, not the present
+    grace = timedelta(days=GRACE_DAYS)
+    return first - grace, None if last is None else last + grace
 
 
 def is_repost(found: list[Conflict], last: date | None, body_days: list[date]) -> bool:
@@ -109,7 +141,7 @@ def is_repost(found: list[Conflict], last: date | None, body_days: list[date]) -
     return last is None or all(d <= last for d in body_days)
 
 
-def window(found: list[Conflict]) -> tuple[date, date | None]:
+def window(found: list[Conflict] | list[Office]) -> tuple[date, date | None]:
     """Return the days every conflicting office was held on (its terms' hull per person), as (first, last)."""
     first = max(min(t.start for t in c.terms) for c in found)
     ends = [max((t.end or date.max) for t in c.terms) for c in found]
@@ -117,12 +149,14 @@ def window(found: list[Conflict]) -> tuple[date, date | None]:
     return first, None if last == date.max else last
 
 
-def describe(found: list[Conflict], first: date, last: date | None) -> str:
-    """Return the evidence sentence of a re-post found by terms of office."""
+def describe(found: list[Conflict] | list[Office], first: date, last: date | None, repost: bool = True) -> str:
+    """Return the evidence sentence of a window found by terms of office (a re-post's, or an undated page's)."""
     held = "; ".join(
         f"{c.name}, {c.role} " + ", ".join(f"{t.start.isoformat()}–{t.end.isoformat() if t.end else 'now'}"
                                           for t in c.terms) for c in found)
     until = last.isoformat() if last else "now"
+    if not repost:
+        return f"no date; written {first.isoformat()}–{until} by the terms of office the text names ({held})"
     return f"outside the terms of office the text names ({held}): a re-post, written {first.isoformat()}–{until}"
 
 

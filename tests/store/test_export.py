@@ -12,7 +12,8 @@ from newsgraph import open_store
 from newsgraph.store.export import export
 
 ARTICLE = ["type", "id", "source", "source_name", "outlet", "original_outlet", "title", "page_date", "published",
-           "published_evidence", "text", "boilerplate", "duplicate_of", "story_id", "error"]
+           "published_evidence", "text", "boilerplate", "duplicate_of", "story_id", "error", "written_from",
+           "written_until"]  # the last two extend the contract
 ACTOR = ["type", "id", "name", "kind", "country", "sector", "role", "aliases"]
 QUOTE = ["type", "id", "article_id", "speaker", "speaker_id", "speaker_country", "speaker_role", "kind", "text",
          "cue", "date", "start", "end", "sources"]

@@ -62,3 +62,19 @@ def test_terms_are_well_formed() -> None:
     for person, terms in load_terms().items():
         assert person.startswith("person:") and terms
         assert all(t.roles and (t.end is None or t.start < t.end) for t in terms)
+
+
+def test_an_undated_page_is_bounded_by_the_offices_it_states() -> None:
+    text = ("As Blinken left Washington, White House Press Secretary Jen Psaki warned of an extremely dangerous "
+            "situation. U.S. Secretary of State Antony Blinken on Wednesday urged Putin to choose peace.")
+    result = resolve(text, "")
+    assert result.published is None
+    assert (result.written_from, result.written_until) == ("2020-12-26", "2022-06-13")  # both terms, ± 31 days
+    assert "Jen Psaki" in result.evidence and result.evidence.startswith("no date; written 2020-12-26")
+
+
+def test_a_dated_page_or_a_former_title_gives_no_bounds() -> None:
+    dated = resolve("White House Press Secretary Jen Psaki spoke on Friday.", "2022-01-21")
+    assert dated.published == "2022-01-21" and dated.written_from is None
+    former = resolve("Former White House press secretary Jen Psaki spoke on Friday.", "")
+    assert former.written_from is None and former.written_until is None
