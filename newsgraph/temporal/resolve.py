@@ -92,9 +92,10 @@ def resolve_times(article: Article, doc: Doc, actors: ActorAnalysis | None = Non
         timexes = _tag(article, dated.anchor)
     # without a date, anchors still carry what the text says ("on Wednesday urged": XXXX-WXX-3)
     anchors = build_anchors(doc, timexes)
-    first, until = (bounds[0].isoformat(), bounds[1].isoformat() if bounds[1] else None) if bounds else (None, None)
+    since = bounds[0].isoformat() if bounds else None
+    until = bounds[1].isoformat() if bounds and bounds[1] else None
     return TimeAnalysis(timexes=timexes, published=dated.value, evidence=dated.evidence, anchors=anchors,
-                        written_from=first, written_until=until)
+                        written_from=since, written_until=until)
 
 
 def _written_within(doc: Doc, actors: ActorAnalysis, timexes: list[Timex]) -> tuple[date, date | None, str] | None:
