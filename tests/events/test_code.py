@@ -200,3 +200,8 @@ def test_the_reporter_of_a_passive_attack_is_not_its_author() -> None:
 def test_a_neighbour_is_not_its_possessor() -> None:
     text = "Russia launched its full-scale invasion of its neighbour in February."
     assert ("RUS", "RUS") not in {(e.source, e.target) for e in _events(text)}
+
+
+def test_stopping_work_is_a_strike() -> None:
+    event = _one("Hundreds of French dock workers stopped work on Tuesday over changes to their pensions.", "PROTEST")
+    assert event.mode == "strike-gen"
