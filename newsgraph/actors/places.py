@@ -32,7 +32,9 @@ _SUBDIVISION_TYPES = {"Province", "Region", "State", "Governorate", "Republic", 
                       "Division", "Territory", "Special administrative region", "Autonomous community", "Land",
                       "Prefecture", "Department", "Oblast", "District", "Autonomous district", "Union territory"}
 _ARTICLE = re.compile(r"^(Al|Al-|al-|El|El-|el-|Ad|As|Ar|An|Ash|At|Az) ?(?=[A-Z])")
-_MIN_SHARE = 0.1  # an article's state picks a smaller namesake only if it has a tenth of the largest one's people
+# a smaller namesake in a state the article names needs this share of the largest one's people
+# (Tripoli, Lebanon: 19 % of Tripoli, Libya; Geneva, New York: 11 % of Geneva)
+_MIN_SHARE = 0.15
 
 
 def _iso3() -> dict[str, str]:
@@ -151,7 +153,7 @@ def _namesake_capitals(ctx: Context, named: set[str], places: dict[str, list[tup
             continue
         cands = places.get(span.text, [])
         own = max((p for p, c in cands if c == entry.country), default=0)
-        # 'London' beside Canada stays London: a namesake needs a tenth of the capital's people
+        # 'London' beside Canada stays London: a namesake needs _MIN_SHARE of the capital's people
         other = [c for p, c in cands if c in named and c != entry.country and p >= _MIN_SHARE * own]
         if len(other) == 1:
             code = other[0]

@@ -55,6 +55,7 @@ class ArgResolver:
         # the actor stage's answer for each token inside one of its mentions (asked once per token)
         self.stage_at: dict[int, Actor | None] = {}
         self.weak: set[int] = set()  # tokens whose stage country is only the sentence's setting
+        self.towns: set[int] = set()  # tokens of a town or region the stage placed in its state ("Geneva")
         for mention in actors.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             for tok in span or []:
@@ -62,6 +63,8 @@ class ArgResolver:
                     self.stage_at[tok.i] = actors.actor_at(tok.idx, tok.idx + len(tok.text))
                     if "setting" in mention.rule:
                         self.weak.add(tok.i)
+                    if mention.rule.endswith(":place"):
+                        self.towns.add(tok.i)
         # well-known office holders (data/leaders.csv): their country beats a country guessed from the setting
         self.leader_at: dict[int, str] = {}
         for start, end, code in find_leaders(doc):
@@ -85,10 +88,16 @@ class ArgResolver:
             stack.extend(c for c in tok.children if c.dep_ in _CORE_DEPS or c.dep_ == "pobj")
         return sorted(out, key=lambda t: t.i)
 
-    def is_capital(self, tok: Token) -> bool:
-        """Return whether the token is part of a capital's name ("the Geneva talks": a venue, not a party)."""
+    def is_place(self, tok: Token) -> bool:
+        """Return whether the token is a town, or a venue before a noun: where, not who (for fallback parties)."""
+        before_noun = tok.dep_ in ("compound", "nmod") and tok.head.pos_ == "NOUN"
+        return tok.i in self.towns or self.is_venue(tok) and before_noun
+
+    def is_venue(self, tok: Token) -> bool:
+        """Return whether the token names a capital or a town ("the Minsk talks", "the Geneva meeting": a venue,
+        not a party)."""
         hit = self.place_at.get(tok.i)
-        return hit is not None and hit.kind == "capital"
+        return hit is not None and hit.kind == "capital" or tok.i in self.towns
 
     def span(self, head: Token) -> tuple[int, int]:
         """Return char offsets of the phrase headed by ``head``: its noun phrase with of-attachments only."""
@@ -140,8 +149,9 @@ class ArgResolver:
                   and (via == "gazetteer" and tok.ent_type_ in _NAME_ENTS
                        or via == "actors" and actor is not None and actor.kind in _STATE_KINDS)}
         if stated:  # "U.N. mediator Diego Cordovez": the affiliation in the title beats the person's guessed country
-            coded = [c for c in coded if not (c[2] is not None and c[2].kind == "person" and c[3] == "actors"
-                                              and c[1] not in stated and c[1] in state_codes())]
+            coded = [c for c in coded if c[1] in stated or not (
+                c[3] == "leaders" or c[2] is not None and c[2].kind == "person" and c[3] == "actors"
+                and c[1] in state_codes())]
         if any(code and via != "setting" for _, code, _, via, _ in coded):  # a stated country beats the setting's
             coded = [c for c in coded if c[3] != "setting"]
         for tok, code, actor, via, kind in coded:

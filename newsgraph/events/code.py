@@ -272,7 +272,7 @@ class _Coder:
         before = [t for t in sent if t.i < tok.i and t.i not in banned][::-1]
         for t in after + before:
             code, _, via, kind = self.res._token_code(t)
-            if code and via != "setting" and (code not in src_codes or t.i > tok.i):
+            if code and via != "setting" and (code not in src_codes or t.i > tok.i) and not self.res.is_place(t):
                 head = t
                 while head.dep_ in _MODIFIER_DEPS and head.head != head:
                     head = head.head  # the phrase the name modifies ("Palestinian lorries")
@@ -291,7 +291,7 @@ class _Coder:
         taken = {a.head for a in cand.targets}
         for t in reversed([t for t in sent if t.i < tok.i]):
             code, _, via, kind = self.res._token_code(t)
-            if not code or via == "setting" or not self._in_clause(t):
+            if not code or via == "setting" or not self._in_clause(t) or self.res.is_place(t):
                 continue
             head = t
             while head.dep_ in _MODIFIER_DEPS | {"conj"} and head.head != head:
@@ -370,7 +370,7 @@ class _Coder:
             src.extend(pobjs(tok, {"by"}))
             kinds = lex.modes.get(cand.type, {})  # "military aid", "naval exercises": a kind, not an actor
             src.extend(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
-                       and not self.res.is_capital(c) and lemma_of(c) not in kinds)
+                       and not self.res.is_venue(c) and lemma_of(c) not in kinds)
             tgt.extend(pobjs(tok, lex.words["noun_target_preps"]))
             for of_obj in pobjs(tok, {"of"}):  # "a suspension of air links with Serbia"
                 tgt.extend(pobjs(of_obj, lex.words["noun_target_preps"] - {"of"}))
@@ -405,8 +405,8 @@ class _Coder:
                 tgt.extend(c for c in tok.children if c.dep_ == "dobj")
                 for comp in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp")):
                     tgt.extend(c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
+            tgt.extend(c for c in tok.children if c.dep_ in ("dobj", "attr"))  # "invited Wallace to Moscow"
             tgt.extend(pobjs(tok, {"to"}) if cand.type in ("AID", "SUPPORT", "AGREE") else [])
-            tgt.extend(c for c in tok.children if c.dep_ in ("dobj", "attr"))
             tgt.extend(pobjs(tok, tpreps))
             for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "acomp")):
                 tgt.extend(c for c in comp.children if c.dep_ in ("dobj", "dative"))

@@ -205,3 +205,19 @@ def test_a_neighbour_is_not_its_possessor() -> None:
 def test_stopping_work_is_a_strike() -> None:
     event = _one("Hundreds of French dock workers stopped work on Tuesday over changes to their pensions.", "PROTEST")
     assert event.mode == "strike-gen"
+
+
+def test_a_stated_affiliation_beats_a_former_office() -> None:
+    text = "Separately, Nato's secretary-general, Jens Stoltenberg, has invited Russia to a meeting of the council."
+    assert _one(text, "AGREE").source == "NATO"  # not Norway, whose prime minister he was
+
+
+def test_the_invitee_is_the_recipient_not_the_destination() -> None:
+    text = ("The UK defence secretary, Ben Wallace, proposed talks in London. Sergei Shoigu had invited "
+            "Wallace to the Russian capital on Friday.")
+    assert ("RUS", "GBR") in {(e.source, e.target) for e in _events(text) if e.event_type == "AGREE"}
+
+
+def test_a_town_before_talks_is_the_venue() -> None:
+    text = "As the Geneva talks were under way, U.S. and Russian diplomats met again."
+    assert not [e for e in _events(text) if e.source == "CHE" or e.target == "CHE"]
