@@ -21,11 +21,12 @@ def slug(text: str) -> str:
 
 
 def name_parts(text: str) -> list[str]:
-    """Split a person name into words without honorifics or a possessive ending."""
+    """Split a person name into words without honorifics, a sentence adverb before it or a possessive ending."""
     text = re.sub(r"['’]s?$", "", text.strip())
-    honorifics = lexicon().names["honorifics"]
+    names = lexicon().names
+    skip = set(names["honorifics"]) | set(names["name_openers"])
     parts = [p for p in re.split(r"\s+", text) if p]
-    while parts and parts[0].lower() in honorifics:
+    while parts and parts[0].lower() in skip:
         parts = parts[1:]
     return parts
 

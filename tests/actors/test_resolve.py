@@ -203,3 +203,10 @@ def test_reporting_pronoun_after_indirect_speech_is_the_last_speaker() -> None:
     he = text.index("he said")
     mention = res.mention_at(he, he + 2)
     assert mention is not None and mention.actor_id == "person:chris-bryant"
+
+
+def test_a_sentence_adverb_is_no_part_of_a_name() -> None:
+    text = "Overnight Sergei Shoigu had invited Ben Wallace to the Russian capital."
+    article = Article(id="a1", source="t", source_name="t", text=text)
+    found = find_actors(article, analyse(text))
+    assert "person:sergei-shoigu" in {m.actor_id for m in found.mentions}
