@@ -218,11 +218,14 @@ class _Coder:
         if not any(a.code for a in cand.sources) and src_heads and src_heads[0].pos_ == "PRON":
             cand.sources = self._antecedent(tok) or cand.sources
         verbal = cand.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT")
-        suffered = cand.type in self.lex.words["material_conflict"] and any(
-            c.dep_ in ("auxpass", "nsubjpass") for c in anchor(tok).children)
-        if not any(a.code for a in cand.sources) and (tok.pos_ in ("VERB", "AUX") or verbal) and not suffered:
-            # "Washington warned that ... would meet severe counter-measures": the speaker acts; "Kyiv said
-            # civilians were killed" names the victims' side, not the attacker
+        verb = anchor(tok)
+        clauses = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # "were killed and 42 wounded"
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for v in clauses for c in v.children)
+        named_other = bool(src_heads) or passive
+        material = cand.type in self.lex.words["material_conflict"] and named_other
+        if not any(a.code for a in cand.sources) and (tok.pos_ in ("VERB", "AUX") or verbal) and not material:
+            # "Washington warned that ... would meet severe counter-measures": the speaker acts; but "drones
+            # attacked ..., officials said" and "civilians were killed, Kyiv said" name no attacker
             speech = speech_head(tok, self.lex)
             subj = subject_of(speech) if speech is not None else None
             if subj is not None:

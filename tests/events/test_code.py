@@ -221,3 +221,11 @@ def test_the_invitee_is_the_recipient_not_the_destination() -> None:
 def test_a_town_before_talks_is_the_venue() -> None:
     text = "As the Geneva talks were under way, U.S. and Russian diplomats met again."
     assert not [e for e in _events(text) if e.source == "CHE" or e.target == "CHE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Two drones attacked energy facilities in Russia's western Smolensk region, officials said.",
+    "Ukraine's presidential office said that four civilians were killed and 42 wounded overnight.",
+])
+def test_who_reports_an_attack_is_not_its_author(text: str) -> None:
+    assert not [e for e in _events(text) if e.event_type == "ASSAULT" and e.source in ("RUS", "UKR")]
