@@ -229,3 +229,9 @@ def test_a_town_before_talks_is_the_venue() -> None:
 ])
 def test_who_reports_an_attack_is_not_its_author(text: str) -> None:
     assert not [e for e in _events(text) if e.event_type == "ASSAULT" and e.source in ("RUS", "UKR")]
+
+
+def test_a_claimed_attack_is_flagged_not_asserted() -> None:
+    found = [e for e in _events("The Houthis claimed that they had attacked the Saudi airport of Abha.")
+             if e.event_type == "ASSAULT"]
+    assert found and all(e.hypothetical for e in found)
