@@ -90,6 +90,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.active and p.pos == "NOUN" and not _irrealis(tok):
         return False
+    if p.present and tok.tag_ not in ("VBP", "VBZ"):
+        return False
     if p.comp and not any(c.dep_ in ("xcomp", "ccomp") for c in kids):
         return False
     if p.that_clause and not any(c.dep_ == "ccomp" for c in kids):

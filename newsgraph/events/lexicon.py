@@ -16,8 +16,8 @@ EVENT_TYPES = (
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 NON_EVENT = "NONE"  # a pattern of this type blocks the triggers of its complement and yields no event
-_CONSTRAINTS = ("active", "transitive", "comp", "that_clause", "comp_lemma", "obj", "obj_not", "prep", "prep_not",
-                "mod", "mod_not", "obj_ent", "subj_person", "subj_mil", "subj_crowd", "subj_not_crowd")
+_CONSTRAINTS = ("active", "present", "transitive", "comp", "that_clause", "comp_lemma", "obj", "obj_not", "prep",
+                "prep_not", "mod", "mod_not", "obj_ent", "subj_person", "subj_mil", "subj_crowd", "subj_not_crowd")
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class Pattern:
     that_clause: bool = False  # the trigger must have a finite clausal complement ("agree with X that ...")
     comp: bool = False  # the trigger must have a clausal complement ("failed to reach", "ordered X to")
     active: bool = False  # verbs: not in the passive ("would be met with" is no meeting); nouns: future only
+    present: bool = False  # verbs: in the simple present ("they agree with the decision": an opinion, not a deal)
 
     @property
     def specificity(self) -> int:
@@ -84,6 +85,7 @@ def _pattern(raw: dict[str, Any]) -> Pattern:
         obj_ent=bool(raw.get("obj_ent")), subj_person=bool(raw.get("subj_person")),
         subj_mil=bool(raw.get("subj_mil")), subj_crowd=bool(raw.get("subj_crowd")),
         subj_not_crowd=bool(raw.get("subj_not_crowd")), active=bool(raw.get("active")),
+        present=bool(raw.get("present")),
         comp=bool(raw.get("comp")), that_clause=bool(raw.get("that_clause")),
         reverse=bool(raw.get("reverse")), transitive=bool(raw.get("transitive")), **sets,
     )

@@ -235,3 +235,9 @@ def test_a_claimed_attack_is_flagged_not_asserted() -> None:
     found = [e for e in _events("The Houthis claimed that they had attacked the Saudi airport of Abha.")
              if e.event_type == "ASSAULT"]
     assert found and all(e.hypothetical for e in found)
+
+
+def test_agreeing_with_a_view_is_an_opinion_not_an_agreement() -> None:
+    assert not [e for e in _events("German officials said they agree with the European Commission's recommendation.")
+                if e.event_type == "AGREE"]
+    assert _one("Armenia agreed with Azerbaijan on a ceasefire in Nagorno-Karabakh.", "AGREE").source == "ARM"
