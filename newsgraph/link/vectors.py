@@ -82,14 +82,20 @@ def text_counts(text: str, title: str | None = None) -> Counter[str]:
     return counts
 
 
+# The IDF enters squared: rare names and places then outweigh the event-type words ("earthquake", "charged")
+# that unrelated happenings share. Chosen on the odd ECB+ topics (bench clustering, average-link over the
+# vectors and the shipped clusterer) among powers 1, 1.5, 2, 2.5 and 3.
+IDF_POWER = 2
+
+
 def idf(df: int, n_docs: int) -> float:
     """Return the smoothed inverse document frequency of a term seen in ``df`` of ``n_docs`` documents."""
     return math.log((n_docs + 1) / (df + 1)) + 1.0
 
 
 def tfidf(counts: Mapping[str, int], df: Mapping[str, int], n_docs: int, top_k: int) -> Vector:
-    """Return the unit-length sublinear TF-IDF vector of ``counts``, truncated to its ``top_k`` heaviest terms."""
-    weights = {t: (1.0 + math.log(c)) * idf(df.get(t, 0), n_docs) for t, c in counts.items()}
+    """Return the unit-length sublinear TF-IDF² vector of ``counts``, truncated to its ``top_k`` heaviest terms."""
+    weights = {t: (1.0 + math.log(c)) * idf(df.get(t, 0), n_docs) ** IDF_POWER for t, c in counts.items()}
     if len(weights) > top_k:
         weights = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:top_k])
     return normalise(weights)
