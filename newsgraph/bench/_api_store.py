@@ -124,7 +124,8 @@ def _rest(con: Any, copies: int) -> None:
     con.execute("""INSERT INTO timexes SELECT t.article_id || '-' || k, t.start, t."end", t.text, t.type, t.value,
                      t.rule, t.confidence FROM tpl.timexes t JOIN ta ON ta.id = t.article_id, range(?) r(k)""",
                 [copies])
-    con.execute("""INSERT INTO stories SELECT story_id, any_value(title), min(published), max(published), count(*)
+    con.execute("""INSERT INTO stories (id, label, first_date, last_date, size)
+                   SELECT story_id, any_value(title), min(published), max(published), count(*)
                    FROM articles WHERE story_id IS NOT NULL GROUP BY story_id""")
     con.execute("""INSERT INTO documents (id, source, source_name, media_type, size, status)
                    SELECT id, source, source_name, media_type, length(text), 'ok' FROM articles""")

@@ -39,9 +39,25 @@ MERGE_FACTOR = 0.7
 WINDOW_DAYS = 10  # a story is one happening: an article dated further from its date range opens another
 
 
+@dataclass(frozen=True)
+class When:
+    """What an article's dates say: its day (``exact``), or only the days it was written within (``last``
+    None: open-ended), as the offices its text states give them for an undated page (temporal/tenure.py)."""
+
+    first: date
+    last: date | None
+    exact: bool = True
+
+    @classmethod
+    def day(cls, day: date | None) -> When | None:
+        """Return the When of a known day (None for an unknown one)."""
+        return None if day is None else cls(day, day)
+
+
 @dataclass
 class Story:
-    """A cluster of articles: the running sum of their unit vectors and its date range."""
+    """A cluster of articles: the running sum of their unit vectors, its date range, and the bounds its
+    undated members were written within (the intersection of their windows)."""
 
     id: str
     total: dict[str, float] = field(default_factory=dict)
@@ -49,6 +65,8 @@ class Story:
     first: date | None = None
     last: date | None = None
     indexed: list[str] = field(default_factory=list)
+    held_from: date | None = None
+    held_until: date | None = None
 
     def remove(self, vec: Vector) -> None:
         """Take one article's vector out (its date stays in the range: ranges only widen)."""
@@ -56,18 +74,28 @@ class Story:
             self.total[term] = self.total.get(term, 0.0) - weight
         self.size -= 1
 
-    def add(self, vec: Vector, day: date | None) -> None:
-        """Add one article's vector and date."""
+    def add(self, vec: Vector, when: When | None) -> None:
+        """Add one article's vector and dates."""
         for term, weight in vec.items():
             self.total[term] = self.total.get(term, 0.0) + weight
         self.size += 1
-        self.widen(day)
+        if when is not None and when.exact:
+            self.widen(when.first)
+        elif when is not None:
+            self.narrow(when.first, when.last)
 
     def widen(self, day: date | None) -> None:
         """Extend the date range to ``day``."""
         if day is not None:
             self.first = min(self.first or day, day)
             self.last = max(self.last or day, day)
+
+    def narrow(self, since: date | None, until: date | None) -> None:
+        """Narrow the bounds of the undated members to [since, until] (None: no bound on that side)."""
+        if since is not None:
+            self.held_from = max(self.held_from or since, since)
+        if until is not None:
+            self.held_until = min(self.held_until or until, until)
 
     def score(self, vec: Vector) -> float:
         """Return the mean cosine of ``vec`` to the members."""
@@ -78,18 +106,19 @@ class Story:
         """Return the heaviest terms of the sum, as stored."""
         return heapq.nlargest(STORED_TERMS, self.total.items(), key=lambda kv: (kv[1], kv[0]))
 
-    def compatible(self, day: date | None, window: int) -> bool:
-        """Tell whether an article dated ``day`` may join (unknown dates are always compatible)."""
-        if day is None or self.first is None or self.last is None:
+    def compatible(self, when: When | None, window: int) -> bool:
+        """Tell whether an article with dates ``when`` may join: its days come within ``window`` days of the
+        story's date range and of its undated members' bounds (unknown dates are always compatible)."""
+        if when is None:
             return True
-        return (self.first - day).days <= window and (day - self.last).days <= window
+        return _near(when.first, when.last, self.first, self.last, window) and \
+            _near(when.first, when.last, self.held_from, self.held_until, window)
 
     def overlaps(self, other: Story, window: int) -> bool:
-        """Tell whether two stories' date ranges are within ``window`` days of each other."""
-        if None in (self.first, self.last, other.first, other.last):
-            return True
-        assert self.first and self.last and other.first and other.last
-        return (self.first - other.last).days <= window and (other.first - self.last).days <= window
+        """Tell whether two stories' dates and bounds are within ``window`` days of each other."""
+        spans = [(other.first, other.last), (other.held_from, other.held_until)]
+        return all(_near(a, b, self.first, self.last, window) and _near(a, b, self.held_from, self.held_until, window)
+                   for a, b in spans)
 
     def similarity(self, other: Story) -> float:
         """Return the mean cosine between the members of two stories (average linkage)."""
@@ -99,6 +128,13 @@ class Story:
         return sum(w * large.get(t, 0.0) for t, w in small.items()) / (self.size * other.size)
 
 
+
+
+def _near(first: date | None, last: date | None, lo: date | None, hi: date | None, window: int) -> bool:
+    """Tell whether the days [first, last] come within ``window`` days of [lo, hi] (None: open on that side)."""
+    if first is not None and hi is not None and (first - hi).days > window:
+        return False
+    return not (last is not None and lo is not None and (lo - last).days > window)
 
 
 class StoryIndex:
@@ -140,7 +176,7 @@ class StoryIndex:
                     break
         return keys
 
-    def nearest(self, vec: Vector, day: date | None) -> tuple[str | None, float]:
+    def nearest(self, vec: Vector, when: When | None) -> tuple[str | None, float]:
         """Return the most similar date-compatible story and its score (None, 0.0 when none is found)."""
         partial: dict[str, float] = defaultdict(float)
         for term in self.lookup_terms(vec):
@@ -152,15 +188,15 @@ class StoryIndex:
         for sid, _ in sorted(shortlist):
             story = self.stories[sid]
             score = story.score(vec)
-            if score > best_score and story.compatible(day, self.window):
+            if score > best_score and story.compatible(when, self.window):
                 best, best_score = sid, score
         return best, best_score
 
-    def assign(self, vec: Vector, day: date | None, new_id: str, forced: str | None = None) -> str:
+    def assign(self, vec: Vector, when: When | None, new_id: str, forced: str | None = None) -> str:
         """Put an article in ``forced`` (e.g. its original's story) or its nearest story, else open ``new_id``."""
         sid = forced if forced in self.stories else None
         if sid is None:
-            best, score = self.nearest(vec, day)
+            best, score = self.nearest(vec, when)
             sid = best if best is not None and score >= self.threshold else None
         if sid is None:
             sid, n = new_id, 1
@@ -169,12 +205,12 @@ class StoryIndex:
                 sid = f"{new_id}-{n}"
             self.stories[sid] = Story(sid)
         story = self.stories[sid]
-        story.add(vec, day)
+        story.add(vec, when)
         if story.size & (story.size - 1) == 0:  # re-rank the index terms at sizes 1, 2, 4, 8 …: amortised O(1)
             self._reindex(story)
         return sid
 
-    def refine(self, vecs: dict[str, Vector], days: dict[str, date | None], members: dict[str, str],
+    def refine(self, vecs: dict[str, Vector], days: dict[str, When | None], members: dict[str, str],
                fixed: set[str], new_id: Callable[[str], str], passes: int = REFINE_PASSES) -> dict[str, str]:
         """Move each article (but ``fixed`` ones) to its best story given all the others; return new members.
 
@@ -251,6 +287,7 @@ class StoryIndex:
             keep.size += gone.size
             keep.widen(gone.first)
             keep.widen(gone.last)
+            keep.narrow(gone.held_from, gone.held_until)
             self._drop(gone.id)
             self._reindex(keep)
             renamed[gone.id] = keep.id

@@ -12,13 +12,14 @@ import duckdb
 
 from newsgraph.actors.merge import apply_merges
 from newsgraph.link import copies
-from newsgraph.link.cluster import REFINE_PASSES, STORY_THRESHOLD, StoryIndex
+from newsgraph.link.cluster import REFINE_PASSES, STORY_THRESHOLD, StoryIndex, When
 from newsgraph.link.merge import merge_events, merge_quotes
 from newsgraph.link.stories import bulk_insert, load_index, parse_day, save, story_id, vectors
 from newsgraph.link.vectors import fingerprints, shingle_hashes, text_counts, words
 from newsgraph.store import Store
 
-_ART_COLS = "id, title, text, published, published_evidence, original_outlet, boilerplate, ingested_at, story_id"
+_ART_COLS = ("id, title, text, published, published_evidence, original_outlet, boilerplate, ingested_at, story_id, "
+             "written_from, written_until")
 
 
 def link_articles(store: Store, article_ids: list[str], threshold: float = STORY_THRESHOLD,
@@ -124,7 +125,8 @@ def _index(con: duckdb.DuckDBPyConnection, ids: list[str], chunk: int = 2000) ->
 
 
 def _articles(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, dict[str, Any]]:
-    """Return the articles ``ids`` as dicts with their parsed date under ``_date``."""
+    """Return the articles ``ids`` as dicts with their parsed date under ``_date`` and what their dates say
+    (the day, or an undated page's bounds) under ``_when``."""
     cur = con.execute(f"SELECT {_ART_COLS}, duplicate_of FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
                       [sorted(ids)])
     names = [d[0] for d in cur.description or []]
@@ -132,8 +134,18 @@ def _articles(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, dict[s
     for row in cur.fetchall():
         art = dict(zip(names, row, strict=True))
         art["_date"] = parse_day(art["published"])
+        art["_when"] = _when(art)
         out[art["id"]] = art
     return out
+
+
+def _when(art: dict[str, Any]) -> When | None:
+    """Return what an article's dates say: its real date, else the bounds of its stated offices, else None."""
+    day = parse_day(art["published"])
+    if day is not None:
+        return When.day(day)
+    since = parse_day(art.get("written_from"))
+    return When(since, parse_day(art.get("written_until")), exact=False) if since is not None else None
 
 
 def _copies(con: duckdb.DuckDBPyConnection) -> tuple[int, int, dict[str, list[str]]]:
@@ -179,7 +191,7 @@ def _mark_copy(con: duckdb.DuckDBPyConnection, arts: dict[str, dict[str, Any]], 
         evidence = f"copy of {root}" + (f" (own: {arts[copy]['published']})" if arts[copy]["published"] else "")
         con.execute("UPDATE articles SET published = ?, published_evidence = ? WHERE id = ?",
                     [src["published"], evidence, copy])
-        arts[copy]["published"], arts[copy]["_date"] = src["published"], src["_date"]
+        arts[copy]["published"], arts[copy]["_date"], arts[copy]["_when"] = src["published"], src["_date"], src["_when"]
 
 
 def _stories(con: duckdb.DuckDBPyConnection, ids: list[str], partners: dict[str, list[str]], threshold: float,
@@ -193,11 +205,11 @@ def _stories(con: duckdb.DuckDBPyConnection, ids: list[str], partners: dict[str,
     touched: set[str] = set()
     for aid in order:
         forced = next((members[p] for p in partners.get(aid, []) if p in members), None)
-        sid = index.assign(vecs.get(aid, {}), arts[aid]["_date"], story_id(aid), forced)
+        sid = index.assign(vecs.get(aid, {}), arts[aid]["_when"], story_id(aid), forced)
         members[aid] = sid
         touched.add(sid)
     if refine:
-        days = {aid: arts[aid]["_date"] for aid in ids}
+        days = {aid: arts[aid]["_when"] for aid in ids}
         fixed = {aid for aid in ids if partners.get(aid)}  # shared text decides their story, not similarity
         moved = index.refine({a: vecs.get(a, {}) for a in ids}, days, {a: members[a] for a in ids}, fixed,
                              story_id, refine)

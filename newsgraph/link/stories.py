@@ -34,12 +34,14 @@ def story_id(article_id: str) -> str:
 def load_index(con: duckdb.DuckDBPyConnection, threshold: float) -> StoryIndex:
     """Return the stored stories as an in-memory index (O(S · K) to read)."""
     index = StoryIndex(threshold)
-    meta = {r[0]: r[1:] for r in con.execute("SELECT id, size, first_date, last_date FROM stories").fetchall()}
+    meta = {r[0]: r[1:] for r in con.execute(
+        "SELECT id, size, first_date, last_date, written_from, written_until FROM stories").fetchall()}
     totals: dict[str, dict[str, float]] = {}
     for sid, term, weight in con.execute("SELECT story_id, term, weight FROM story_terms").fetchall():
         totals.setdefault(sid, {})[term] = weight
-    for sid, (size, first, last) in meta.items():
-        index.load(Story(sid, totals.get(sid, {}), int(size or 0), parse_day(first), parse_day(last)))
+    for sid, (size, first, last, since, until) in meta.items():
+        index.load(Story(sid, totals.get(sid, {}), int(size or 0), parse_day(first), parse_day(last),
+                         held_from=parse_day(since), held_until=parse_day(until)))
     return index
 
 
@@ -68,8 +70,8 @@ def save(con: duckdb.DuckDBPyConnection, index: StoryIndex, touched: set[str], m
     rows = [(sid, t, w) for sid in sids for t, w in index.stories[sid].stored_terms()]
     bulk_insert(con, "story_terms", rows, ["VARCHAR", "VARCHAR", "DOUBLE"])
     con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", [sids])
-    bulk_insert(con, "stories", [(sid, None, None, None, index.stories[sid].size) for sid in sids],
-                ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER"])
+    bulk_insert(con, "stories", [(sid, None, None, None, index.stories[sid].size, None, None) for sid in sids],
+                ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "VARCHAR"])
     con.execute("""UPDATE articles SET story_id = m.sid
                    FROM (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS sid) m WHERE articles.id = m.id""",
                 [list(members), list(members.values())])
@@ -89,8 +91,11 @@ def label_stories(con: duckdb.DuckDBPyConnection, sids: list[str]) -> None:
     """Set the stories' size, date range and label (top actors + event types + dates, else top terms)."""
     con.execute("CREATE OR REPLACE TEMP TABLE link_touched AS SELECT unnest(?::VARCHAR[]) AS id", [sids])
     con.execute(
-        """UPDATE stories SET size = f.n, first_date = f.first, last_date = f.last FROM (
-             SELECT story_id, count(*) AS n, min(published) AS first, max(published) AS last FROM articles
+        """UPDATE stories SET size = f.n, first_date = f.first, last_date = f.last, written_from = f.since,
+             written_until = f.until FROM (
+             SELECT story_id, count(*) AS n, min(published) AS first, max(published) AS last,
+                    max(written_from) FILTER (WHERE published IS NULL) AS since,
+                    min(written_until) FILTER (WHERE published IS NULL) AS until FROM articles
              WHERE story_id IN (SELECT id FROM link_touched) GROUP BY 1) f WHERE stories.id = f.story_id""")
     actors = _top(con, """SELECT a.story_id, coalesce(ac.name, m.actor_id) AS item, count(*) AS n
         FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN actors ac ON ac.id = m.actor_id

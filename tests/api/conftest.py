@@ -75,7 +75,8 @@ def tiny_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("tiny") / "tiny.duckdb"
     with open_store(db) as store:
         store.write_results(_tiny_results())
-        store.con.execute("INSERT INTO stories VALUES ('s1', 'Veska–Norland talks', '2024-03-11', '2024-03-12', 2)")
+        store.con.execute("INSERT INTO stories (id, label, first_date, last_date, size)"
+                          " VALUES ('s1', 'Veska–Norland talks', '2024-03-11', '2024-03-12', 2)")
     return db
 
 

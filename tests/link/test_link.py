@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from newsgraph.link import link_articles, link_store
-from newsgraph.link.cluster import LOOKUP_TERMS, STORY_THRESHOLD, StoryIndex
+from newsgraph.link.cluster import LOOKUP_TERMS, STORY_THRESHOLD, StoryIndex, When
 from newsgraph.link.vectors import Vector, normalise, text_counts, tfidf
 from newsgraph.pipeline import ingest
 from newsgraph.store import Store, open_store
@@ -169,7 +169,7 @@ def test_alike_stories_merge_within_their_dates(seeds_dir: Path) -> None:
     # a strict threshold keeps every half apart at assignment; the merge pass then runs at a looser one
     index = StoryIndex(threshold=0.99)
     day = {"000a": date(2023, 6, 2), "000b": date(2023, 6, 3), "003a": date(2022, 3, 24), "003b": date(2022, 3, 25)}
-    story = {k: index.assign(v, day[k], f"s-{k}") for k, v in vecs.items()}
+    story = {k: index.assign(v, When.day(day[k]), f"s-{k}") for k, v in vecs.items()}
     assert len(set(story.values())) == 4
     index.threshold = 0.5 * min(index.stories[story[f"{s}a"]].similarity(index.stories[story[f"{s}b"]])
                                 for s in ("000", "003")) / index.merge
@@ -180,7 +180,7 @@ def test_alike_stories_merge_within_their_dates(seeds_dir: Path) -> None:
     # the same halves a month apart are two happenings: no merge across the date window
     index = StoryIndex(threshold=0.99)
     apart = {"003a": date(2022, 3, 24), "003b": date(2022, 4, 24)}
-    sids = [index.assign(vecs[k], d, f"s-{k}") for k, d in apart.items()]
+    sids = [index.assign(vecs[k], When.day(d), f"s-{k}") for k, d in apart.items()]
     index.threshold = 0.01
     assert index.merge_stories(set(sids)) == {} and len(index.stories) == 2
 
