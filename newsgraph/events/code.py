@@ -217,15 +217,7 @@ class _Coder:
                 cand.sources = _first_resolved([clause.head], res) or cand.sources
         if not any(a.code for a in cand.sources) and src_heads and src_heads[0].pos_ == "PRON":
             cand.sources = self._antecedent(tok) or cand.sources
-        verbal = cand.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT")
-        verb = anchor(tok)
-        clauses = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # "were killed and 42 wounded"
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for v in clauses for c in v.children)
-        named_other = bool(src_heads) or passive
-        material = cand.type in self.lex.words["material_conflict"] and named_other
-        if not any(a.code for a in cand.sources) and (tok.pos_ in ("VERB", "AUX") or verbal) and not material:
-            # "Washington warned that ... would meet severe counter-measures": the speaker acts; but "drones
-            # attacked ..., officials said" and "civilians were killed, Kyiv said" name no attacker
+        if not any(a.code for a in cand.sources) and self._speaker_may_act(cand, src_heads):
             speech = speech_head(tok, self.lex)
             subj = subject_of(speech) if speech is not None else None
             if subj is not None:
@@ -252,6 +244,23 @@ class _Coder:
         if cand.sources and cand.targets and src_codes and src_codes == {a.code for a in cand.targets} and \
                 cand.sources[0].head == cand.targets[0].head:
             cand.targets = []
+
+    def _speaker_may_act(self, cand: Candidate, src_heads: list[Token]) -> bool:
+        """Tell whether the speaker of the sentence may stand in for the event's missing source.
+
+        "Washington warned that ... would meet severe counter-measures": the speaker acts; but "drones
+        attacked ..., officials said" and "civilians were killed and 42 wounded, Kyiv said" name no attacker.
+        """
+        tok = cand.trigger
+        verbal = cand.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT")
+        if not (tok.pos_ in ("VERB", "AUX") or verbal):
+            return False
+        if cand.type not in self.lex.words["material_conflict"]:
+            return True
+        verb = anchor(tok)
+        clauses = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for v in clauses for c in v.children)
+        return not (src_heads or passive)
 
     def _sentence_party(self, cand: Candidate) -> list[ArgActor]:
         """Return the nearest other coded party of the sentence, outside the source and the attribution.
