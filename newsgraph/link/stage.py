@@ -141,9 +141,8 @@ def _articles(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, dict[s
 
 def _when(art: dict[str, Any]) -> When | None:
     """Return what an article's dates say: its real date, else the bounds of its stated offices, else None."""
-    day = parse_day(art["published"])
-    if day is not None:
-        return When.day(day)
+    if art["_date"] is not None:
+        return When.day(art["_date"])
     since = parse_day(art.get("written_from"))
     return When(since, parse_day(art.get("written_until")), exact=False) if since is not None else None
 
