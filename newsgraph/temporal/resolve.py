@@ -81,9 +81,14 @@ def resolve_times(article: Article, doc: Doc, actors: ActorAnalysis | None = Non
     first = page or _NO_DATE
     timexes = _tag(article, first)
     dated = estimate(article.text, page_date, timexes, source)
-    if actors is not None and page is not None and dated.evidence == source:
-        dated = _check_offices(doc, actors, page, source, timexes) or dated
-    bounds = _written_within(doc, actors, timexes) if actors is not None and dated.value is None else None
+    page_only = page is not None and dated.evidence == source
+    explicit = _explicit(timexes)
+    # the offices the text states are read once, and only when the date rests on the page alone or is unknown
+    offices = tenure.stated_offices(doc, actors, [(t.start, t.end) for t in explicit]) \
+        if actors is not None and (page_only or dated.value is None) else []
+    if page is not None and page_only:
+        dated = _check_offices(offices, page, source, explicit) or dated
+    bounds = _written_within(offices) if dated.value is None else None
     if bounds is not None and dated.evidence in (None, NO_EVIDENCE):
         dated = Dated(None, bounds[2], None)
     if dated.anchor is None:
@@ -98,9 +103,8 @@ def resolve_times(article: Article, doc: Doc, actors: ActorAnalysis | None = Non
                         written_from=since, written_until=until)
 
 
-def _written_within(doc: Doc, actors: ActorAnalysis, timexes: list[Timex]) -> tuple[date, date | None, str] | None:
+def _written_within(offices: list[tenure.Office]) -> tuple[date, date | None, str] | None:
     """Return the bounds an undated page's stated offices put on its date, with their evidence, or None."""
-    offices = tenure.stated_offices(doc, actors, [(t.start, t.end) for t in _explicit(timexes)])
     bounds = tenure.written_within(offices)
     if bounds is None:
         return None
@@ -112,10 +116,9 @@ def _explicit(timexes: list[Timex]) -> list[Timex]:
     return [t for t in timexes if t.rule.rsplit(":", 1)[-1] in ABSOLUTE_RULES]
 
 
-def _check_offices(doc: Doc, actors: ActorAnalysis, page: date, source: str, timexes: list[Timex]) -> Dated | None:
+def _check_offices(offices: list[tenure.Office], page: date, source: str, explicit: list[Timex]) -> Dated | None:
     """Return the estimate of a re-post that the offices stated in the text reveal, or None."""
-    explicit = _explicit(timexes)
-    found = tenure.conflicts(doc, actors, page, [(t.start, t.end) for t in explicit])
+    found = tenure.conflicts(offices, page)
     if not found:
         return None
     first, last = tenure.window(found)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -50,13 +51,10 @@ class Office:
 
 
 @dataclass(frozen=True)
-class Conflict:
-    """A stated office whose terms do not cover the page date."""
+class Conflict(Office):
+    """A stated office whose terms do not cover the page date (by ``gap_days``)."""
 
-    name: str
-    role: str
-    gap_days: int
-    terms: tuple[Term, ...]
+    gap_days: int = 0
 
 
 def _role_key(role: str) -> str:
@@ -108,13 +106,13 @@ def stated_offices(doc: Doc, actors: ActorAnalysis, dated_spans: list[tuple[int,
     return list(found.values())
 
 
-def conflicts(doc: Doc, actors: ActorAnalysis, day: date, dated_spans: list[tuple[int, int]]) -> list[Conflict]:
-    """Return the offices stated as current in ``doc`` whose every term misses ``day`` by over the grace."""
+def conflicts(offices: list[Office], day: date) -> list[Conflict]:
+    """Return the stated ``offices`` whose every term misses ``day`` by over the grace."""
     out = []
-    for office in stated_offices(doc, actors, dated_spans):
+    for office in offices:
         gap = min(_gap(t, day) for t in office.terms)
         if gap > GRACE_DAYS:
-            out.append(Conflict(office.name, office.role, gap, office.terms))
+            out.append(Conflict(office.name, office.role, office.terms, gap))
     return out
 
 
@@ -141,7 +139,7 @@ def is_repost(found: list[Conflict], last: date | None, body_days: list[date]) -
     return last is None or all(d <= last for d in body_days)
 
 
-def window(found: list[Conflict] | list[Office]) -> tuple[date, date | None]:
+def window(found: Sequence[Office]) -> tuple[date, date | None]:
     """Return the days every conflicting office was held on (its terms' hull per person), as (first, last)."""
     first = max(min(t.start for t in c.terms) for c in found)
     ends = [max((t.end or date.max) for t in c.terms) for c in found]
@@ -149,7 +147,7 @@ def window(found: list[Conflict] | list[Office]) -> tuple[date, date | None]:
     return first, None if last == date.max else last
 
 
-def describe(found: list[Conflict] | list[Office], first: date, last: date | None, repost: bool = True) -> str:
+def describe(found: Sequence[Office], first: date, last: date | None, repost: bool = True) -> str:
     """Return the evidence sentence of a window found by terms of office (a re-post's, or an undated page's)."""
     held = "; ".join(
         f"{c.name}, {c.role} " + ", ".join(f"{t.start.isoformat()}–{t.end.isoformat() if t.end else 'now'}"
