@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.errors import ModelNotFoundError
 
@@ -31,20 +31,48 @@ SHORT_LINE = 60
 _OPEN_ENDS = tuple(".?!:;,\"”’'»)-—–")
 
 
+# punctuation that continues its sentence: the parser sometimes starts one at a dateline's comma
+# ('VESKAGRAD | , March 14 — …') or at a closing quote before a line break ('… begin. | "\nBrandt said …')
+_CONTINUING = frozenset(",;:)]}—–”’»")
+_QUOTES = frozenset("\"'")
+_FINAL = (".", "?", "!", '."', '?"', '!"', ".”", "?”", "!”", ".’", ".'")
+
+
 @Language.component("newsgraph_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after a short line that has no closing punctuation and before a capitalised word."""
+    """Fix sentence starts the parser gets wrong in news layout: headlines, datelines, paragraph ends.
+
+    A short line with no closing punctuation (headline, crosshead, dateline) ends its sentence before a
+    capitalised word; a line that ends a sentence ('… begin."', not '… U.S.') ends it before the next
+    line's first word; continuing punctuation and a quote closing its line never start a sentence.
+    """
     text = doc.text
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if tok.is_space or not tok.text[:1].isupper() or "\n" not in text[prev.idx:tok.idx]:
+        if not prev.is_space and (tok.text in _CONTINUING or _closes_line(doc, tok)):
+            tok.is_sent_start = False
+            continue
+        if tok.is_space or "\n" not in text[prev.idx:tok.idx]:
             continue
         line_end = prev.idx + (0 if prev.is_space else len(prev.text))
         line_start = text.rfind("\n", 0, line_end) + 1
         line = text[line_start:line_end].rstrip()
-        if line and len(line) <= SHORT_LINE and not line.endswith(_OPEN_ENDS):
+        if not line:
+            continue
+        last = doc[prev.i - 1] if prev.is_space and prev.i else prev
+        if line.endswith(_FINAL) and last.is_punct and (tok.text[:1].isupper() or tok.text[:1] in "\"'“‘"):
+            tok.is_sent_start = True
+        elif tok.text[:1].isupper() and len(line) <= SHORT_LINE and not line.endswith(_OPEN_ENDS):
             tok.is_sent_start = True
     return doc
+
+
+def _closes_line(doc: Doc, tok: Token) -> bool:
+    """Tell whether ``tok`` is a straight quote that closes its line (a closing quote, not an opening one)."""
+    if tok.text not in _QUOTES:
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is None or (nxt.is_space and "\n" in nxt.text) or "\n" in tok.whitespace_
 
 
 @lru_cache(maxsize=4)
