@@ -11,6 +11,7 @@ from newsgraph.actors.context import Context, Found
 from newsgraph.actors.lexicon import Entry, Role
 from newsgraph.actors.names import demonym_stems, invented_code, slug
 from newsgraph.actors.persons import headline_lines, in_headline, person_country
+from newsgraph.actors.places import gazetteer
 from newsgraph.nlp import doc_text
 from newsgraph.records import Actor
 
@@ -59,6 +60,7 @@ def find_invented(ctx: Context) -> None:
             ctx.add_registry(span, entry)
             surfaces[name] = entry
     _invented_modifiers(ctx, known, surfaces)
+    _invented_of(ctx, known, surfaces)
     for tok in ctx.doc:  # later bare uses: "Veska said", "the Veskan side"
         if tok.text in surfaces and tok.i not in ctx.registry:
             ctx.add_registry(ctx.doc[tok.i:tok.i + 1], surfaces[tok.text])
@@ -90,6 +92,28 @@ def _invented_modifiers(ctx: Context, known: dict[str, Entry], surfaces: dict[st
             continue
         surfaces[tok.text] = entry
         ctx.add_registry(doc[tok.i:tok.i + 1], entry)
+
+
+def _invented_of(ctx: Context, known: dict[str, Entry], surfaces: dict[str, Entry]) -> None:
+    """Find unknown states after a role only a state has: 'the government of Veska', 'the embassy of Norland'."""
+    doc, of_roles = ctx.doc, ctx.lex.names["state_of_roles"]
+    for span, role in {id(hit[0]): hit for hit in ctx.roles.values()}.values():
+        k = span.end + 1
+        if role.role not in of_roles or k >= len(doc) or doc[span.end].lower_ != "of":
+            continue
+        end = k
+        while end < len(doc) and end - k < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        name = doc[k:end]
+        if not len(name) or any(i in ctx.registry for i in range(k, end)) or name.text in ctx.lex.entries \
+                or name.text in gazetteer():  # 'the government of Sindh province' is Pakistan's
+            continue
+        if any(t.ent_type_ in ("PERSON", "ORG", "NORP", "DATE") or t.lower_ in ctx.lex.names["norp_stop"]
+               for t in name):
+            continue
+        entry = _invent(ctx, name.text, known)
+        surfaces[name.text] = entry
+        ctx.add_registry(name, entry)
 
 
 def _skip_right(ctx: Context, k: int) -> int:

@@ -8,6 +8,7 @@ shared by several states takes one the article names elsewhere ('Tripoli' beside
 city has at least a tenth of the largest one's people; else the most populous. The place then behaves like
 a registry entry of its state (form 'place'): 'Texas Governor Greg Abbott' is affiliated with the USA, and
 a bare 'in Donetsk' is a low-confidence mention of Ukraine, as PLOVER codes places by their country.
+A small town whose demonym the text writes is a state the gazetteer does not know ('Norlandic').
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from collections import defaultdict
 from functools import lru_cache
 
 import pycountry
+from spacy.tokens import Token
 
 from newsgraph.actors.context import Context
 from newsgraph.actors.lexicon import DATA, Entry
-from newsgraph.actors.names import ascii_fold
+from newsgraph.actors.names import ascii_fold, demonym_stems, invented_code
 
 # subdivision name endings that are a type word in the local language ('Sichuan Sheng', 'Donetska oblast')
 _LOCAL_TYPES = re.compile(r"\s+(Sheng|Shi|Zizhiqu|Respublika|oblast|kray|krai|Oblast|Province|State|Region)$")
@@ -35,6 +37,11 @@ _ARTICLE = re.compile(r"^(Al|Al-|al-|El|El-|el-|Ad|As|Ar|An|Ash|At|Az) ?(?=[A-Z]
 # a smaller namesake in a state the article names needs this share of the largest one's people
 # (Tripoli, Lebanon: 19 % of Tripoli, Libya; Geneva, New York: 11 % of Geneva)
 _MIN_SHARE = 0.15
+# a place smaller than this whose demonym the text writes is read as a state (news writes no demonym of a town)
+_TOWN = 100_000
+# endings that make a state's adjective of its bare name ('Norland' → 'Norlandic'); the demonym rules of
+# names.yaml cover the endings that change the name ('Veska' → 'Veskan')
+_ENDINGS = {"ic", "ian", "an", "ese", "ish", "i"}
 
 
 def _iso3() -> dict[str, str]:
@@ -117,6 +124,7 @@ def find_places(ctx: Context) -> None:
              if entry.kind == "state" and entry.country and entry.form != "capital"}
     places = gazetteer()
     _namesake_capitals(ctx, named, places)
+    invented: dict[str, Entry] = {}
     for ent in doc.ents:
         # the small model also calls lone town names ORG ('Mariupol'): one-word ORGs are looked up too
         if ent.label_ not in ("GPE", "LOC") and not (ent.label_ == "ORG" and len(ent) == 1):
@@ -137,8 +145,39 @@ def find_places(ctx: Context) -> None:
         if cands is None:
             continue
         code = _pick(cands, named)
+        if text in invented or _reads_as_state(ctx, text, cands, code, named):
+            ctx.add_registry(doc[start:end], _invented(ctx, text, invented))
+            continue
         name = ctx.lex.states.get(code, code)
         ctx.add_registry(doc[start:end], Entry(code, name, "state", code, None, "place", code))
+
+
+def _reads_as_state(ctx: Context, text: str, cands: list[tuple[int, str]], code: str, named: set[str]) -> bool:
+    """Tell whether a town's name is a state the gazetteer does not know: the text writes its demonym
+    ('neighbouring Norland' beside 'her Norlandic counterpart' is no town of 23,604 in Florida), the town is
+    small and the article names no state it could lie in."""
+    if code in named or max(p for p, c in cands if c == code) >= _TOWN:
+        return False
+    return any(_demonym_of(tok, text) for tok in ctx.doc)
+
+
+def _demonym_of(tok: Token, name: str) -> bool:
+    """Tell whether ``tok`` is a demonym of ``name``: 'Norlandic', 'Veskan' (by the demonym rules or an ending)."""
+    word = tok.text
+    if not tok.is_title or word == name:
+        return False
+    return name in demonym_stems(word) or (word.startswith(name) and word[len(name):] in _ENDINGS)
+
+
+def _invented(ctx: Context, name: str, invented: dict[str, Entry]) -> Entry:
+    """Return the invented state ``name`` (once per article) and register the demonyms written for it."""
+    if name not in invented:
+        code = invented_code(name)
+        invented[name] = Entry(code, name, "state", code, None, "invented", code)
+        for tok in ctx.doc:
+            if tok.i not in ctx.registry and _demonym_of(tok, name):
+                ctx.add_registry(ctx.doc[tok.i:tok.i + 1], invented[name])
+    return invented[name]
 
 
 def _namesake_capitals(ctx: Context, named: set[str], places: dict[str, list[tuple[int, str]]]) -> None:

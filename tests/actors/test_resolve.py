@@ -141,6 +141,26 @@ def test_unknown_state_gets_a_stable_invented_code() -> None:
     assert {a.country for a in other.actors.values() if a.kind == "group"} == {"X-VESKA"}
 
 
+def test_a_town_whose_demonym_is_written_is_an_invented_state() -> None:
+    # Norland is also a Florida town of 23,604 people; "Norlandic" makes it a state, not the USA
+    text = ("Veska and neighbouring Norland agreed to reopen talks. Darrow spoke with her Norlandic counterpart. "
+            "Norland would send a delegation.")
+    res = run(text)
+    assert at(res, text, "Norland") == "X-NORLAND"
+    assert at(res, text, "Norlandic") == "X-NORLAND"
+    assert at(res, text, "Norland", 2) == "X-NORLAND"
+    town = run("Police in Norland, a suburb north of Miami, arrested two men on Friday.", "a3")
+    assert {a.country for a in town.actors.values()} == {"USA"}  # no demonym: the town stays a town
+
+
+def test_a_name_after_a_state_only_role_is_an_invented_state() -> None:
+    text = "The government of Veska accused rebel groups of blocking the convoys, a charge the rebels denied."
+    res = run(text)
+    assert {a.country for a in res.actors.values()} == {"X-VESKA"}
+    firm = run("The president of Acme Widgets said the government of Prime Minister Boris Johnson had called.", "a4")
+    assert not any(a.country and a.country.startswith("X-") for a in firm.actors.values())
+
+
 def test_ids_agree_across_processes() -> None:
     code = ("from newsgraph.actors import find_actors; from newsgraph.nlp import analyse; "
             "from newsgraph.records import Article; t='Ukrainian President Volodymyr Zelenskiy spoke.'; "
