@@ -16,6 +16,8 @@ _CORE_DEPS = {"compound", "amod", "poss", "nmod", "det", "appos", "prep", "pobj"
 _CORE_PREPS = frozenset({"of", "in", "from", "for", "at", "inside", "within", "throughout", "across", "around"})
 # prepositions that belong to the phrase only under a participle or adjective ("based in", "loyal to")
 _MODIFIER_PREPS = frozenset({"with", "to", "in", "by", "from"})
+# where a meeting is held, not who meets ("the talks in Brussels")
+_WHERE_PREPS = frozenset({"in", "at", "inside", "within", "throughout", "across", "around"})
 _SPAN_PREPS = frozenset({"of", "in", "from"})  # the evidence span keeps "police in Gaza", "officials from Kansas"
 _STATE_KINDS = {"state", "igo"}
 _TITLE_DEPS = {"compound", "amod", "poss", "nmod"}
@@ -99,6 +101,12 @@ class ArgResolver:
         hit = self.place_at.get(tok.i)
         return hit is not None and hit.kind == "capital" or tok.i in self.towns
 
+    @staticmethod
+    def meeting_venue(tok: Token) -> bool:
+        """Return whether the token is where a meeting is held ("the talks in Brussels"), not a party to it."""
+        prep = tok.head
+        return tok.dep_ == "pobj" and prep.lower_ in _WHERE_PREPS and is_meeting(prep.head)
+
     def span(self, head: Token) -> tuple[int, int]:
         """Return char offsets of the phrase headed by ``head``: its noun phrase with of-attachments only."""
         toks = self.core(head, _SPAN_PREPS, coordinated=False)
@@ -138,6 +146,9 @@ class ArgResolver:
         if load_lexicon().has("relational_nouns", head.lemma_.lower()):  # "its neighbour" is not the "it"
             owners = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
             core = [t for t in core if t.i not in owners]
+        if is_meeting(head):  # "host the talks in Brussels": where, not who
+            places = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in _WHERE_PREPS for t in c.subtree}
+            core = [t for t in core if t.i not in places]
         order = sorted(core, key=lambda t: (self._rank(t, head), abs(t.i - head.i)))
         start, end = self.span(head)
         name = self._name(core)
@@ -203,3 +214,9 @@ class ArgResolver:
         """Return the sector the phrase's words name (head first)."""
         lemmas = [head.lemma_.lower()] + [t.lemma_.lower() for t in core if t.i != head.i]
         return sector_for(lemmas)
+
+
+def is_meeting(tok: Token) -> bool:
+    """Return whether the token is a noun the lexicon codes as a meeting (CONSULT: talks, summit, visit)."""
+    patterns = load_lexicon().candidates("NOUN", tok.lemma_.lower())
+    return tok.pos_ == "NOUN" and any(p.type == "CONSULT" for p in patterns)

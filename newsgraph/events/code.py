@@ -284,7 +284,8 @@ class _Coder:
         before = [t for t in sent if t.i < tok.i and t.i not in banned][::-1]
         for t in after + before:
             code, _, via, kind = self.res._token_code(t)
-            if code and via != "setting" and (code not in src_codes or t.i > tok.i) and not self.res.is_place(t):
+            if code and via != "setting" and (code not in src_codes or t.i > tok.i) and not self.res.is_place(t) \
+                    and not self.res.meeting_venue(t):
                 head = t
                 while head.dep_ in _MODIFIER_DEPS and head.head != head:
                     head = head.head  # the phrase the name modifies ("Palestinian lorries")

@@ -146,6 +146,8 @@ def match_token(tok: Token, lex: Lexicon) -> Pattern | None:
         return None
     if pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "as":
         return None  # "the alliance the Kremlin sees as a threat": a perception, not an act
+    if pos == "NOUN" and tok.dep_ == "nsubj" and lex.has("idle_verbs", lemma_of(tok.head)):
+        return None  # "our patrols will stay in port": the patrols are named, not done
     if pos == "VERB" and tok.dep_ in ("amod", "compound"):
         return None  # "a Russia-backed offensive", "the internationally recognized government"
     if pos == "NOUN" and tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and not lex.has(

@@ -63,3 +63,10 @@ def test_affiliation_in_the_title_beats_the_persons_guessed_country() -> None:
     cand = _main("Malian rebel leaders met EU negotiator Jonas Fellmann on Monday.")
     assert [a.code for a in cand.sources if a.code] == ["MLI"]
     assert [a.code for a in cand.targets if a.code] == ["EU"]  # the actor stage guessed MLI from the scene
+
+
+def test_meeting_venue_is_no_recipient() -> None:
+    cand = _main("The European Union said it was ready to host the talks in Brussels.")
+    assert cand.type == "AGREE"
+    assert [a.code for a in cand.sources if a.code] == ["EU"]
+    assert not any(a.code == "BEL" for a in cand.targets)

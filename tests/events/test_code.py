@@ -241,3 +241,9 @@ def test_agreeing_with_a_view_is_an_opinion_not_an_agreement() -> None:
     assert not [e for e in _events("German officials said they agree with the European Commission's recommendation.")
                 if e.event_type == "AGREE"]
     assert _one("Armenia agreed with Azerbaijan on a ceasefire in Nagorno-Karabakh.", "AGREE").source == "ARM"
+
+
+def test_event_noun_subject_of_an_idle_verb_is_no_event() -> None:
+    assert not [e for e in _events(
+        '"We have chosen dialogue," Veskan Foreign Minister Ilse Darrow said. "Our patrols will stay in port."')
+                if e.event_type in ("MOBILIZE", "THREATEN")]
