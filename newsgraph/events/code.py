@@ -15,6 +15,8 @@ from newsgraph.records import ActorAnalysis
 
 # dependency relations along which a trigger is part of the event of the trigger above it
 _LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around"}
+# dependencies that open another clause: a subjectless event takes no author from beyond one
+_CLAUSE_EDGES = {"advcl", "ccomp", "relcl", "parataxis", "csubj"}
 _LOC_ENTS = {"GPE", "LOC", "FAC"}
 _ANSWERED = {"demand": "REQUEST", "request": "REQUEST", "call": "REQUEST", "appeal": "REQUEST", "ultimatum": "REQUEST",
              "offer": "AGREE", "proposal": "AGREE", "invitation": "AGREE", "plan": "AGREE", "initiative": "AGREE"}
@@ -84,6 +86,20 @@ def _first_resolved(heads: list[Token], res: ArgResolver) -> list[ArgActor]:
         if any(a.name or a.sector for a in group):
             return group
     return groups[0] if groups else []
+
+
+def _own_clause_verbs(tok: Token) -> set[int]:
+    """Return the verbs above ``tok`` up to its clause's edge: "As Blinken left Washington, Psaki warned of any
+    invasion" gives "warned" only, so the adverbial clause's Blinken is no candidate author of the invasion."""
+    out: set[int] = set()
+    cur = tok
+    for _ in range(24):
+        if cur.pos_ in ("VERB", "AUX") or cur.head == cur:
+            out.add(cur.i)
+        if cur.dep_ in _CLAUSE_EDGES or cur.head == cur:
+            break
+        cur = cur.head
+    return out
 
 
 def _scope(tok: Token) -> set[int]:
@@ -302,9 +318,14 @@ class _Coder:
         """
         tok, sent = cand.trigger, cand.trigger.sent
         taken = {a.head for a in cand.targets}
+        # an attack's author is stated in its own clause; a verbal act may take the nearest party before it
+        verbs = _own_clause_verbs(tok) if cand.type in self.lex.words["material_conflict"] else None
         for t in reversed([t for t in sent if t.i < tok.i]):
             code, _, via, kind = self.res._token_code(t)
-            if not code or via == "setting" or not self._in_clause(t) or self.res.is_place(t):
+            if not code or via == "setting" or self.res.is_place(t):
+                continue
+            verb = self._clause_verb(t)
+            if verb is None or verbs is not None and verb.i not in verbs:
                 continue
             head = t
             while head.dep_ in _MODIFIER_DEPS | {"conj"} and head.head != head:
@@ -315,18 +336,19 @@ class _Coder:
             return [ArgActor(code, None, None, start, end, head.i, "sentence", kind)]
         return []
 
-    def _in_clause(self, tok: Token) -> bool:
-        """Return whether ``tok`` reaches its clause's verb without crossing a preposition other than "of"."""
+    def _clause_verb(self, tok: Token) -> Token | None:
+        """Return the verb ``tok`` depends on, reached without crossing a preposition other than "of" or
+        being a speech verb's subject (None when it crosses one)."""
         cur = tok
         for _ in range(12):
             if cur.dep_ == "prep" and cur.lower_ != "of" or cur.dep_ == "agent":
-                return False
+                return None
             if cur.dep_ in ("nsubj", "nsubjpass") and self.lex.has("speech_verbs", cur.head.lemma_.lower()):
-                return False
+                return None
             if cur.pos_ in ("VERB", "AUX") or cur.head == cur:
-                return True
+                return cur
             cur = cur.head
-        return False
+        return None
 
     def _answered_party(self, cand: Candidate) -> None:
         """Target the author of the demand/offer a rejection or concession answers ("NATO rejected the demand")."""

@@ -70,3 +70,12 @@ def test_meeting_venue_is_no_recipient() -> None:
     assert cand.type == "AGREE"
     assert [a.code for a in cand.sources if a.code] == ["EU"]
     assert not any(a.code == "BEL" for a in cand.targets)
+
+
+def test_attack_takes_no_author_from_another_clause() -> None:
+    text = ("As Blinken left Washington, White House Press Secretary Jen Psaki warned of an extremely dangerous "
+            "situation around Ukraine and any invasion.")
+    article = Article(id="a", source="t", source_name="t", text=text)
+    doc = analyse(text)
+    attacks = [c for _, cs in code_sentences(doc, find_actors(article, doc)) for c in cs if c.type == "ASSAULT"]
+    assert attacks and not any(a.code == "USA" for c in attacks for a in c.sources)
