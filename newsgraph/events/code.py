@@ -15,8 +15,6 @@ from newsgraph.records import ActorAnalysis
 
 # dependency relations along which a trigger is part of the event of the trigger above it
 _LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around"}
-# dependencies that open another clause: a subjectless event takes no author from beyond one
-_CLAUSE_EDGES = {"advcl", "ccomp", "relcl", "parataxis", "csubj"}
 _LOC_ENTS = {"GPE", "LOC", "FAC"}
 _ANSWERED = {"demand": "REQUEST", "request": "REQUEST", "call": "REQUEST", "appeal": "REQUEST", "ultimatum": "REQUEST",
              "offer": "AGREE", "proposal": "AGREE", "invitation": "AGREE", "plan": "AGREE", "initiative": "AGREE"}
@@ -88,17 +86,27 @@ def _first_resolved(heads: list[Token], res: ArgResolver) -> list[ArgActor]:
     return groups[0] if groups else []
 
 
-def _own_clause_verbs(tok: Token) -> set[int]:
-    """Return the verbs above ``tok`` up to its clause's edge: "As Blinken left Washington, Psaki warned of any
-    invasion" gives "warned" only, so the adverbial clause's Blinken is no candidate author of the invasion."""
-    out: set[int] = set()
+def _author_verbs(tok: Token, lex: Lexicon) -> set[int]:
+    """Return the verbs whose subject may be the author of the attack ``tok``: its light verb ("warships
+    launched war games") and the verbs that share that verb's subject (conjuncts, open complements, a subjectless
+    participle clause: "Russia ratcheted up the pressure, announcing naval exercises"). A verb that only
+    mentions the attack gives none ("Psaki warned of any invasion", "any invasion would be met with
+    counter-measures")."""
     cur = tok
-    for _ in range(24):
+    for _ in range(12):
         if cur.pos_ in ("VERB", "AUX") or cur.head == cur:
-            out.add(cur.i)
-        if cur.dep_ in _CLAUSE_EDGES or cur.head == cur:
             break
         cur = cur.head
+    if cur != tok and not lex.has("light_verbs", cur.lemma_.lower()):
+        return set()
+    out = {cur.i}
+    for _ in range(12):
+        shared = cur.dep_ in ("conj", "xcomp") or cur.dep_ == "advcl" and cur.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+        if not shared or cur.head == cur:
+            break
+        cur = cur.head
+        out.add(cur.i)
     return out
 
 
@@ -319,7 +327,7 @@ class _Coder:
         tok, sent = cand.trigger, cand.trigger.sent
         taken = {a.head for a in cand.targets}
         # an attack's author is stated in its own clause; a verbal act may take the nearest party before it
-        verbs = _own_clause_verbs(tok) if cand.type in self.lex.words["material_conflict"] else None
+        verbs = _author_verbs(tok, self.lex) if cand.type in self.lex.words["material_conflict"] else None
         for t in reversed([t for t in sent if t.i < tok.i]):
             code, _, via, kind = self.res._token_code(t)
             if not code or via == "setting" or self.res.is_place(t):

@@ -153,10 +153,20 @@ def match_token(tok: Token, lex: Lexicon) -> Pattern | None:
     if pos == "NOUN" and tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and not lex.has(
             "trigger_compound_heads", lemma_of(tok.head)):
         return None  # "attack drones", "peace talks committee": the noun modifies another noun
+    carried = pos == "VERB" and _carries_event(tok, lex)
     for pattern in lex.candidates(pos, lemma_of(tok)):
+        if carried and not pattern.obj and not pattern.prep:
+            continue  # "held joint war games": the object is the event, the light verb no arrest
         if _matches(pattern, tok, lex):
             return pattern
     return None
+
+
+def _carries_event(verb: Token, lex: Lexicon) -> bool:
+    """Tell whether a light verb's direct object is itself an event noun ("held joint war games")."""
+    if not lex.has("light_verbs", verb.lemma_.lower()):
+        return False
+    return any(c.dep_ == "dobj" and pos_of(c) == "NOUN" and match_token(c, lex) is not None for c in verb.children)
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, Pattern]]:

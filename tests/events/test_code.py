@@ -247,3 +247,9 @@ def test_event_noun_subject_of_an_idle_verb_is_no_event() -> None:
     assert not [e for e in _events(
         '"We have chosen dialogue," Veskan Foreign Minister Ilse Darrow said. "Our patrols will stay in port."')
                 if e.event_type in ("MOBILIZE", "THREATEN")]
+
+
+def test_light_verb_whose_object_is_an_event_codes_the_event() -> None:
+    types = {e.event_type for e in _events("China and Russia held joint naval exercises in the Sea of Japan.")}
+    assert "COOPERATE" in types and "COERCE" not in types  # "held" is no arrest here
+
