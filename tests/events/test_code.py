@@ -253,3 +253,11 @@ def test_light_verb_whose_object_is_an_event_codes_the_event() -> None:
     types = {e.event_type for e in _events("China and Russia held joint naval exercises in the Sea of Japan.")}
     assert "COOPERATE" in types and "COERCE" not in types  # "held" is no arrest here
 
+
+
+def test_news_conference_is_no_meeting_but_a_joint_one_is() -> None:
+    assert not [e for e in _events("Blinken said during a news conference that diplomacy requires both sides.")
+                if e.event_type == "CONSULT"]
+    joint = _one("Lavrov said at a joint press conference with German Foreign Minister Annalena Baerbock that "
+                 "there would be no further negotiations.", "CONSULT")
+    assert (joint.source, joint.target) == ("RUS", "DEU")
