@@ -303,6 +303,8 @@ class _Coder:
                     banned.update(x.i for x in subj.subtree)
             if t.lower_ == "according" or t.dep_ == "agent" and t.head.lemma_.lower() in ("report", "quote"):
                 banned.update(x.i for x in t.subtree)
+        if cand.type in self.lex.words["cooperative_types"]:  # "help it push back against the Kremlin's forces"
+            banned.update(x.i for t in sent if t.dep_ == "prep" and t.lower_ == "against" for x in t.subtree)
         src_codes = {a.code for a in cand.sources if a.code}
         after = [t for t in sent if t.i > tok.i and t.i not in banned]
         before = [t for t in sent if t.i < tok.i and t.i not in banned][::-1]
@@ -408,6 +410,8 @@ class _Coder:
         src: list[Token] = []
         tgt: list[Token] = []
         tpreps = lex.words["target_preps"]
+        if cand.type in lex.words["cooperative_types"]:
+            tpreps = tpreps - {"against"}  # "arms to help Kyiv push back against the Kremlin": the foe is no recipient
         if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
             src.extend(c for c in tok.children if c.dep_ == "poss")
             src.extend(pobjs(tok, {"by"}))

@@ -79,3 +79,9 @@ def test_attack_takes_no_author_from_another_clause() -> None:
     doc = analyse(text)
     attacks = [c for _, cs in code_sentences(doc, find_actors(article, doc)) for c in cs if c.type == "ASSAULT"]
     assert attacks and not any(a.code == "USA" for c in attacks for a in c.sources)
+
+
+def test_the_foe_of_a_cooperative_act_is_no_recipient() -> None:
+    cand = _main("The United States supplies arms to Kyiv to help it push back against the Kremlin's forces.")
+    assert cand.type == "AID"
+    assert "RUS" not in {a.code for a in cand.targets}
