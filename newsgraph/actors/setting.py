@@ -38,7 +38,8 @@ def _weight(span: Span) -> float:
             return 1.5
         return 0.5 if prep in _TARGET_PREPS else 1.0
     if dep in ("poss", "amod", "compound", "nmod"):
-        return 2.0
+        head = root.head  # 'in the Bryansk region', "in Ukraine's east": the place's own modifier sets the scene
+        return 3.0 if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS else 2.0
     if dep in ("nsubj", "nsubjpass"):
         return 2.0
     if dep in ("dobj", "dative", "attr"):

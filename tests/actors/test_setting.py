@@ -107,3 +107,10 @@ def test_capital_namesake_in_an_article_about_another_state() -> None:
     text = "Canadian officials flew to London for talks on Monday."
     london = actor(run(text), text, "London")
     assert london is not None and london.country == "GBR"
+
+
+def test_the_place_named_by_a_locative_phrase_beats_a_nationality() -> None:
+    text = ("In the neighboring Bryansk region, which also borders Ukraine, regional Gov. Alexander Bogomaz said "
+            "that Ukrainian forces shelled the village of Lomakovka.")
+    village = actor(run(text), text, "village")
+    assert village is not None and village.country == "RUS"
