@@ -261,3 +261,8 @@ def test_news_conference_is_no_meeting_but_a_joint_one_is() -> None:
     joint = _one("Lavrov said at a joint press conference with German Foreign Minister Annalena Baerbock that "
                  "there would be no further negotiations.", "CONSULT")
     assert (joint.source, joint.target) == ("RUS", "DEU")
+
+
+def test_denying_links_to_an_attack_is_no_sanction() -> None:
+    events = _events("Ukrainian officials publicly deny any direct links to the cross-border attacks on Russia.")
+    assert not [e for e in events if e.event_type == "SANCTION"]
