@@ -253,7 +253,9 @@ class _Coder:
             cand.targets = _first_resolved(pobjs(inner.trigger, self.lex.words["noun_target_preps"]), res) or \
                 cand.targets
         if not any(a.code for a in cand.targets) and cand.type in _LAST_RESORT_IN:
-            places = pobjs(anchor(tok), {"in"}) + pobjs(tok.sent.root, {"in"})
+            root = tok.sent.root  # "told a briefing in Geneva": where a speaker spoke is not where aid went
+            places = pobjs(anchor(tok), {"in"}) + ([] if self.lex.has("speech_verbs", root.lemma_.lower()) else
+                                                   pobjs(root, {"in"}))
             cand.targets = _first_resolved(places, res) or cand.targets
         if cand.type in ("REJECT", "CONCEDE", "AGREE") and not any(a.code for a in cand.targets):
             self._answered_party(cand)

@@ -266,3 +266,16 @@ def test_news_conference_is_no_meeting_but_a_joint_one_is() -> None:
 def test_denying_links_to_an_attack_is_no_sanction() -> None:
     events = _events("Ukrainian officials publicly deny any direct links to the cross-border attacks on Russia.")
     assert not [e for e in events if e.event_type == "SANCTION"]
+
+
+def test_holding_fire_is_de_escalation_and_a_relief_convoy_is_aid() -> None:
+    held = [e.event_type for e in _events("Rebel commander Josef Marek said his fighters would hold their fire.")]
+    assert "AGREE" in held and "THREATEN" not in held and "COERCE" not in held
+    convoy = _one("A United Nations convoy carrying food and medicine reached the besieged town on Thursday.", "AID")
+    assert (convoy.source, convoy.mode) == ("UN", "humanitarian")
+
+
+def test_where_a_speaker_spoke_is_not_where_aid_went() -> None:
+    aid = _one('"This is the first aid to enter the town since September," WFP spokesperson Anna Petit told a '
+               "briefing in Geneva.", "AID")
+    assert aid.target != "CHE"
