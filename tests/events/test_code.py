@@ -269,7 +269,7 @@ def test_denying_links_to_an_attack_is_no_sanction() -> None:
 
 
 def test_holding_fire_is_de_escalation_and_a_relief_convoy_is_aid() -> None:
-    held = [e.event_type for e in _events("Rebel commander Josef Marek said his fighters would hold their fire.")]
+    held = [e.event_type for e in _events("The Syrian army said its fighters would hold their fire.")]
     assert "AGREE" in held and "THREATEN" not in held and "COERCE" not in held
     convoy = _one("A United Nations convoy carrying food and medicine reached the besieged town on Thursday.", "AID")
     assert (convoy.source, convoy.mode) == ("UN", "humanitarian")
