@@ -165,16 +165,13 @@ class StoryIndex:
         """Return the heaviest of ``weights``' terms under which another story than ``own`` is indexed.
 
         Terms no other story is listed under are skipped: the heaviest terms are the rarest (IDF squared),
-        often an article's own words, and looking them up would leave the shared names unread. O(K log K).
+        often an article's own words, and looking them up would leave the shared names unread.
+        O(K log LOOKUP_TERMS) for K terms: the listed terms are filtered first, then the heaviest kept.
         """
-        keys = []
-        for term, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])):
-            listed = self.postings.get(term)
-            if listed and (own is None or len(listed) > (own in listed)):
-                keys.append(term)
-                if len(keys) == LOOKUP_TERMS:
-                    break
-        return keys
+        postings = self.postings
+        listed = ((t, w) for t, w in weights.items()
+                  if (ids := postings.get(t)) and (own is None or len(ids) > (own in ids)))
+        return [t for t, _ in heapq.nsmallest(LOOKUP_TERMS, listed, key=lambda kv: (-kv[1], kv[0]))]
 
     def nearest(self, vec: Vector, when: When | None) -> tuple[str | None, float]:
         """Return the most similar date-compatible story and its score (None, 0.0 when none is found)."""
