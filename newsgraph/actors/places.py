@@ -125,6 +125,7 @@ def find_places(ctx: Context) -> None:
     places = gazetteer()
     _namesake_capitals(ctx, named, places)
     invented: dict[str, Entry] = {}
+    reads: dict[str, bool] = {}  # name → read as a state: the text is scanned once per name, not per mention
     for ent in doc.ents:
         # the small model also calls lone town names ORG ('Mariupol'): one-word ORGs are looked up too
         if ent.label_ not in ("GPE", "LOC") and not (ent.label_ == "ORG" and len(ent) == 1):
@@ -145,7 +146,9 @@ def find_places(ctx: Context) -> None:
         if cands is None:
             continue
         code = _pick(cands, named)
-        if text in invented or _reads_as_state(ctx, text, cands, code, named):
+        if text not in reads:
+            reads[text] = _reads_as_state(ctx, text, cands, code, named)
+        if reads[text]:
             ctx.add_registry(doc[start:end], _invented(ctx, text, invented))
             continue
         name = ctx.lex.states.get(code, code)

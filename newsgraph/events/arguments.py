@@ -101,12 +101,6 @@ class ArgResolver:
         hit = self.place_at.get(tok.i)
         return hit is not None and hit.kind == "capital" or tok.i in self.towns
 
-    @staticmethod
-    def meeting_venue(tok: Token) -> bool:
-        """Return whether the token is where a meeting is held ("the talks in Brussels"), not a party to it."""
-        prep = tok.head
-        return tok.dep_ == "pobj" and prep.lower_ in _WHERE_PREPS and is_meeting(prep.head)
-
     def span(self, head: Token) -> tuple[int, int]:
         """Return char offsets of the phrase headed by ``head``: its noun phrase with of-attachments only."""
         toks = self.core(head, _SPAN_PREPS, coordinated=False)
@@ -218,5 +212,11 @@ class ArgResolver:
 
 def is_meeting(tok: Token) -> bool:
     """Return whether the token is a noun the lexicon codes as a meeting (CONSULT: talks, summit, visit)."""
-    patterns = load_lexicon().candidates("NOUN", tok.lemma_.lower())
-    return tok.pos_ == "NOUN" and any(p.type == "CONSULT" for p in patterns)
+    if tok.pos_ != "NOUN":
+        return False
+    return any(p.type == "CONSULT" for p in load_lexicon().candidates("NOUN", tok.lemma_.lower()))
+
+
+def meeting_venue(tok: Token) -> bool:
+    """Return whether the token is where a meeting is held ("the talks in Brussels"), not a party to it."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _WHERE_PREPS and is_meeting(tok.head.head)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.events.arguments import ArgActor, ArgResolver
+from newsgraph.events.arguments import ArgActor, ArgResolver, meeting_venue
 from newsgraph.events.classifier import PENTA
 from newsgraph.events.clause import anchor, depth, governor, modality, pobjs, speech_head, with_conj
 from newsgraph.events.detect import find_triggers, lemma_of, subject_of
@@ -313,7 +313,7 @@ class _Coder:
         for t in after + before:
             code, _, via, kind = self.res._token_code(t)
             if code and via != "setting" and (code not in src_codes or t.i > tok.i) and not self.res.is_place(t) \
-                    and not self.res.meeting_venue(t):
+                    and not meeting_venue(t):
                 head = t
                 while head.dep_ in _MODIFIER_DEPS and head.head != head:
                     head = head.head  # the phrase the name modifies ("Palestinian lorries")

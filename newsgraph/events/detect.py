@@ -153,8 +153,9 @@ def match_token(tok: Token, lex: Lexicon) -> Pattern | None:
     if pos == "NOUN" and tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and not lex.has(
             "trigger_compound_heads", lemma_of(tok.head)):
         return None  # "attack drones", "peace talks committee": the noun modifies another noun
-    carried = pos == "VERB" and _carries_event(tok, lex)
-    for pattern in lex.candidates(pos, lemma_of(tok)):
+    patterns = lex.candidates(pos, lemma_of(tok))
+    carried = bool(patterns) and pos == "VERB" and _carries_event(tok, lex)  # only a verb that could trigger
+    for pattern in patterns:
         if carried and not pattern.obj and not pattern.prep:
             continue  # "held joint war games": the object is the event, the light verb no arrest
         if _matches(pattern, tok, lex):
