@@ -15,7 +15,7 @@ _MILISH = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "continge
 _CROWD = {"protester", "protestor", "demonstrator", "student", "worker", "people", "thousand", "hundred", "crowd",
           "supporter", "resident", "villager", "farmer", "activist", "prisoner", "union", "youth", "opposition",
           "employee", "teacher", "doctor", "nurse", "miner", "driver", "trucker", "landowner", "refugee", "inmate",
-          "fan", "woman", "man", "citizen", "voter", "mob", "group"}
+          "fan", "woman", "man", "citizen", "voter", "mob", "group", "rioter", "looter"}
 
 
 def pos_of(tok: Token) -> str | None:
@@ -110,12 +110,15 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         if p.obj_not and lemmas & p.obj_not:
             return False
         if p.obj_ent and not any(o.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or o.pos_ in ("PRON", "PROPN")
-                                 for o in objs if o.dep_ in ("dobj", "nsubjpass")):
+                                 or lemma_of(o) in _PERSONISH for o in objs if o.dep_ in ("dobj", "nsubjpass")):
             return False
     preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent")}
     if p.prep and not preps & p.prep:
         return False
     if p.prep_not and preps & p.prep_not:
+        return False
+    if p.pobj and not any(lemma_of(o) in p.pobj for c in kids if c.dep_ == "prep" for o in c.children
+                          if o.dep_ == "pobj"):
         return False
     if p.mod or p.mod_not:
         mods = {lemma_of(c) for c in kids if c.dep_ in ("amod", "compound", "nmod", "npadvmod")}
@@ -131,12 +134,17 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
             return False
         if p.subj_mil and not words & _MILISH:
             return False
-        crowd = subj is not None and lemma_of(subj) in _CROWD
+        crowd = subj is not None and lemma_of(subj) in _CROWD and not _named_group(subj)
         if p.subj_crowd and not crowd:
             return False
         if p.subj_not_crowd and crowd:
             return False
     return True
+
+
+def _named_group(subj: Token) -> bool:
+    """Tell whether a "group" is an organisation ("the human rights group"), not a crowd ("a group of students")."""
+    return lemma_of(subj) == "group" and any(c.dep_ == "compound" for c in subj.children)
 
 
 def match_token(tok: Token, lex: Lexicon) -> Pattern | None:

@@ -17,7 +17,8 @@ EVENT_TYPES = (
 )
 NON_EVENT = "NONE"  # a pattern of this type blocks the triggers of its complement and yields no event
 _CONSTRAINTS = ("active", "present", "transitive", "comp", "that_clause", "comp_lemma", "obj", "obj_not", "prep",
-                "prep_not", "mod", "mod_not", "obj_ent", "subj_person", "subj_mil", "subj_crowd", "subj_not_crowd")
+                "prep_not", "pobj", "mod", "mod_not", "obj_ent", "subj_person", "subj_mil", "subj_crowd",
+                "subj_not_crowd")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Pattern:
     obj_not: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
     prep_not: frozenset[str] = frozenset()
+    pobj: frozenset[str] = frozenset()  # a preposition's object has one of these lemmas ("took to the streets")
     mod: frozenset[str] = frozenset()
     mod_not: frozenset[str] = frozenset()
     obj_ent: bool = False
@@ -76,7 +78,7 @@ class Lexicon:
 def _pattern(raw: dict[str, Any]) -> Pattern:
     """Build a Pattern from one YAML mapping."""
     sets = {k: frozenset(str(x).lower() for x in raw.get(k, [])) for k in
-            ("obj", "obj_not", "prep", "prep_not", "mod", "mod_not", "comp_lemma")}
+            ("obj", "obj_not", "prep", "prep_not", "pobj", "mod", "mod_not", "comp_lemma")}
     if raw["type"] not in EVENT_TYPES and raw["type"] != NON_EVENT:
         raise ValueError(f"pattern {raw['id']}: unknown PLOVER type {raw['type']}")
     return Pattern(

@@ -149,6 +149,27 @@ def test_declined_cooperation_is_reject_and_receiving_reverses_the_dyad() -> Non
     assert (aid.source, aid.target, aid.mode) == ("USA", "UKR", "military")
 
 
+@pytest.mark.parametrize(("text", "etype"), [
+    ("A Kenyan human rights group criticised the police for using excessive force.", "ACCUSE"),  # not a crowd
+    ("France expressed its support for Morocco's autonomy plan.", "SUPPORT"),
+    ("Negotiators from Armenia and Azerbaijan resumed discussions in Washington.", "CONSULT"),
+    ("President Ruto received the visiting Somali president at State House.", "CONSULT"),
+    ("Hamas turned down the Egyptian truce offer.", "REJECT"),
+    ("Israel called up 300,000 reservists.", "MOBILIZE"),
+    ("North Korea test-fired two ballistic missiles into the sea.", "MOBILIZE"),
+    ("Iranian authorities shut down the internet in the region.", "COERCE"),
+    ("Mali's junta dissolved the national assembly and suspended the constitution.", "COERCE"),
+    ("ECOWAS suspended Guinea from the regional bloc after the coup.", "SANCTION"),
+    ("The United States banned imports of Russian oil.", "SANCTION"),
+    ("Under pressure from the unions, the French government withdrew the pension reform bill.", "CONCEDE"),
+    ("Kenya's president bowed to opposition demands and agreed to early elections.", "CONCEDE"),
+    ("Thousands took to the streets of Dakar to denounce the postponement of the election.", "PROTEST"),
+    ("Supporters of Brazil's former president stormed the parliament building.", "PROTEST"),
+])
+def test_common_news_frames(text: str, etype: str) -> None:
+    assert _one(text, etype).event_type == etype
+
+
 def test_calling_off_a_strike_concedes() -> None:
     text = "Brazil's truck drivers called off a four-day strike after the government met their demands."
     assert _one(text, "CONCEDE").source == "BRA"
