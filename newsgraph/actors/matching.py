@@ -64,10 +64,18 @@ def registry_spans(doc: Doc) -> list[tuple[Span, Entry]]:
     """Return the non-overlapping registry matches in ``doc`` (longest match wins)."""
     lex = lexicon()
     spans = [Span(doc, s, e, label=mid) for mid, s, e in matchers(doc.vocab).registry(doc)]
-    out = []
-    for span in filter_spans(spans):
-        out.append((span, lex.entries[span.label_]))
-    return out
+    return [(span, lex.entries[span.label_]) for span in filter_spans(spans)
+            if not in_water_name(doc, span.start, span.end)]
+
+
+def in_water_name(doc: Doc, start: int, end: int) -> bool:
+    """Tell whether tokens [start, end) are part of a named sea or river ('China' in 'the South China Sea')."""
+    if not doc[start].ent_type_:
+        return False
+    ent = next((e for e in doc.ents if e.start <= start and end <= e.end), None)
+    if ent is None or ent.label_ not in ("LOC", "FAC", "GPE") or ent.end <= end:
+        return False
+    return ent[-1].lower_ in lexicon().names.get("water_bodies", ())
 
 
 def role_spans(doc: Doc) -> list[tuple[Span, Role]]:

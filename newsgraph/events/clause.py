@@ -59,6 +59,9 @@ def governor(tok: Token, triggers: dict[int, bool], lex: Lexicon) -> int | None:
 
 def anchor(tok: Token) -> Token:
     """Return the verb that carries tense and modality for a trigger (a noun's light verb, else itself)."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+        head = anchor(tok.head)  # "announced a military aid package": the package's verb carries the aid
+        return head if head != tok.head else tok
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and tok.head.pos_ in (
             "VERB", "AUX"):
         return tok.head

@@ -170,6 +170,24 @@ def test_common_news_frames(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
 
 
+@pytest.mark.parametrize(("text", "etype", "dyad"), [
+    ("The United States announced a new $300 million military aid package for Ukraine.", "AID", ("USA", "UKR")),
+    ("Ukrainian officials said Russian troops shelled Kharkiv on Monday.", "ASSAULT", ("RUS", "UKR")),
+    ("Niger's junta ordered the French ambassador to leave the country.", "SANCTION", ("NER", "FRA")),
+    ("Japan gave the Philippines five coast guard vessels.", "AID", ("JPN", "PHL")),
+    ("The Pentagon sent a second carrier strike group toward Israel.", "MOBILIZE", ("USA", "ISR")),
+    ("Chinese coast guard ships blocked a Philippine resupply mission.", "COERCE", ("CHN", "PHL")),
+])
+def test_dyads_of_common_frames(text: str, etype: str, dyad: tuple[str, str]) -> None:
+    event = _one(text, etype)
+    assert (event.source, event.target) == dyad
+
+
+def test_a_sea_named_after_a_state_is_no_party() -> None:
+    event = _one("American and Filipino troops held joint patrols in the South China Sea.", "COOPERATE")
+    assert event.target != "CHN"
+
+
 def test_calling_off_a_strike_concedes() -> None:
     text = "Brazil's truck drivers called off a four-day strike after the government met their demands."
     assert _one(text, "CONCEDE").source == "BRA"
