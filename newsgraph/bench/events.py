@@ -2,7 +2,8 @@
 
 Splits: ``test`` (default) scores the held-out parts: PLOVER GSR lines with an odd index (the rules were
 developed on the even lines) and the ConfliBERT CAMEO test split. ``dev`` scores the development parts:
-GSR even lines and the ConfliBERT train split. ``all`` scores every GSR line and the CAMEO test split.
+GSR even lines, the ConfliBERT train split and the team's own written sentences (``data/events_written.tsv``:
+wire-style sentences labelled by CAMEO2PLOVER, for phrasing the GSR lacks; ``written_*`` figures). ``all`` scores every GSR line and the CAMEO test split.
 The sentence-level prediction is the coder's main event of the sentence (none → "statement"), mapped to the
 CAMEO quad classes (see classifier.PENTA and code.penta_of). ``*_hybrid`` figures use the sentence classifier
 (trained on the ConfliBERT train split only): its label is the sentence's class, and it picks the main event
@@ -44,6 +45,7 @@ DESCRIPTION = "PLOVER GSR type/actor/recipient accuracy and ConfliBERT CAMEO pen
 
 GSR = Path("events/plover-gsr/plover_gsr_v2labels.jsonl")
 CAMEO = Path("events/conflibert-cameo")
+WRITTEN = Path(__file__).parent / "data" / "events_written.tsv"
 CLASSES = ("statement", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
 # the GSR uses a few non-ISO codes for states; IGOs are all coded "IGO"
 GOLD_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
@@ -88,7 +90,7 @@ def _norm_code(arg: ArgActor) -> str | None:
     return "IGO" if arg.kind == "igo" or arg.code in igos else arg.code
 
 
-def score_gsr(rows: list[dict[str, Any]], learned: bool = False) -> dict[str, float | int]:
+def score_gsr(rows: list[dict[str, Any]], learned: bool = False, tag: str = "gsr") -> dict[str, float | int]:
     """Return type accuracy and actor / recipient code accuracy of the main event per sentence.
 
     With ``learned`` the sentence classifier picks among the rule candidates (every GSR line is an event).
@@ -109,7 +111,7 @@ def score_gsr(rows: list[dict[str, Any]], learned: bool = False) -> dict[str, fl
             tgt_n += 1
             tgt_ok += int(bool(pred_tgt & gold_tgt))
     n = len(rows)
-    tag = "gsr_hybrid" if learned else "gsr"
+    tag = f"{tag}_hybrid" if learned else tag
     return {f"{tag}_sentences": n, f"{tag}_type_accuracy": type_ok / n if n else 0.0,
             f"{tag}_actor_accuracy": src_ok / src_n if src_n else 0.0,
             f"{tag}_recipient_accuracy": tgt_ok / tgt_n if tgt_n else 0.0}
@@ -198,6 +200,17 @@ def _gsr_rows(data: Path, split: str) -> list[dict[str, Any]]:
     return [r for i, r in enumerate(rows) if i % 2 == parity]
 
 
+def _written_rows() -> list[dict[str, Any]]:
+    """Return the team-written development sentences in the GSR row shape (text, event, actor, recipient)."""
+    lines = [line for line in WRITTEN.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    rows = []
+    for line in lines[1:]:  # after the header
+        etype, source, target, text = line.split("\t")
+        rows.append({"text": text, "event": etype, "actor": [{"code": source}] if source else [],
+                     "recipient": [{"code": target}] if target else []})
+    return rows
+
+
 def run(data: Path, limit: int | None = None, split: str | None = None) -> dict[str, float | int | str]:
     """Score the coder on both event benchmarks (``split``: test (default), dev, all)."""
     split = split or "test"
@@ -210,6 +223,8 @@ def run(data: Path, limit: int | None = None, split: str | None = None) -> dict[
     figures: dict[str, float | int | str] = {"split": split}
     figures.update(score_gsr(gsr))
     figures.update(score_cameo(cameo))
+    if split == "dev":
+        figures.update(score_gsr(_written_rows()[:limit], tag="written"))
     if load_model() is not None:  # trained on the CAMEO train split only: GSR dev and test are both unseen
         figures.update(score_gsr(gsr, learned=True))
         if split != "dev":

@@ -21,6 +21,8 @@ def test_bench_events_smoke(bench_data: Path, monkeypatch: pytest.MonkeyPatch, s
     for key in ("gsr_type_accuracy", "gsr_actor_accuracy", "gsr_recipient_accuracy", "cameo_macro_f1",
                 "cameo_S_span_f1_exact", "cameo_T_span_f1_token"):
         assert isinstance(figures[key], float) and 0.0 <= figures[key] <= 1.0
+    # the team-written sentences are development data: scored with dev only
+    assert (figures.get("written_sentences") == 12) == (split == "dev")
 
 
 def test_bench_events_rejects_unknown_split(bench_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
