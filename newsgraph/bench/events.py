@@ -3,7 +3,8 @@
 Splits: ``test`` (default) scores the held-out parts: PLOVER GSR lines with an odd index (the rules were
 developed on the even lines) and the ConfliBERT CAMEO test split. ``dev`` scores the development parts:
 GSR even lines, the ConfliBERT train split and the team's own written sentences (``data/events_written.tsv``:
-wire-style sentences labelled by CAMEO2PLOVER, for phrasing the GSR lacks; ``written_*`` figures). ``all`` scores every GSR line and the CAMEO test split.
+wire-style sentences labelled by CAMEO2PLOVER, for phrasing the GSR lacks; ``written_*`` figures).
+``all`` scores every GSR line and the CAMEO test split.
 The sentence-level prediction is the coder's main event of the sentence (none → "statement"), mapped to the
 CAMEO quad classes (see classifier.PENTA and code.penta_of). ``*_hybrid`` figures use the sentence classifier
 (trained on the ConfliBERT train split only): its label is the sentence's class, and it picks the main event
