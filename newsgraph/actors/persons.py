@@ -337,7 +337,10 @@ def _known_sweep(ctx: Context) -> None:
     """Catch well-known persons NER missed ('Erdogan said'): a free capitalised word listed in persons.csv."""
     known = known_persons()
     for tok in ctx.doc:
-        if tok.i in ctx.taken or tok.i in ctx.registry or not tok.is_title or tok.pos_ != "PROPN" or len(tok) < 4:
+        if tok.i in ctx.taken or tok.i in ctx.registry or not tok.is_title or len(tok) < 4:
+            continue
+        # the small model tags a sentence-opening name NOUN ("Zelenskyy urged"): a speaking subject is a name
+        if tok.pos_ != "PROPN" and not _acts_like_person(ctx, ctx.doc[tok.i:tok.i + 1]):
             continue
         pid = person_id([tok.text])
         if pid in known:

@@ -86,9 +86,17 @@ class ArgResolver:
                 continue  # "workers affiliated with the union", "a newspaper based in Beirut"
             if not coordinated and tok.dep_ in ("conj", "cc"):
                 continue
+            if self.third_party(tok):
+                continue  # "a UN-brokered deal": the broker is a third party, not the deal's party
             out.append(tok)
             stack.extend(c for c in tok.children if c.dep_ in _CORE_DEPS or c.dep_ == "pobj")
         return sorted(out, key=lambda t: t.i)
+
+    @staticmethod
+    def third_party(tok: Token) -> bool:
+        """Tell whether a token is, or names the agent of, a broker's participle ("UN-brokered", "Qatar-mediated")."""
+        part = tok if tok.dep_ == "amod" else tok.head
+        return part.dep_ == "amod" and load_lexicon().has("third_party_participles", part.lemma_.lower())
 
     def is_place(self, tok: Token) -> bool:
         """Return whether the token is a town, or a venue before a noun: where, not who (for fallback parties)."""

@@ -252,20 +252,24 @@ class _Coder:
                 break
             cand.targets = _first_resolved(pobjs(inner.trigger, self.lex.words["noun_target_preps"]), res) or \
                 cand.targets
-        if not any(a.code for a in cand.targets) and cand.type in _LAST_RESORT_IN:
+        # coordinated sources of a two-sided act act on each other ("Saudi and Iranian officials met in
+        # Beijing"): no fallback party
+        mutual = len({a.code for a in cand.sources if a.code}) > 1 and cand.type in self.lex.words["mutual_types"]
+        if not any(a.code for a in cand.targets) and cand.type in _LAST_RESORT_IN and not mutual:
             root = tok.sent.root  # "told a briefing in Geneva": where a speaker spoke is not where aid went
             places = pobjs(anchor(tok), {"in"}) + ([] if self.lex.has("speech_verbs", root.lemma_.lower()) else
                                                    pobjs(root, {"in"}))
             cand.targets = _first_resolved(places, res) or cand.targets
         if cand.type in ("REJECT", "CONCEDE", "AGREE") and not any(a.code for a in cand.targets):
             self._answered_party(cand)
-        if not any(a.code for a in cand.targets) and any(a.code for a in cand.sources):
+        if not any(a.code for a in cand.targets) and any(a.code for a in cand.sources) and not mutual:
             cand.targets = self._sentence_party(cand) or cand.targets
         if not any(a.code or a.name or a.sector for a in cand.sources):
             cand.sources = self._clause_source(cand) or cand.sources
         self._domestic_default(cand)
         src_codes = {a.code for a in cand.sources if a.code}
-        if len(src_codes) > 1 and not any(a.code for a in cand.targets):
+        if len(src_codes) > 1 and (mutual and {a.code for a in cand.targets} <= src_codes or not any(
+                a.code for a in cand.targets)):
             cand.targets = []  # "Hungary and Romania agreed": each source is the other's target (see records)
         if cand.sources and cand.targets and src_codes and src_codes == {a.code for a in cand.targets} and \
                 cand.sources[0].head == cand.targets[0].head:
@@ -313,7 +317,7 @@ class _Coder:
         for t in after + before:
             code, _, via, kind = self.res._token_code(t)
             if code and via != "setting" and (code not in src_codes or t.i > tok.i) and not self.res.is_place(t) \
-                    and not meeting_venue(t):
+                    and not meeting_venue(t) and not self.res.third_party(t):
                 head = t
                 while head.dep_ in _MODIFIER_DEPS and head.head != head:
                     head = head.head  # the phrase the name modifies ("Palestinian lorries")
@@ -454,6 +458,9 @@ class _Coder:
                 tgt.extend(c for c in tok.children if c.dep_ == "dobj")
                 for comp in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp")):
                     tgt.extend(c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
+            if cand.pattern.obj:  # "reaffirmed America's support for Israel": the object is the act, not a party
+                for obj in (c for c in tok.children if c.dep_ == "dobj" and lemma_of(c) in cand.pattern.obj):
+                    tgt.extend(pobjs(obj, lex.words["noun_target_preps"] - {"of"}))
             tgt.extend(c for c in tok.children if c.dep_ in ("dobj", "attr"))  # "invited Wallace to Moscow"
             tgt.extend(pobjs(tok, {"to"}) if cand.type in ("AID", "SUPPORT", "AGREE") else [])
             tgt.extend(pobjs(tok, tpreps))

@@ -165,6 +165,12 @@ def test_declined_cooperation_is_reject_and_receiving_reverses_the_dyad() -> Non
     ("Kenya's president bowed to opposition demands and agreed to early elections.", "CONCEDE"),
     ("Thousands took to the streets of Dakar to denounce the postponement of the election.", "PROTEST"),
     ("Supporters of Brazil's former president stormed the parliament building.", "PROTEST"),
+    ("French unions held a nationwide strike against the pension reform.", "PROTEST"),
+    ("Indian troops exchanged fire with Pakistani soldiers along the Line of Control.", "ASSAULT"),
+    ("The United States flew B-52 bombers over the Korean peninsula in a show of force.", "MOBILIZE"),
+    ("Iran unveiled a new hypersonic missile at a military parade.", "MOBILIZE"),
+    ("The US removed Cuba from its list of state sponsors of terrorism.", "RETREAT"),
+    ("Zelenskyy urged US lawmakers to approve the aid package without delay.", "REQUEST"),
 ])
 def test_common_news_frames(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
@@ -181,6 +187,20 @@ def test_common_news_frames(text: str, etype: str) -> None:
 def test_dyads_of_common_frames(text: str, etype: str, dyad: tuple[str, str]) -> None:
     event = _one(text, etype)
     assert (event.source, event.target) == dyad
+
+
+def test_coordinated_parties_of_a_two_sided_act_and_brokers() -> None:
+    met = _one("Saudi and Iranian officials met in Beijing and agreed to restore diplomatic relations.", "CONSULT")
+    assert met.target in ("SAU", "IRN")  # each the other's counterpart; the venue is no party
+    deal = _one("Russia and Ukraine agreed to a UN-brokered deal to resume grain exports.", "AGREE")
+    assert {deal.source, deal.target} == {"RUS", "UKR"}  # the broker is no party
+
+
+def test_the_object_of_a_voiced_act_is_no_party() -> None:
+    event = _one("President Biden reaffirmed America's support for Israel's right to defend itself.", "SUPPORT")
+    assert (event.source, event.target) == ("USA", "ISR")
+    case = _one("South Africa filed a genocide case against Israel at the International Court of Justice.", "ACCUSE")
+    assert (case.source, case.target) == ("ZAF", "ISR")
 
 
 def test_a_sea_named_after_a_state_is_no_party() -> None:
