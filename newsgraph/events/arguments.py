@@ -13,7 +13,8 @@ from newsgraph.records import Actor, ActorAnalysis
 # children that belong to an actor phrase ("Taiwan's Vice Foreign Minister", "rebels in the Ivory Coast")
 _CORE_DEPS = {"compound", "amod", "poss", "nmod", "det", "appos", "prep", "pobj", "nummod", "quantmod", "case",
               "npadvmod", "punct", "cc", "conj", "acl"}
-_CORE_PREPS = frozenset({"of", "in", "from", "for", "at", "inside", "within", "throughout", "across", "around"})
+_CORE_PREPS = frozenset({"of", "in", "from", "for", "at", "inside", "within", "throughout", "across", "around", "near",
+                         "outside"})
 # prepositions that belong to the phrase only under a participle or adjective ("based in", "loyal to")
 _MODIFIER_PREPS = frozenset({"with", "to", "in", "by", "from"})
 # where a meeting is held, not who meets ("the talks in Brussels")

@@ -534,10 +534,30 @@ def penta_of(cand: Candidate) -> str:
     return PENTA[cand.type]
 
 
+def _explains(tok: Token, top: Token) -> bool:
+    """Tell whether ``tok`` heads an adverbial clause of ``top`` ("killed when a bomb hit"), not a conjunct."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "advcl" and cur.head == top:
+            return True
+        if cur.head == cur or cur.dep_ == "conj":
+            return False
+        cur = cur.head
+    return False
+
+
 def ranked_asserted(cands: list[Candidate]) -> list[Candidate]:
     """Return the asserted candidates (not negated, not hypothetical), highest in the tree and surest first."""
     ranked = sorted(cands, key=lambda c: (c.depth, c.pattern.pos != "VERB", -c.confidence, c.trigger.i))
-    return [c for c in ranked if not c.negated and not c.hypothetical]
+    ranked = [c for c in ranked if not c.negated and not c.hypothetical]
+    if ranked and not any(a.code for a in ranked[0].sources):
+        # "12 people were killed when a Russian bomb hit a supermarket": the clause below names the author
+        top = ranked[0]
+        told = next((c for c in ranked[1:] if c.type == top.type and _explains(c.trigger, top.trigger) and
+                     any(a.code for a in c.sources)), None)
+        if told is not None:
+            ranked = [told] + [c for c in ranked if c is not told]
+    return ranked
 
 
 def rule_tokens(cands: list[Candidate]) -> str:

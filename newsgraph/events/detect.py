@@ -117,9 +117,11 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.prep_not and preps & p.prep_not:
         return False
-    if p.pobj and not any(lemma_of(o) in p.pobj for c in kids if c.dep_ == "prep" for o in c.children
-                          if o.dep_ == "pobj"):
-        return False
+    if p.pobj:  # the preposition may hang on the object: "stripped [94 opponents of their citizenship]"
+        preps_of = [c for c in kids if c.dep_ == "prep"] + [
+            c for o in kids if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]
+        if not any(lemma_of(o) in p.pobj for c in preps_of for o in c.children if o.dep_ == "pobj"):
+            return False
     if p.mod or p.mod_not:
         mods = {lemma_of(c) for c in kids if c.dep_ in ("amod", "compound", "nmod", "npadvmod")}
         if p.mod and not mods & p.mod:

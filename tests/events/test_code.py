@@ -6,6 +6,7 @@ import pytest
 
 from newsgraph.actors import find_actors
 from newsgraph.events import extract_events
+from newsgraph.events.code import code_sentences, main_event
 from newsgraph.nlp import analyse
 from newsgraph.records import Article, Event, TimeAnalysis
 
@@ -171,6 +172,12 @@ def test_declined_cooperation_is_reject_and_receiving_reverses_the_dyad() -> Non
     ("Iran unveiled a new hypersonic missile at a military parade.", "MOBILIZE"),
     ("The US removed Cuba from its list of state sponsors of terrorism.", "RETREAT"),
     ("Zelenskyy urged US lawmakers to approve the aid package without delay.", "REQUEST"),
+    ("Nicaragua stripped 94 opponents of their citizenship.", "COERCE"),
+    ("South Korea raised its military alert level after the North's missile launch.", "MOBILIZE"),
+    ("The United States withdrew from the Open Skies treaty with Russia.", "SANCTION"),
+    ("Junior doctors in England walked out in a dispute over pay.", "PROTEST"),
+    ("Ukraine ruled out any ceasefire that would leave Russian troops on its territory.", "REJECT"),
+    ("The last US troops left Afghanistan on August 30.", "RETREAT"),
 ])
 def test_common_news_frames(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
@@ -201,6 +208,16 @@ def test_the_object_of_a_voiced_act_is_no_party() -> None:
     assert (event.source, event.target) == ("USA", "ISR")
     case = _one("South Africa filed a genocide case against Israel at the International Court of Justice.", "ACCUSE")
     assert (case.source, case.target) == ("ZAF", "ISR")
+
+
+def test_a_killing_takes_its_author_from_the_clause_that_explains_it() -> None:
+    text = "At least 12 people were killed when a Russian glide bomb hit a supermarket in Kharkiv, the governor said."
+    assert ("RUS", "UKR") in {(e.source, e.target) for e in _events(text) if e.event_type == "ASSAULT"}
+    doc = analyse(text)
+    actors = find_actors(Article(id="k", source="t", source_name="t", text=text), doc)
+    cands = [c for _, found in code_sentences(doc, actors) for c in found]
+    main = main_event(cands)
+    assert main is not None and main.trigger.text == "hit"  # the sentence's main event names its author
 
 
 def test_a_sea_named_after_a_state_is_no_party() -> None:
