@@ -19,7 +19,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 import pycountry
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsgraph.actors.context import Context
 from newsgraph.actors.lexicon import DATA, Entry
@@ -146,6 +146,8 @@ def find_places(ctx: Context) -> None:
         if cands is None:
             continue
         code = _pick(cands, named)
+        if _stray_town(doc[start:end], cands, code, named):
+            continue
         if text not in reads:
             reads[text] = _reads_as_state(ctx, text, cands, code, named)
         if reads[text]:
@@ -153,6 +155,14 @@ def find_places(ctx: Context) -> None:
             continue
         name = ctx.lex.states.get(code, code)
         ctx.add_registry(doc[start:end], Entry(code, name, "state", code, None, "place", code))
+
+
+def _stray_town(span: Span, cands: list[tuple[int, str]], code: str, named: set[str]) -> bool:
+    """Tell whether a small town's name is more likely a namesake: it modifies a noun ("Fano militiamen"), is
+    in no state the article names and is not where something happens ("in Fano")."""
+    if code in named or max(p for p, c in cands if c == code) >= _TOWN:
+        return False
+    return span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.pos_ == "NOUN"
 
 
 def _reads_as_state(ctx: Context, text: str, cands: list[tuple[int, str]], code: str, named: set[str]) -> bool:

@@ -153,6 +153,20 @@ def test_a_town_whose_demonym_is_written_is_an_invented_state() -> None:
     assert {a.country for a in town.actors.values()} == {"USA"}  # no demonym: the town stays a town
 
 
+def test_a_small_town_modifying_a_noun_is_no_place_of_an_unnamed_state() -> None:
+    # Fano is an Italian town of 60,000; "Fano militiamen" in an Ethiopian story are no Italians
+    text = "Ethiopian federal troops clashed with Fano militiamen in the Amhara region."
+    assert "ITA" not in {a.country for a in run(text).actors.values()}
+
+
+def test_places_and_seas() -> None:
+    text = "Russian troops shelled Kharkiv as warships sailed in the South China Sea."
+    res = run(text)
+    kharkiv = res.actor_at(text.index("Kharkiv"), text.index("Kharkiv") + 7)
+    assert kharkiv is not None and kharkiv.country == "UKR"  # the small model calls the city FAC
+    assert "CHN" not in {a.country for a in res.actors.values()}  # a sea named after a state is no party
+
+
 def test_a_name_after_a_state_only_role_is_an_invented_state() -> None:
     text = "The government of Veska accused rebel groups of blocking the convoys, a charge the rebels denied."
     res = run(text)
