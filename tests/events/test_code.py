@@ -178,6 +178,7 @@ def test_declined_cooperation_is_reject_and_receiving_reverses_the_dyad() -> Non
     ("Junior doctors in England walked out in a dispute over pay.", "PROTEST"),
     ("Ukraine ruled out any ceasefire that would leave Russian troops on its territory.", "REJECT"),
     ("The last US troops left Afghanistan on August 30.", "RETREAT"),
+    ("China warned Taiwan that any move toward independence would mean war.", "THREATEN"),
 ])
 def test_common_news_frames(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
