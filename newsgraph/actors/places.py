@@ -146,7 +146,7 @@ def find_places(ctx: Context) -> None:
         if cands is None:
             continue
         code = _pick(cands, named)
-        if _stray_town(doc[start:end], cands, code, named):
+        if _stray_town(doc[start:end], cands, code, named) or _owned_by_other(ctx, doc[start:end], code):
             continue
         if text not in reads:
             reads[text] = _reads_as_state(ctx, text, cands, code, named)
@@ -163,6 +163,17 @@ def _stray_town(span: Span, cands: list[tuple[int, str]], code: str, named: set[
     if code in named or max(p for p, c in cands if c == code) >= _TOWN:
         return False
     return span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.pos_ == "NOUN"
+
+
+def _owned_by_other(ctx: Context, span: Span, code: str) -> bool:
+    """Tell whether the phrase a place name modifies belongs to another named state ("Somalia's Gedo region"
+    is no Ethiopian town Gedo)."""
+    head = span.root.head if span.root.dep_ in ("compound", "nmod") else span.root
+    for poss in (c for c in head.children if c.dep_ == "poss"):
+        hit = ctx.registry.get(poss.i)
+        if hit is not None and hit[1].kind == "state" and hit[1].country and hit[1].country != code:
+            return True
+    return False
 
 
 def _reads_as_state(ctx: Context, text: str, cands: list[tuple[int, str]], code: str, named: set[str]) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.events.arguments import ArgActor, ArgResolver, meeting_venue
 from newsgraph.events.classifier import PENTA
 from newsgraph.events.clause import anchor, depth, governor, modality, pobjs, speech_head, with_conj
-from newsgraph.events.detect import find_triggers, lemma_of, subject_of
+from newsgraph.events.detect import find_triggers, lemma_of, match_token, subject_of
 from newsgraph.events.lexicon import MUST_CLAUSE, NON_EVENT, RULESET, Lexicon, Pattern, load_lexicon
 from newsgraph.records import ActorAnalysis
 
@@ -458,10 +458,16 @@ class _Coder:
                 tgt.extend(c for c in tok.children if c.dep_ == "dobj")
                 for comp in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp")):
                     tgt.extend(c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
-            if cand.pattern.obj:  # "reaffirmed America's support for Israel": the object is the act, not a party
-                for obj in (c for c in tok.children if c.dep_ == "dobj" and lemma_of(c) in cand.pattern.obj):
-                    tgt.extend(pobjs(obj, lex.words["noun_target_preps"] - {"of"}))
-            tgt.extend(c for c in tok.children if c.dep_ in ("dobj", "attr"))  # "invited Wallace to Moscow"
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                # "reaffirmed America's support for Israel", "welcomed the release by Venezuela": the object is an
+                # act, not a party; its own parties come first
+                act = match_token(obj, lex)  # an offer or a demand is the party's own: "rejected the US proposal"
+                if lemma_of(obj) in cand.pattern.obj or act is not None and not act.wrapper:
+                    tgt.extend(pobjs(obj, lex.words["noun_target_preps"] - {"of"} | {"by"}))
+            objects = [c for c in tok.children if c.dep_ in ("dobj", "attr")]  # "invited Wallace to Moscow"
+            # "withdrew its troops from Gedo": what the source owns comes after the other parties
+            owned = [c for c in objects if any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)]
+            tgt.extend(c for c in objects if c not in owned)
             tgt.extend(pobjs(tok, {"to"}) if cand.type in ("AID", "SUPPORT", "AGREE") else [])
             tgt.extend(pobjs(tok, tpreps))
             for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "acomp")):
@@ -475,6 +481,7 @@ class _Coder:
                 for cond in (c for c in tok.subtree if c.dep_ == "advcl" and any(
                         m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)):
                     tgt.extend(c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass"))
+            tgt.extend(owned)
         light = anchor(tok)
         for purpose in (c for c in light.children if c.dep_ in ("advcl", "xcomp") and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):  # "... to demand the removal of X"
