@@ -224,7 +224,7 @@ def test_a_killing_takes_its_author_from_the_clause_that_explains_it() -> None:
 def test_what_the_source_owns_and_the_acts_it_names_are_no_parties() -> None:
     withdrawal = _one("Ethiopia withdrew its troops from Somalia's Gedo region.", "RETREAT")
     assert (withdrawal.source, withdrawal.target) == ("ETH", "SOM")
-    welcome = _one("Washington welcomed the release of the political prisoners by the Venezuelan government.", "SUPPORT")
+    welcome = _one("Washington welcomed the release of prisoners by the Venezuelan government.", "SUPPORT")
     assert (welcome.source, welcome.target) == ("USA", "VEN")
     refusal = _one("Israel rejected the American proposal for a Palestinian state.", "REJECT")
     assert (refusal.source, refusal.target) == ("ISR", "USA")  # an offer is its author's
