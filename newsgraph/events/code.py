@@ -471,8 +471,9 @@ class _Coder:
             tgt.extend(pobjs(tok, {"to"}) if cand.type in ("AID", "SUPPORT", "AGREE") else [])
             tgt.extend(pobjs(tok, tpreps))
             for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "acomp")):
-                tgt.extend(c for c in comp.children if c.dep_ in ("dobj", "dative"))
-                tgt.extend(pobjs(comp, tpreps))
+                tgt.extend(c for c in comp.children if c.dep_ == "dative")
+                tgt.extend(pobjs(comp, tpreps))  # "agreed to return four villages to Azerbaijan"
+                tgt.extend(c for c in comp.children if c.dep_ == "dobj")
                 for obj in (c for c in comp.children if c.dep_ == "dobj"):
                     tgt.extend(pobjs(obj, lex.words["noun_target_preps"]))
             for obj in (c for c in tok.children if c.dep_ == "dobj"):  # "demanded an admission by Moscow"
@@ -481,7 +482,8 @@ class _Coder:
                 for cond in (c for c in tok.subtree if c.dep_ == "advcl" and any(
                         m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)):
                     tgt.extend(c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass"))
-            tgt.extend(owned)
+            if cand.type != "RETREAT":  # "withdrew its forces": never the recipient of the withdrawal
+                tgt.extend(owned)
         light = anchor(tok)
         for purpose in (c for c in light.children if c.dep_ in ("advcl", "xcomp") and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):  # "... to demand the removal of X"
@@ -535,7 +537,7 @@ def penta_of(cand: Candidate) -> str:
     lex = load_lexicon()
     if cand.type == "REQUEST" and cand.pattern is not MUST_CLAUSE and \
             lex.has("appeal_lemmas", cand.trigger.lemma_.lower()) and not any(  # "called for sanctions" demands
-                PENTA.get(a.type) in _CONFLICT and not _reversed_between(a.trigger, cand.trigger, lex)
+                penta_of(a) in _CONFLICT and not _reversed_between(a.trigger, cand.trigger, lex)
                 for a in cand.absorbed if a.parent is cand):
         return "statement"
     return PENTA[cand.type]

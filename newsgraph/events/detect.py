@@ -10,7 +10,7 @@ _OBJ_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative", "acomp"}
 _SKIP_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LAW", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT"}
 _PERSONISH = {"minister", "secretary", "president", "delegation", "official", "envoy", "diplomat", "leader",
               "chancellor", "premier", "king", "emir", "negotiator", "ambassador", "representative", "head"}
-_MILISH = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "contingent", "unit", "army", "marine",
+_MILISH = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "contingent", "unit", "army", "marine", "tank",
            "battalion", "brigade", "observer", "monitor"}
 _CROWD = {"protester", "protestor", "demonstrator", "student", "worker", "people", "thousand", "hundred", "crowd",
           "supporter", "resident", "villager", "farmer", "activist", "prisoner", "union", "youth", "opposition",

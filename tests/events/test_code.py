@@ -179,6 +179,12 @@ def test_declined_cooperation_is_reject_and_receiving_reverses_the_dyad() -> Non
     ("Ukraine ruled out any ceasefire that would leave Russian troops on its territory.", "REJECT"),
     ("The last US troops left Afghanistan on August 30.", "RETREAT"),
     ("China warned Taiwan that any move toward independence would mean war.", "THREATEN"),
+    ("China warned the Philippines to stop provocations in the disputed waters.", "THREATEN"),
+    ("Israeli tanks pushed deeper into Rafah as fighting intensified in southern Gaza.", "ASSAULT"),
+    ("Niger's junta denounced the military agreements with France.", "REJECT"),
+    ("The International Criminal Court prosecutor sought arrest warrants for Israeli leaders.", "ACCUSE"),
+    ("Biden pressed Netanyahu to agree to a ceasefire deal.", "REQUEST"),
+    ("The US unfroze $6 billion in Iranian funds as part of a prisoner deal.", "RETREAT"),
 ])
 def test_common_news_frames(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
@@ -226,6 +232,10 @@ def test_what_the_source_owns_and_the_acts_it_names_are_no_parties() -> None:
     assert (withdrawal.source, withdrawal.target) == ("ETH", "SOM")
     welcome = _one("Washington welcomed the release of prisoners by the Venezuelan government.", "SUPPORT")
     assert (welcome.source, welcome.target) == ("USA", "VEN")
+    returned = _one("Armenia agreed to return four border villages to Azerbaijan.", "AGREE")
+    assert (returned.source, returned.target) == ("ARM", "AZE")
+    strikes = _one("US forces conducted airstrikes against Iranian-backed groups in eastern Syria.", "ASSAULT")
+    assert strikes.target != "IRN"  # the backer is a third party
     refusal = _one("Israel rejected the American proposal for a Palestinian state.", "REJECT")
     assert (refusal.source, refusal.target) == ("ISR", "USA")  # an offer is its author's
 
