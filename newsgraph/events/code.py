@@ -56,7 +56,8 @@ class Candidate:
     @property
     def target_span(self) -> tuple[int, int] | None:
         """Return char offsets of the first target phrase."""
-        return (self.targets[0].start, self.targets[0].end) if self.targets else None
+        named = [a for a in self.targets if a.end > a.start]  # an implied recipient names no phrase
+        return (named[0].start, named[0].end) if named else None
 
 
 def _reversed_between(inner: Token, outer: Token, lex: Lexicon) -> bool:
@@ -267,6 +268,7 @@ class _Coder:
         if not any(a.code or a.name or a.sector for a in cand.sources):
             cand.sources = self._clause_source(cand) or cand.sources
         self._domestic_default(cand)
+        self._domestic_recipient(cand)
         src_codes = {a.code for a in cand.sources if a.code}
         if len(src_codes) > 1 and (mutual and {a.code for a in cand.targets} <= src_codes or not any(
                 a.code for a in cand.targets)):
@@ -397,6 +399,21 @@ class _Coder:
             s = cand.sources[0]
             cand.sources = [ArgActor(tgt.code, s.name, s.sector, s.start, s.end, s.head, "context", tgt.kind)]
 
+    def _domestic_recipient(self, cand: Candidate) -> None:
+        """Give a protest, a coercion or a concession that names no recipient its source's own state.
+
+        PLOVER codes these as acts within a state ("French unions held a nationwide strike": FRA → FRA; the PLOVER
+        GSR gives 19 of its 30 such development events a recipient of the source's country and none an empty one).
+        The implied recipient has an empty span: no phrase of the text names it.
+        """
+        codes = {a.code for a in cand.sources if a.code}
+        if cand.type not in self.lex.words["domestic_types"] or len(codes) != 1 or any(a.code for a in cand.targets):
+            return
+        src = next(a for a in cand.sources if a.code)
+        if src.kind == "state":
+            at = cand.trigger.idx
+            cand.targets = [ArgActor(src.code, None, None, at, at, cand.trigger.i, "context", src.kind)]
+
     def _antecedent(self, tok: Token) -> list[ArgActor]:
         """Return the actors of the sentence's main subject, or the previous sentence's, for a bare pronoun."""
         sent = tok.sent
@@ -523,7 +540,7 @@ class _Coder:
             conf += 0.1 if cand.sources[0].via == "actors" else 0.07
         else:
             conf -= 0.15
-        if any(a.code for a in cand.targets):
+        if any(a.code and a.end > a.start for a in cand.targets):  # a named recipient, not an implied one
             conf += 0.05
         if cand.hypothetical:
             conf *= 0.7

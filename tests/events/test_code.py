@@ -240,6 +240,13 @@ def test_what_the_source_owns_and_the_acts_it_names_are_no_parties() -> None:
     assert (refusal.source, refusal.target) == ("ISR", "USA")  # an offer is its author's
 
 
+def test_acts_within_a_state_take_it_as_recipient() -> None:
+    strike = _one("French unions held a nationwide strike against the pension reform.", "PROTEST")
+    assert (strike.source, strike.target) == ("FRA", "FRA")
+    doc_text = "Kenyan police arrested dozens of opposition activists in Nairobi."
+    assert _one(doc_text, "COERCE").target == "KEN"
+
+
 def test_a_sea_named_after_a_state_is_no_party() -> None:
     event = _one("American and Filipino troops held joint patrols in the South China Sea.", "COOPERATE")
     assert event.target != "CHN"
