@@ -12,6 +12,7 @@ _PERSONISH = {"minister", "secretary", "president", "delegation", "official", "e
               "chancellor", "premier", "king", "emir", "negotiator", "ambassador", "representative", "head"}
 _MILISH = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "contingent", "unit", "army", "marine", "tank",
            "battalion", "brigade", "observer", "monitor"}
+_PARTY_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
 _CROWD = {"protester", "protestor", "demonstrator", "student", "worker", "people", "thousand", "hundred", "crowd",
           "supporter", "resident", "villager", "farmer", "activist", "prisoner", "union", "youth", "opposition",
           "employee", "teacher", "doctor", "nurse", "miner", "driver", "trucker", "landowner", "refugee", "inmate",
@@ -113,6 +114,9 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
                                  or lemma_of(o) in _PERSONISH for o in objs if o.dep_ in ("dobj", "nsubjpass")):
             return False
     preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent")}
+    # the small model hangs the verb's preposition on a named object: "warned [Finland of consequences]"
+    preps |= {c.lower_ for o in kids if o.dep_ == "dobj" and (o.pos_ == "PROPN" or o.ent_type_ in _PARTY_ENTS)
+              for c in o.children if c.dep_ == "prep" and c.i > o.i}
     if p.prep and not preps & p.prep:
         return False
     if p.prep_not and preps & p.prep_not:

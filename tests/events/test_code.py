@@ -185,6 +185,7 @@ def test_declined_cooperation_is_reject_and_receiving_reverses_the_dyad() -> Non
     ("The International Criminal Court prosecutor sought arrest warrants for Israeli leaders.", "ACCUSE"),
     ("Biden pressed Netanyahu to agree to a ceasefire deal.", "REQUEST"),
     ("The US unfroze $6 billion in Iranian funds as part of a prisoner deal.", "RETREAT"),
+    ("Turkey removed three elected pro-Kurdish mayors from office.", "COERCE"),
 ])
 def test_common_news_frames(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
@@ -238,6 +239,11 @@ def test_what_the_source_owns_and_the_acts_it_names_are_no_parties() -> None:
     assert strikes.target != "IRN"  # the backer is a third party
     refusal = _one("Israel rejected the American proposal for a Palestinian state.", "REJECT")
     assert (refusal.source, refusal.target) == ("ISR", "USA")  # an offer is its author's
+
+
+def test_a_preposition_hung_on_a_named_object_still_frames_the_verb() -> None:
+    event = _one("Russia warned Finland of military and political consequences if it joins NATO.", "THREATEN")
+    assert (event.source, event.target) == ("RUS", "FIN")
 
 
 def test_acts_within_a_state_take_it_as_recipient() -> None:
