@@ -67,9 +67,9 @@ def anchor(tok: Token) -> Token:
         return tok.head
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
         return tok.head.head
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "nsubjpass") and \
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "in") and tok.head.head.dep_ in ("dobj", "nsubjpass") and \
             tok.head.head.head.pos_ in ("VERB", "AUX"):
-        return tok.head.head.head  # "announced a package of military aid"
+        return tok.head.head.head  # "announced a package of military aid", "announced $5.5 billion in aid"
     return tok
 
 

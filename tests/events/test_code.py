@@ -246,6 +246,11 @@ def test_a_preposition_hung_on_a_named_object_still_frames_the_verb() -> None:
     assert (event.source, event.target) == ("RUS", "FIN")
 
 
+def test_an_amount_in_aid_takes_its_announcer() -> None:
+    event = _one("Tokyo announced $5.5 billion in additional aid for Kyiv.", "AID")
+    assert (event.source, event.target) == ("JPN", "UKR")
+
+
 def test_acts_within_a_state_take_it_as_recipient() -> None:
     strike = _one("French unions held a nationwide strike against the pension reform.", "PROTEST")
     assert (strike.source, strike.target) == ("FRA", "FRA")
