@@ -160,9 +160,13 @@ def find_places(ctx: Context) -> None:
 def _stray_town(span: Span, cands: list[tuple[int, str]], code: str, named: set[str]) -> bool:
     """Tell whether a small town's name is more likely a namesake: it modifies a noun ("Fano militiamen"), is
     in no state the article names and is not where something happens ("in Fano")."""
-    if code in named or max(p for p, c in cands if c == code) >= _TOWN:
-        return False
-    return span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.pos_ == "NOUN"
+    return _unnamed_town(cands, code, named) and span.root.dep_ in ("compound", "amod", "nmod") and \
+        span.root.head.pos_ == "NOUN"
+
+
+def _unnamed_town(cands: list[tuple[int, str]], code: str, named: set[str]) -> bool:
+    """Tell whether the picked place is a small town (< _TOWN people) in a state the article does not name."""
+    return code not in named and max(p for p, c in cands if c == code) < _TOWN
 
 
 def _owned_by_other(ctx: Context, span: Span, code: str) -> bool:
@@ -180,9 +184,7 @@ def _reads_as_state(ctx: Context, text: str, cands: list[tuple[int, str]], code:
     """Tell whether a town's name is a state the gazetteer does not know: the text writes its demonym
     ('neighbouring Norland' beside 'her Norlandic counterpart' is no town of 23,604 in Florida), the town is
     small and the article names no state it could lie in."""
-    if code in named or max(p for p, c in cands if c == code) >= _TOWN:
-        return False
-    return any(_demonym_of(tok, text) for tok in ctx.doc)
+    return _unnamed_town(cands, code, named) and any(_demonym_of(tok, text) for tok in ctx.doc)
 
 
 def _demonym_of(tok: Token, name: str) -> bool:
