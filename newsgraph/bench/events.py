@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.actors import find_actors
+from newsgraph.actors.lexicon import plover_country
 from newsgraph.errors import BenchmarkDataError
 from newsgraph.events.arguments import ArgActor
 from newsgraph.events.classifier import MODEL as MODEL_FILE
@@ -88,7 +89,8 @@ def _norm_code(arg: ArgActor) -> str | None:
     if arg.code is None:
         return None
     igos = {c for c, kind in load_gazetteer().names.values() if kind == "igo"}
-    return "IGO" if arg.kind == "igo" or arg.code in igos else arg.code
+    # an armed group's id becomes its PLOVER class ("ALQAEDA" → "IMG"), as its leaders' codes already do
+    return "IGO" if arg.kind == "igo" or arg.code in igos else plover_country(arg.code)
 
 
 def score_gsr(rows: list[dict[str, Any]], learned: bool = False, tag: str = "gsr") -> dict[str, float | int]:

@@ -182,12 +182,14 @@ class ArgResolver:
 
     @staticmethod
     def _rank(tok: Token, head: Token) -> int:
-        """Rank a phrase token: the head, then its own modifiers, then attached phrases."""
+        """Rank a phrase token: the head, its owner, its other modifiers, then attached phrases."""
         if tok.i == head.i:
             return 0
-        if tok.head.i == head.i and tok.dep_ in ("compound", "amod", "poss", "nmod", "appos"):
+        if tok.head.i == head.i and tok.dep_ == "poss":  # "Sweden's NATO membership bid" is Sweden's
             return 1
-        return 2
+        if tok.head.i == head.i and tok.dep_ in ("compound", "amod", "nmod", "appos"):
+            return 2
+        return 3
 
     @staticmethod
     def _coordinated(tok: Token, core: list[Token]) -> bool:

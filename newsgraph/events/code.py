@@ -258,8 +258,9 @@ class _Coder:
         mutual = len({a.code for a in cand.sources if a.code}) > 1 and cand.type in self.lex.words["mutual_types"]
         if not any(a.code for a in cand.targets) and cand.type in _LAST_RESORT_IN and not mutual:
             root = tok.sent.root  # "told a briefing in Geneva": where a speaker spoke is not where aid went
-            places = pobjs(anchor(tok), {"in"}) + ([] if self.lex.has("speech_verbs", root.lemma_.lower()) else
-                                                   pobjs(root, {"in"}))
+            scene = {"in", "across", "throughout"}
+            places = pobjs(anchor(tok), scene) + ([] if self.lex.has("speech_verbs", root.lemma_.lower()) else
+                                                  pobjs(root, scene))
             cand.targets = _first_resolved(places, res) or cand.targets
         if cand.type in ("REJECT", "CONCEDE", "AGREE") and not any(a.code for a in cand.targets):
             self._answered_party(cand)
@@ -488,6 +489,8 @@ class _Coder:
             tgt.extend(pobjs(tok, {"to"}) if cand.type in ("AID", "SUPPORT", "AGREE") else [])
             tgt.extend(pobjs(tok, tpreps))
             for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "acomp")):
+                if cand.type == "ACCUSE" and comp.dep_ == "ccomp":  # "charged that Eritrean forces had occupied"
+                    tgt.extend(c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
                 tgt.extend(c for c in comp.children if c.dep_ == "dative")
                 tgt.extend(pobjs(comp, tpreps))  # "agreed to return four villages to Azerbaijan"
                 tgt.extend(c for c in comp.children if c.dep_ == "dobj")

@@ -9,9 +9,11 @@ from newsgraph.events.lexicon import Lexicon, Pattern
 _OBJ_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative", "acomp"}
 _SKIP_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LAW", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT"}
 _PERSONISH = {"minister", "secretary", "president", "delegation", "official", "envoy", "diplomat", "leader",
-              "chancellor", "premier", "king", "emir", "negotiator", "ambassador", "representative", "head"}
+              "chancellor", "premier", "king", "emir", "negotiator", "ambassador", "representative", "head",
+              "counterpart"}
 _MILISH = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "contingent", "unit", "army", "marine", "tank",
-           "battalion", "brigade", "observer", "monitor"}
+           "battalion", "brigade", "observer", "monitor", "missile", "rocket", "shell", "drone", "bomb", "mortar",
+           "projectile", "warplane", "jet"}
 _PARTY_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
 _CROWD = {"protester", "protestor", "demonstrator", "student", "worker", "people", "thousand", "hundred", "crowd",
           "supporter", "resident", "villager", "farmer", "activist", "prisoner", "union", "youth", "opposition",
@@ -127,7 +129,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         if not any(lemma_of(o) in p.pobj for c in preps_of for o in c.children if o.dep_ == "pobj"):
             return False
     if p.mod or p.mod_not:
-        mods = {lemma_of(c) for c in kids if c.dep_ in ("amod", "compound", "nmod", "npadvmod")}
+        mods = {lemma_of(c) for c in kids if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod")}
         if p.mod and not mods & p.mod:
             return False
         if p.mod_not and mods & p.mod_not:

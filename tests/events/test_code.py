@@ -108,6 +108,7 @@ def test_metonyms_resolve_to_states() -> None:
     ("Iran threatened to launch a new military offensive against Iraq.", "THREATEN"),
     ("Nigeria announced that it will withdraw its peacekeepers from Chad unless a ceasefire is arranged.", "THREATEN"),
     ("Finland will give Tanzania a grant of 580 million shillings.", "AGREE"),
+    ("China said it would use force to prevent Taiwan from declaring independence.", "THREATEN"),
 ])
 def test_futures_and_threats(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
@@ -198,6 +199,10 @@ def test_common_news_frames(text: str, etype: str) -> None:
     ("Japan gave the Philippines five coast guard vessels.", "AID", ("JPN", "PHL")),
     ("The Pentagon sent a second carrier strike group toward Israel.", "MOBILIZE", ("USA", "ISR")),
     ("Chinese coast guard ships blocked a Philippine resupply mission.", "COERCE", ("CHN", "PHL")),
+    ("Ethiopia charged that Eritrean forces had occupied villages along the border.", "ACCUSE", ("ETH", "ERI")),
+    ("Turkey threatened to block Sweden's NATO membership bid.", "THREATEN", ("TUR", "SWE")),  # the owner's bid
+    ("Germany will provide Russia with 2 billion marks in credits.", "AGREE", ("DEU", "RUS")),
+    ("Russia cut oil supplies to Latvia.", "SANCTION", ("RUS", "LVA")),
 ])
 def test_dyads_of_common_frames(text: str, etype: str, dyad: tuple[str, str]) -> None:
     event = _one(text, etype)
