@@ -35,7 +35,7 @@ def pos_of(tok: Token) -> str | None:
 def lemma_of(tok: Token) -> str:
     """Return the lower-case lemma, with plural nouns the tagger left unlemmatised singularised."""
     lemma = tok.lemma_.lower()
-    if tok.tag_ == "NNS" and lemma == tok.lower_ and lemma.endswith("s") and not lemma.endswith("ss"):
+    if tok.tag_ in ("NNS", "NNPS") and lemma == tok.lower_ and lemma.endswith("s") and not lemma.endswith("ss"):
         return lemma[:-1]
     return lemma
 
@@ -126,6 +126,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
     if p.pobj:  # the preposition may hang on the object: "stripped [94 opponents of their citizenship]"
         preps_of = [c for c in kids if c.dep_ == "prep"] + [
             c for o in kids if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]
+        if p.prep:  # "pulled out of Jenin under the peace accord": the accord is not what was left
+            preps_of = [c for c in preps_of if c.lower_ in p.prep]
         if not any(lemma_of(o) in p.pobj for c in preps_of for o in c.children if o.dep_ == "pobj"):
             return False
     if p.mod or p.mod_not:
