@@ -23,6 +23,8 @@ _DIPLOMATIC = {"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID"}
 _CONFLICT = {"verbal_conflict", "material_conflict"}
 # a name inside these stands for the phrase it modifies ("Palestinian lorries", "the Gaza Strip")
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod"}
+_OWNER_DEPS = ("compound", "amod", "poss", "nmod")
+_UNDERGO = {"pay", "face", "suffer", "incur", "bear", "feel"}  # light verbs whose subject receives a threat
 _LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION", "REQUEST"}
 
 
@@ -232,8 +234,11 @@ class _Coder:
         """Fill source and target actors from the dependency structure around the trigger."""
         tok, res = cand.trigger, self.res
         src_heads, tgt_heads = self._argument_heads(cand)
-        if cand.pattern.reverse:  # "Refugees received food from Islamic Relief"
-            src_heads, tgt_heads = pobjs(tok, {"from"}) + src_heads[1:], src_heads[:1]
+        if cand.pattern.reverse:  # "Refugees received food from Islamic Relief", "received yen in loans from Japan"
+            things = [o for o in tok.children if o.dep_ == "dobj"] + pobjs(tok, {"in"})
+            givers = pobjs(tok, {"from"}) + [g for o in things for w in [o, *pobjs(o, {"in", "of"})]
+                                             for g in pobjs(w, {"from"})]
+            src_heads, tgt_heads = givers + src_heads[1:], src_heads[:1]
         cand.sources = _first_resolved(src_heads, res)
         if not any(a.code for a in cand.sources) and src_heads and src_heads[0].tag_ in ("WP", "WDT"):
             # 'Lavrov, who rejected the demand': the relative pronoun stands for the noun its clause modifies
@@ -452,7 +457,9 @@ class _Coder:
             if light != tok:
                 subj = subject_of(light)
                 passive = [c for c in light.children if c.dep_ == "nsubjpass"]
-                if subj is not None and subj != tok:
+                if subj is not None and subj != tok and cand.type == "THREATEN" and lemma_of(light) in _UNDERGO:
+                    tgt.append(subj)  # "Lebanon would pay a heavy price": who pays is threatened, not threatening
+                elif subj is not None and subj != tok:
                     src.append(subj)
                 tgt.extend(c for c in light.children if c.dep_ == "dative")
                 tgt.extend(p for p in passive if p != tok)
@@ -466,6 +473,8 @@ class _Coder:
             subj = subject_of(tok)
             if subj is not None:
                 src.append(subj)
+            elif passive:  # "Cuba was hit with new U.S. sanctions": the instrument's owner acts
+                src.extend(m for w in pobjs(tok, {"with"}) for m in w.children if m.dep_ in _OWNER_DEPS)
             if passive and cand.pattern.wrapper == "intent":  # "Vietnam is committed to ...": a stative passive
                 src.extend(passive)
                 passive = []

@@ -9,9 +9,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from newsgraph.errors import ModelNotFoundError
@@ -25,6 +28,7 @@ MODEL_PREFERENCE = (
 )
 # spaCy's parser needs memory linear in document length; longer texts are cut (and say so in the article)
 MAX_CHARS = 200_000
+WHOLE_WORDS = Path(__file__).parent / "data" / "whole_words.txt"
 # a line this short with no closing punctuation is a headline, crosshead or dateline: its line break ends a
 # sentence ('New U.S. military aid' / 'Speaking at the embassy, Blinken warned ...'); the parser runs them on
 SHORT_LINE = 60
@@ -86,8 +90,42 @@ def load_nlp(name: str | None = None) -> Language:
             nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
             if "parser" in nlp.pipe_names:
                 nlp.add_pipe("newsgraph_line_breaks", before="parser")
+            _keep_whole(nlp)
             return nlp
     raise ModelNotFoundError(f"none of {', '.join(c for c in candidates if c)} is installed")
+
+
+@lru_cache(maxsize=1)
+def whole_words() -> frozenset[str]:
+    """Return the hyphenated nouns the tokenizer keeps whole (``data/whole_words.txt``)."""
+    lines = (line.strip() for line in WHOLE_WORDS.read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def _keep_whole(nlp: Language) -> None:
+    """Make the tokenizer keep the hyphenated nouns of ``data/whole_words.txt`` as one token each."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):  # a custom tokenizer has no special cases: leave it as it is
+        return
+    for word in whole_words():
+        for form in (word, word.capitalize(), word + "s", word.capitalize() + "s"):
+            tokenizer.add_special_case(form, [{ORTH: form}])
+    nlp.add_pipe("newsgraph_whole_words", last=True)
+
+
+@Language.component("newsgraph_whole_words")
+def tag_whole_words(doc: Doc) -> Doc:
+    """Tag the kept-whole hyphenated words as common nouns with a singular lemma (the tagger, never having
+    seen them as one token, often calls "sit-in" a proper noun)."""
+    words = whole_words()
+    for tok in doc:
+        if "-" not in tok.text:
+            continue
+        low = tok.lower_
+        singular = low[:-1] if low.endswith("s") and low[:-1] in words else low
+        if singular in words:
+            tok.pos_, tok.tag_, tok.lemma_ = "NOUN", "NN" if singular == low else "NNS", singular
+    return doc
 
 
 def model_name(nlp: Language | None = None) -> str:

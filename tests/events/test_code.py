@@ -203,6 +203,9 @@ def test_common_news_frames(text: str, etype: str) -> None:
     ("Turkey threatened to block Sweden's NATO membership bid.", "THREATEN", ("TUR", "SWE")),  # the owner's bid
     ("Germany will provide Russia with 2 billion marks in credits.", "AGREE", ("DEU", "RUS")),
     ("Russia cut oil supplies to Latvia.", "SANCTION", ("RUS", "LVA")),
+    ("Cuba was hit with new U.S. sanctions on Friday.", "SANCTION", ("USA", "CUB")),  # the instrument's owner
+    ("Indonesia received 10 billion yen in emergency loans from Japan.", "AID", ("JPN", "IDN")),
+    ("Israel's defence minister said Lebanon would pay a heavy price.", "THREATEN", ("ISR", "LBN")),
 ])
 def test_dyads_of_common_frames(text: str, etype: str, dyad: tuple[str, str]) -> None:
     event = _one(text, etype)

@@ -33,3 +33,11 @@ def test_quote_closing_a_paragraph_ends_its_sentence() -> None:
 def test_abbreviation_at_a_line_end_does_not_end_the_sentence() -> None:
     doc = analyse("The minister met officials from the U.S.\nState Department on Monday to discuss the talks.")
     assert len(list(doc.sents)) == 1
+
+
+def test_hyphenated_news_nouns_stay_whole() -> None:
+    doc = analyse("Opposition supporters staged a sit-in after the cease-fire collapsed. Sit-ins spread.")
+    words = {t.text: t for t in doc}
+    assert words["sit-in"].pos_ == "NOUN" and words["cease-fire"].lemma_ == "cease-fire"
+    assert words["Sit-ins"].lemma_ == "sit-in" and words["Sit-ins"].tag_ == "NNS"
+    assert "Opposition" in words and "-" not in words  # other tokens untouched, no stray hyphen token
