@@ -94,6 +94,8 @@ def modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
         lemma = node.lemma_.lower()
         for child in node.children:
             clemma = child.lemma_.lower()
+            if child.dep_ == "neg" and node != tok and lex.has("litotes_heads", lemma):
+                continue  # "would not hesitate to strike": the negation asserts the intent
             if child.dep_ == "neg" or (child.dep_ == "det" and clemma in ("no", "neither")):
                 negated = True
             if child.dep_ in ("aux", "auxpass"):

@@ -74,6 +74,14 @@ def _reversed_between(inner: Token, outer: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _purpose_of_same(cand: Candidate, cands: dict[int, Candidate]) -> bool:
+    """Tell whether ``cand`` is the purpose ("to discuss") of a candidate of its own type."""
+    tok = cand.trigger
+    head = cands.get(tok.head.i)
+    return head is not None and head is not cand and head.type == cand.type and tok.dep_ in ("advcl", "xcomp") and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _first_resolved(heads: list[Token], res: ArgResolver) -> list[ArgActor]:
     """Return the actors of the first argument head (with its conjuncts) that resolves to a country/IGO.
 
@@ -148,6 +156,8 @@ class _Coder:
             parent_i = governor(cand.trigger, wrappers, self.lex)
             if parent_i is not None and parent_i != cand.trigger.i:
                 cand.parent = cands[parent_i]
+            elif _purpose_of_same(cand, cands):  # "met in Helsinki to discuss Syria": one meeting
+                cand.parent = cands[cand.trigger.head.i]
         tops = []
         for cand in cands.values():
             root = cand
@@ -276,12 +286,21 @@ class _Coder:
         self._domestic_default(cand)
         self._domestic_recipient(cand)
         src_codes = {a.code for a in cand.sources if a.code}
-        if len(src_codes) > 1 and (mutual and {a.code for a in cand.targets} <= src_codes or not any(
-                a.code for a in cand.targets)):
+        # "U.S. and Russian chiefs met to discuss Syria": parties who meet meet each other; a third is the topic
+        if len(src_codes) > 1 and (mutual and ({a.code for a in cand.targets} <= src_codes or cand.type == "CONSULT"
+                                               and not self._met_party(cand))
+                                   or not any(a.code for a in cand.targets)):
             cand.targets = []  # "Hungary and Romania agreed": each source is the other's target (see records)
         if cand.sources and cand.targets and src_codes and src_codes == {a.code for a in cand.targets} and \
                 cand.sources[0].head == cand.targets[0].head:
             cand.targets = []
+
+    def _met_party(self, cand: Candidate) -> bool:
+        """Tell whether a meeting's recipient is met by its parties ("met with the U.S. envoy", "visited Iran")."""
+        heads = [self.doc[a.head] for a in cand.targets if a.code]
+        verb = anchor(cand.trigger)
+        return any(h.head in (cand.trigger, verb) and h.dep_ in ("dobj", "dative") or
+                   h.dep_ == "pobj" and h.head.lower_ == "with" for h in heads)
 
     def _speaker_may_act(self, cand: Candidate, src_heads: list[Token]) -> bool:
         """Tell whether the speaker of the sentence may stand in for the event's missing source.
@@ -447,6 +466,8 @@ class _Coder:
             kinds = lex.modes.get(cand.type, {})  # "military aid", "naval exercises": a kind, not an actor
             src.extend(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
                        and not self.res.is_venue(c) and lemma_of(c) not in kinds)
+            if cand.type == "RETREAT":  # "the withdrawal of its peacekeepers from Mali": left, not what left
+                tgt.extend(pobjs(tok, {"from"}))
             tgt.extend(pobjs(tok, lex.words["noun_target_preps"]))
             for of_obj in pobjs(tok, {"of"}):  # "a suspension of air links with Serbia"
                 tgt.extend(pobjs(of_obj, lex.words["noun_target_preps"] - {"of"}))

@@ -128,7 +128,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
             c for o in kids if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]
         if p.prep:  # "pulled out of Jenin under the peace accord": the accord is not what was left
             preps_of = [c for c in preps_of if c.lower_ in p.prep]
-        if not any(lemma_of(o) in p.pobj for c in preps_of for o in c.children if o.dep_ == "pobj"):
+        heads = [o for c in preps_of for o in c.children if o.dep_ == "pobj"]  # or a compound: "group Memorial"
+        if not any(lemma_of(w) in p.pobj for o in heads for w in [o, *o.children] if w is o or w.dep_ == "compound"):
             return False
     if p.mod or p.mod_not:
         mods = {lemma_of(c) for c in kids if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod")}

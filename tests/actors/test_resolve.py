@@ -119,6 +119,12 @@ def test_a_leaders_administration_is_that_states_government() -> None:
         assert mention is not None and mention.actor_id == group, (text, mention)
 
 
+def test_a_state_named_envoy_posted_abroad_stays_that_states() -> None:
+    text = "Israeli negotiators met with the U.S. envoy in Jerusalem on Monday."
+    mention = mention_of(text, "envoy")
+    assert mention is not None and mention.actor_id == "group:usa-gov", mention
+
+
 def test_metonyms_and_igo_spellings() -> None:
     text = ("The Kremlin said on Friday that Nato was a threat. Washington rejected the claim, "
             "and NATO troops stayed in Poland. Air defences in Kyiv shot down drones.")

@@ -109,6 +109,7 @@ def test_metonyms_resolve_to_states() -> None:
     ("Nigeria announced that it will withdraw its peacekeepers from Chad unless a ceasefire is arranged.", "THREATEN"),
     ("Finland will give Tanzania a grant of 580 million shillings.", "AGREE"),
     ("China said it would use force to prevent Taiwan from declaring independence.", "THREATEN"),
+    ("Netanyahu said Israel would not hesitate to strike Iran's nuclear facilities.", "THREATEN"),  # litotes
 ])
 def test_futures_and_threats(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
@@ -206,6 +207,8 @@ def test_common_news_frames(text: str, etype: str) -> None:
     ("Cuba was hit with new U.S. sanctions on Friday.", "SANCTION", ("USA", "CUB")),  # the instrument's owner
     ("Indonesia received 10 billion yen in emergency loans from Japan.", "AID", ("JPN", "IDN")),
     ("Israel's defence minister said Lebanon would pay a heavy price.", "THREATEN", ("ISR", "LBN")),
+    ("The United States brushed aside North Korea's demand for a peace treaty.", "REJECT", ("USA", "PRK")),
+    ("The United Nations completed the withdrawal of its peacekeepers from Mali.", "RETREAT", ("UN", "MLI")),
 ])
 def test_dyads_of_common_frames(text: str, etype: str, dyad: tuple[str, str]) -> None:
     event = _one(text, etype)
@@ -217,6 +220,13 @@ def test_coordinated_parties_of_a_two_sided_act_and_brokers() -> None:
     assert met.target in ("SAU", "IRN")  # each the other's counterpart; the venue is no party
     deal = _one("Russia and Ukraine agreed to a UN-brokered deal to resume grain exports.", "AGREE")
     assert {deal.source, deal.target} == {"RUS", "UKR"}  # the broker is no party
+
+
+def test_the_topic_of_a_meeting_is_no_party() -> None:
+    met = _one("U.S. and Russian military chiefs met in Helsinki to discuss the situation in Syria.", "CONSULT")
+    assert {met.source, met.target} == {"USA", "RUS"}
+    envoy = _one("Israeli and Palestinian negotiators met with the U.S. envoy in Jerusalem.", "CONSULT")
+    assert envoy.target == "USA"  # a third party met is a party
 
 
 def test_the_object_of_a_voiced_act_is_no_party() -> None:
