@@ -42,6 +42,7 @@ class ArgActor:
     head: int  # token index of the phrase head
     via: str  # "actors" (actor stage), "gazetteer" (fallback) or "context" (domestic default)
     kind: str | None = None  # state or igo (of the coded actor)
+    guessed: bool = False  # the code is the sentence's setting, not a word of the phrase ('doctors' in a Cuba story)
 
 
 class ArgResolver:
@@ -175,7 +176,8 @@ class ArgResolver:
                 continue
             if actor is not None and actor.sector and not sector:
                 sector = actor.sector
-            found.append(ArgActor(code, name, sector, start, end, head.i, "actors" if via == "setting" else via, kind))
+            found.append(ArgActor(code, name, sector, start, end, head.i, "actors" if via == "setting" else via, kind,
+                                  guessed=via == "setting"))
         if not found and (name or sector):  # an actor phrase the gazetteer cannot place: keep its span
             found.append(ArgActor(None, name, sector, start, end, head.i, ""))
         return found

@@ -88,7 +88,8 @@ def _first_resolved(heads: list[Token], res: ArgResolver) -> list[ArgActor]:
     Failing that, the first phrase that looks like an actor (a name or a sector word), else the first phrase.
     """
     groups = [[a for h in with_conj([head]) for a in res.resolve(h)] for head in heads]
-    for group in groups:
+    # a phrase that names its party beats one the sentence's setting placed ("sent doctors to Haiti")
+    for group in sorted(groups, key=lambda g: all(a.guessed for a in g if a.code)):
         if any(a.code for a in group):
             return [a for a in group if a.code]
     for group in groups:

@@ -208,6 +208,8 @@ def test_common_news_frames(text: str, etype: str) -> None:
     ("Indonesia received 10 billion yen in emergency loans from Japan.", "AID", ("JPN", "IDN")),
     ("Israel's defence minister said Lebanon would pay a heavy price.", "THREATEN", ("ISR", "LBN")),
     ("The United States brushed aside North Korea's demand for a peace treaty.", "REJECT", ("USA", "PRK")),
+    ("Cuba dispatched a team of 300 doctors to Haiti after the earthquake.", "AID", ("CUB", "HTI")),  # named
+    ("Kenyan police used tear gas to disperse opposition supporters in Nairobi.", "COERCE", ("KEN", "KEN")),
     ("The United Nations completed the withdrawal of its peacekeepers from Mali.", "RETREAT", ("UN", "MLI")),
 ])
 def test_dyads_of_common_frames(text: str, etype: str, dyad: tuple[str, str]) -> None:
