@@ -74,6 +74,11 @@ def _reversed_between(inner: Token, outer: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _of_several(head: Token) -> bool:
+    """Tell whether a phrase spans several parties ("urged both navies", "all sides"): no one state's."""
+    return any(c.dep_ in ("det", "predet", "nummod") and c.lower_ in ("both", "all", "each", "two") for c in head.children)
+
+
 def _purpose_of_same(cand: Candidate, cands: dict[int, Candidate]) -> bool:
     """Tell whether ``cand`` is the purpose ("to discuss") of a candidate of its own type."""
     tok = cand.trigger
@@ -175,7 +180,21 @@ class _Coder:
         tops = [c for c in tops if c.type != NON_EVENT and c.trigger.i not in blocked]
         for cand in tops:
             self._finish(cand)
+        for cand in tops:
+            self._comment_on_act(cand, tops)
         return tops
+
+    def _comment_on_act(self, cand: Candidate, tops: list[Candidate]) -> None:
+        """Give a reaction to an act its author as recipient: "moved two batteries closer, a step Norland
+        condemned" (the relative clause of a "step" in apposition to the act's clause)."""
+        tok = cand.trigger
+        noun = tok.head
+        if any(a.code for a in cand.targets) or tok.dep_ != "relcl" or noun.dep_ not in ("npadvmod", "appos") or \
+                not self.lex.has("act_nouns", lemma_of(noun)):
+            return
+        act = next((c for c in tops if c is not cand and anchor(c.trigger).i == noun.head.i), None)
+        if act is not None and any(a.code for a in act.sources):
+            cand.targets = [a for a in act.sources if a.code]
 
     def _must_clause(self, tok: Token) -> bool:
         """Return whether ``tok`` heads an obligation clause reported by a speech verb ("said X must ...")."""
@@ -337,6 +356,8 @@ class _Coder:
                     banned.update(x.i for x in subj.subtree)
             if t.lower_ == "according" or t.dep_ == "agent" and t.head.lemma_.lower() in ("report", "quote"):
                 banned.update(x.i for x in t.subtree)
+            if t.dep_ in ("npadvmod", "appos") and self.lex.has("act_nouns", lemma_of(t)) and tok not in t.subtree:
+                banned.update(x.i for x in t.subtree)  # "..., a step Norland condemned": who reacts is no party
         if cand.type in self.lex.words["cooperative_types"]:  # "help it push back against the Kremlin's forces"
             banned.update(x.i for t in sent if t.dep_ == "prep" and t.lower_ == "against" for x in t.subtree)
         src_codes = {a.code for a in cand.sources if a.code}
@@ -416,7 +437,8 @@ class _Coder:
         src = next((a for a in cand.sources if a.code), None)
         tgt = next((a for a in cand.targets if a.code), None)
         actorish = [a for a in cand.targets if (a.name or a.sector) and not (a.name and cand.type in _DIPLOMATIC)
-                    and a.head != cand.trigger.i]  # "gave military assistance": the aid is no recipient
+                    and a.head != cand.trigger.i  # "gave military assistance": the aid is no recipient
+                    and not _of_several(self.doc[a.head])]
         if src and not tgt and actorish:
             t = actorish[0]
             cand.targets = [ArgActor(src.code, t.name, t.sector, t.start, t.end, t.head, "context", src.kind)]

@@ -224,6 +224,25 @@ def test_coordinated_parties_of_a_two_sided_act_and_brokers() -> None:
     assert {deal.source, deal.target} == {"RUS", "UKR"}  # the broker is no party
 
 
+def test_a_reaction_to_an_act_is_received_by_its_author() -> None:
+    text = "Russia said on Tuesday that it had moved two artillery batteries to the border, a step Georgia condemned."
+    assert _one(text, "ACCUSE").target == "RUS"
+    assert _one(text, "MOBILIZE").target != "GEO"  # who reacts is no party of the act
+
+
+def test_several_parties_get_no_one_state() -> None:
+    event = _one("Norway urged both navies to avoid the contested channel.", "REQUEST")
+    assert event.target != "NOR"
+
+
+@pytest.mark.parametrize("text", [
+    "He distinguished between a minor intrusion and an invasion.",
+    "Blinken downplayed expectations that the talks would get Russia to withdraw its forces from Ukraine.",
+])
+def test_what_a_speaker_weighs_is_no_event(text: str) -> None:
+    assert not [e for e in _events(text) if e.event_type in ("ASSAULT", "AGREE", "RETREAT")]
+
+
 def test_the_topic_of_a_meeting_is_no_party() -> None:
     met = _one("U.S. and Russian military chiefs met in Helsinki to discuss the situation in Syria.", "CONSULT")
     assert {met.source, met.target} == {"USA", "RUS"}
