@@ -76,7 +76,8 @@ def _reversed_between(inner: Token, outer: Token, lex: Lexicon) -> bool:
 
 def _of_several(head: Token) -> bool:
     """Tell whether a phrase spans several parties ("urged both navies", "all sides"): no one state's."""
-    return any(c.dep_ in ("det", "predet", "nummod") and c.lower_ in ("both", "all", "each", "two") for c in head.children)
+    return any(c.dep_ in ("det", "predet", "nummod") and c.lower_ in ("both", "all", "each", "two")
+               for c in head.children)
 
 
 def _purpose_of_same(cand: Candidate, cands: dict[int, Candidate]) -> bool:
