@@ -144,6 +144,13 @@ def _load_roles(lex: Lexicon) -> None:
 
 
 @lru_cache(maxsize=1)
+def regions() -> dict[str, str]:
+    """Return the English region names of ``regions.csv`` with their state ('British Columbia' → CAN)."""
+    with (DATA / "regions.csv").open(encoding="utf-8") as fh:
+        return {name.strip(): row["iso3"] for row in csv.DictReader(fh) for name in row["names"].split(";")}
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Return the registry, loaded once per process."""
     lex = Lexicon()

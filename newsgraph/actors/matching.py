@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from newsgraph.actors.lexicon import Entry, Role, lexicon
+from newsgraph.actors.lexicon import Entry, Role, lexicon, regions
 
 
 @dataclass
@@ -65,17 +65,20 @@ def registry_spans(doc: Doc) -> list[tuple[Span, Entry]]:
     lex = lexicon()
     spans = [Span(doc, s, e, label=mid) for mid, s, e in matchers(doc.vocab).registry(doc)]
     return [(span, lex.entries[span.label_]) for span in filter_spans(spans)
-            if not in_water_name(doc, span.start, span.end)]
+            if not in_place_name(doc, span.start, span.end)]
 
 
-def in_water_name(doc: Doc, start: int, end: int) -> bool:
-    """Tell whether tokens [start, end) are part of a named sea or river ('China' in 'the South China Sea')."""
+def in_place_name(doc: Doc, start: int, end: int) -> bool:
+    """Tell whether tokens [start, end) are part of a longer place name: a sea or river ('China' in 'the South
+    China Sea') or a region of ``regions.csv`` ('British' in 'British Columbia', 'Mexico' in 'New Mexico')."""
     if not doc[start].ent_type_:
         return False
     ent = next((e for e in doc.ents if e.start <= start and end <= e.end), None)
-    if ent is None or ent.label_ not in ("LOC", "FAC", "GPE") or ent.end <= end:
+    if ent is None or ent.label_ not in ("LOC", "FAC", "GPE") or (ent.start, ent.end) == (start, end):
         return False
-    return ent[-1].lower_ in lexicon().names.get("water_bodies", ())
+    if ent.text.removeprefix("the ") in regions():
+        return True
+    return ent.end > end and ent[-1].lower_ in lexicon().names.get("water_bodies", ())
 
 
 def role_spans(doc: Doc) -> list[tuple[Span, Role]]:

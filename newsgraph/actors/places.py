@@ -13,7 +13,6 @@ A small town whose demonym the text writes is a state the gazetteer does not kno
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -22,7 +21,7 @@ import pycountry
 from spacy.tokens import Span, Token
 
 from newsgraph.actors.context import Context
-from newsgraph.actors.lexicon import DATA, Entry
+from newsgraph.actors.lexicon import DATA, Entry, regions
 from newsgraph.actors.names import ascii_fold, demonym_stems, invented_code
 
 # subdivision name endings that are a type word in the local language ('Sichuan Sheng', 'Donetska oblast')
@@ -77,10 +76,8 @@ def gazetteer() -> dict[str, list[tuple[int, str]]]:
         out.setdefault(name, [(10**6, c) for c in sorted(codes)])
     for name in _not_places():
         out.pop(name, None)
-    with (DATA / "regions.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            for name in row["names"].split(";"):
-                out[name.strip()] = [(10**8, row["iso3"])]
+    for name, code in regions().items():
+        out[name] = [(10**8, code)]
     return out
 
 

@@ -24,6 +24,7 @@ _CONFLICT = {"verbal_conflict", "material_conflict"}
 # a name inside these stands for the phrase it modifies ("Palestinian lorries", "the Gaza Strip")
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod"}
 _OWNER_DEPS = ("compound", "amod", "poss", "nmod")
+_TOWARD = {"to", "toward", "towards", "into", "near"}
 _UNDERGO = {"pay", "face", "suffer", "incur", "bear", "feel"}  # light verbs whose subject receives a threat
 _LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION", "REQUEST"}
 
@@ -487,11 +488,17 @@ class _Coder:
         if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
             src.extend(c for c in tok.children if c.dep_ == "poss")
             src.extend(pobjs(tok, {"by"}))
+            # "the joint exercise held by Australia and Indonesia", "the ban announced by Beijing" (not "brokered by")
+            acts = [c for c in tok.children if c.dep_ == "acl" and not lex.has("third_party_participles", lemma_of(c))]
+            src.extend(p for c in acts for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
             kinds = lex.modes.get(cand.type, {})  # "military aid", "naval exercises": a kind, not an actor
             src.extend(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
                        and not self.res.is_venue(c) and lemma_of(c) not in kinds)
             if cand.type == "RETREAT":  # "the withdrawal of its peacekeepers from Mali": left, not what left
                 tgt.extend(pobjs(tok, {"from"}))
+            for deed in pobjs(tok, lex.words["noun_target_preps"]):  # "a probe into massacres by Rwandan troops"
+                if match_token(deed, lex) is not None:
+                    tgt.extend(pobjs(deed, {"by"}))
             tgt.extend(pobjs(tok, lex.words["noun_target_preps"]))
             for of_obj in pobjs(tok, {"of"}):  # "a suspension of air links with Serbia"
                 tgt.extend(pobjs(of_obj, lex.words["noun_target_preps"] - {"of"}))
@@ -509,6 +516,8 @@ class _Coder:
                 tgt.extend(c for c in light.children if c.dep_ == "dative")
                 tgt.extend(p for p in passive if p != tok)
                 tgt.extend(pobjs(light, tpreps))
+            if cand.type in lex.words["mutual_types"] | {"RETREAT", "ASSAULT"}:
+                src.extend(pobjs(tok, {"between"}))  # "a ceasefire between India and Pakistan": both act
         elif cand.pattern is MUST_CLAUSE:
             speaker = subject_of(tok.head)
             src.extend([speaker] if speaker is not None else [])
@@ -520,6 +529,9 @@ class _Coder:
                 src.append(subj)
             elif passive:  # "Cuba was hit with new U.S. sanctions": the instrument's owner acts
                 src.extend(m for w in pobjs(tok, {"with"}) for m in w.children if m.dep_ in _OWNER_DEPS)
+            if passive and cand.type == "MOBILIZE" and subj is None:  # "Thai troops were placed on alert"
+                src.extend(passive)
+                passive = []
             if passive and cand.pattern.wrapper == "intent":  # "Vietnam is committed to ...": a stative passive
                 src.extend(passive)
                 passive = []
@@ -537,6 +549,11 @@ class _Coder:
                 if lemma_of(obj) in cand.pattern.obj or act is not None and not act.wrapper:
                     tgt.extend(pobjs(obj, lex.words["noun_target_preps"] - {"of"} | {"by"}))
             objects = [c for c in tok.children if c.dep_ in ("dobj", "attr")]  # "invited Wallace to Moscow"
+            if cand.type == "MOBILIZE" and pobjs(tok, _TOWARD):  # "moved two divisions towards the border": the forces
+                objects = [o for o in objects if o.pos_ == "PROPN" or o.ent_type_ in ("GPE", "NORP")]  # are its own
+            if cand.type == "PROTEST":  # "rallied outside the U.S. embassy in Jakarta": the mission's state
+                places = pobjs(tok, _LOC_PREPS | {"at", "to", "on"})
+                tgt.extend(p for p in places if lex.has("mission_nouns", lemma_of(p)))
             # "withdrew its troops from Gedo": what the source owns comes after the other parties
             owned = [c for c in objects if any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)]
             tgt.extend(c for c in objects if c not in owned)

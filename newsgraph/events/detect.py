@@ -45,6 +45,10 @@ def _objects(tok: Token) -> list[Token]:
     objs = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     # "accept refugees fleeing X" parses as a clause whose subject is the object
     objs += [s for c in tok.children if c.dep_ == "ccomp" and c.tag_ == "VBG" for s in c.children if s.dep_ == "nsubj"]
+    # "allowed inspectors to enter" parses as a to-clause whose subject is the object
+    to_clauses = [c for c in tok.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                       for a in c.children)]
+    objs += [s for c in to_clauses for s in c.children if s.dep_ == "nsubj"]
     out = list(objs)
     for obj in objs:
         out.extend(c for c in obj.children if c.dep_ in ("compound", "amod", "nmod"))
@@ -154,7 +158,9 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
 
 
 def _named_group(subj: Token) -> bool:
-    """Tell whether a "group" is an organisation ("the human rights group"), not a crowd ("a group of students")."""
+    """Tell whether a crowd word names an organisation ("the human rights group", "the European Union")."""
+    if subj.pos_ == "PROPN":  # "the European Union", "the Union of Journalists": a body, not a crowd
+        return True
     return lemma_of(subj) == "group" and any(c.dep_ == "compound" for c in subj.children)
 
 

@@ -209,6 +209,9 @@ def test_common_news_frames(text: str, etype: str) -> None:
     ("Israel's defence minister said Lebanon would pay a heavy price.", "THREATEN", ("ISR", "LBN")),
     ("The United States brushed aside North Korea's demand for a peace treaty.", "REJECT", ("USA", "PRK")),
     ("Cuba dispatched a team of 300 doctors to Haiti after the earthquake.", "AID", ("CUB", "HTI")),  # named
+    ("Hundreds of demonstrators rallied outside the U.S. embassy in Jakarta on Friday.", "PROTEST", ("IDN", "USA")),
+    ("Iraq allowed U.N. weapons inspectors to enter presidential sites on Monday.", "RETREAT", ("IRQ", "UN")),
+    ("Trudeau accused India of the killing of a Sikh leader in British Columbia.", "ACCUSE", ("CAN", "IND")),
     ("Kenyan police used tear gas to disperse opposition supporters in Nairobi.", "COERCE", ("KEN", "KEN")),
     ("The United Nations completed the withdrawal of its peacekeepers from Mali.", "RETREAT", ("UN", "MLI")),
 ])
@@ -241,6 +244,13 @@ def test_several_parties_get_no_one_state() -> None:
 ])
 def test_what_a_speaker_weighs_is_no_event(text: str) -> None:
     assert not [e for e in _events(text) if e.event_type in ("ASSAULT", "AGREE", "RETREAT")]
+
+
+def test_parties_between_whom_an_act_is_are_its_sources() -> None:
+    truce = _one("A ceasefire between Ethiopia and Eritrea took effect at midnight on Sunday.", "RETREAT")
+    assert {truce.source, truce.target} == {"ETH", "ERI"}
+    drill = _one("The joint naval exercise held by Australia and Indonesia ended on Friday.", "COOPERATE")
+    assert {drill.source, drill.target} == {"AUS", "IDN"}
 
 
 def test_the_topic_of_a_meeting_is_no_party() -> None:
