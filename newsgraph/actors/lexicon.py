@@ -34,7 +34,9 @@ class Entry:
     country: str | None
     sector: str | None
     form: str  # name, demonym, capital, seat, igo
-    plover: str | None = None  # PLOVER country-field code (ISO3, IGO, UNO, EUR, NGO, IMG)
+    # PLOVER country-field code (ISO3, IGO, UNO, EUR, NGO, IMG); international NGOs (Red Cross, Amnesty) are IGO,
+    # as the PLOVER GSR codes them
+    plover: str | None = None
 
 
 @dataclass(frozen=True)
