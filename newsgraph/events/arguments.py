@@ -18,7 +18,7 @@ _CORE_PREPS = frozenset({"of", "in", "from", "for", "at", "inside", "within", "t
 # prepositions that belong to the phrase only under a participle or adjective ("based in", "loyal to")
 _MODIFIER_PREPS = frozenset({"with", "to", "in", "by", "from"})
 # where a meeting is held, not who meets ("the talks in Brussels")
-_WHERE_PREPS = frozenset({"in", "at", "inside", "within", "throughout", "across", "around"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"})
 _SPAN_PREPS = frozenset({"of", "in", "from"})  # the evidence span keeps "police in Gaza", "officials from Kansas"
 _STATE_KINDS = {"state", "igo"}
 _TITLE_DEPS = {"compound", "amod", "poss", "nmod"}
@@ -151,7 +151,7 @@ class ArgResolver:
             owners = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
             core = [t for t in core if t.i not in owners]
         if is_meeting(head):  # "host the talks in Brussels": where, not who
-            places = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in _WHERE_PREPS for t in c.subtree}
+            places = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in c.subtree}
             core = [t for t in core if t.i not in places]
         order = sorted(core, key=lambda t: (self._rank(t, head), abs(t.i - head.i)))
         start, end = self.span(head)
@@ -232,4 +232,4 @@ def is_meeting(tok: Token) -> bool:
 
 def meeting_venue(tok: Token) -> bool:
     """Return whether the token is where a meeting is held ("the talks in Brussels"), not a party to it."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in _WHERE_PREPS and is_meeting(tok.head.head)
+    return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and is_meeting(tok.head.head)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.events.arguments import ArgActor, ArgResolver, meeting_venue
+from newsgraph.events.arguments import PLACE_PREPS, ArgActor, ArgResolver, meeting_venue
 from newsgraph.events.classifier import PENTA
 from newsgraph.events.clause import anchor, depth, governor, modality, pobjs, speech_head, with_conj
 from newsgraph.events.detect import find_triggers, lemma_of, match_token, subject_of
@@ -14,7 +14,6 @@ from newsgraph.events.lexicon import MUST_CLAUSE, NON_EVENT, RULESET, Lexicon, P
 from newsgraph.records import ActorAnalysis
 
 # dependency relations along which a trigger is part of the event of the trigger above it
-_LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around"}
 _LOC_ENTS = {"GPE", "LOC", "FAC"}
 _ANSWERED = {"demand": "REQUEST", "request": "REQUEST", "call": "REQUEST", "appeal": "REQUEST", "ultimatum": "REQUEST",
              "offer": "AGREE", "proposal": "AGREE", "invitation": "AGREE", "plan": "AGREE", "initiative": "AGREE"}
@@ -552,7 +551,7 @@ class _Coder:
             if cand.type == "MOBILIZE" and pobjs(tok, _TOWARD):  # "moved two divisions towards the border": the forces
                 objects = [o for o in objects if o.pos_ == "PROPN" or o.ent_type_ in ("GPE", "NORP")]  # are its own
             if cand.type == "PROTEST":  # "rallied outside the U.S. embassy in Jakarta": the mission's state
-                places = pobjs(tok, _LOC_PREPS | {"at", "to", "on"})
+                places = pobjs(tok, PLACE_PREPS | {"to", "on"})
                 tgt.extend(p for p in places if lex.has("mission_nouns", lemma_of(p)))
             # "withdrew its troops from Gedo": what the source owns comes after the other parties
             owned = [c for c in objects if any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)]
@@ -599,7 +598,7 @@ class _Coder:
     def _location(self, cand: Candidate) -> str | None:
         """Return the place name attached to the event by in/at/near, if any."""
         for head in (cand.trigger, anchor(cand.trigger)):
-            for pobj in pobjs(head, _LOC_PREPS):
+            for pobj in pobjs(head, PLACE_PREPS):
                 ent = next((e for e in self.doc.ents if e.start <= pobj.i < e.end and e.label_ in _LOC_ENTS), None)
                 if ent is not None:
                     return ent.text
