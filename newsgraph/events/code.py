@@ -80,12 +80,16 @@ def _of_several(head: Token) -> bool:
                for c in head.children)
 
 
-def _purpose_of_same(cand: Candidate, cands: dict[int, Candidate]) -> bool:
-    """Tell whether ``cand`` is the purpose ("to discuss") of a candidate of its own type."""
+def _part_of_same(cand: Candidate, cands: dict[int, Candidate]) -> Candidate | None:
+    """Return the candidate of ``cand``'s own type that ``cand`` is part of: its purpose ("met to discuss") or
+    its object ("received 10 billion yen in loans"), else None."""
     tok = cand.trigger
-    head = cands.get(tok.head.i)
-    return head is not None and head is not cand and head.type == cand.type and tok.dep_ in ("advcl", "xcomp") and \
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    via_prep = tok.dep_ == "pobj" and tok.head.dep_ == "prep"
+    head = cands.get(tok.head.head.i if via_prep else tok.head.i)
+    if head is None or head is cand or head.type != cand.type or head.trigger.pos_ not in ("VERB", "AUX"):
+        return None
+    purpose = tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return head if purpose or tok.dep_ == "dobj" or via_prep else None
 
 
 def _first_resolved(heads: list[Token], res: ArgResolver) -> list[ArgActor]:
@@ -163,8 +167,8 @@ class _Coder:
             parent_i = governor(cand.trigger, wrappers, self.lex)
             if parent_i is not None and parent_i != cand.trigger.i:
                 cand.parent = cands[parent_i]
-            elif _purpose_of_same(cand, cands):  # "met in Helsinki to discuss Syria": one meeting
-                cand.parent = cands[cand.trigger.head.i]
+            elif (whole := _part_of_same(cand, cands)) is not None:  # "met in Helsinki to discuss Syria": one
+                cand.parent = whole
         tops = []
         for cand in cands.values():
             root = cand
