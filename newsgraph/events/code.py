@@ -590,7 +590,10 @@ class _Coder:
         table = self.lex.modes.get(cand.type)
         if not table:
             return None
-        words = [lemma_of(cand.trigger)] + [lemma_of(t) for t in cand.trigger.subtree if t.i != cand.trigger.i]
+        words = [lemma_of(cand.trigger)]
+        for inner in (c for c in cand.absorbed if c.type == cand.type):  # "authorized $200 million in security aid"
+            words += [lemma_of(t) for t in inner.trigger.subtree]
+        words += [lemma_of(t) for t in cand.trigger.subtree if t.i != cand.trigger.i]
         for inner in cand.absorbed:
             words.append(lemma_of(inner.trigger))
         light = anchor(cand.trigger)
