@@ -65,7 +65,17 @@ def registry_spans(doc: Doc) -> list[tuple[Span, Entry]]:
     lex = lexicon()
     spans = [Span(doc, s, e, label=mid) for mid, s, e in matchers(doc.vocab).registry(doc)]
     return [(span, lex.entries[span.label_]) for span in filter_spans(spans)
-            if not in_place_name(doc, span.start, span.end)]
+            if not in_place_name(doc, span.start, span.end) and not _in_longer_body(span, lex.entries[span.label_])]
+
+
+def _in_longer_body(span: Span, entry: Entry) -> bool:
+    """Tell whether a seat of power ends a longer organisation name ('Congress' in 'All Progressives Congress',
+    'African National Congress'): another body, not the seat."""
+    if entry.form != "seat" or not span.doc[span.start].ent_type_:
+        return False
+    ent = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
+    return ent is not None and ent.label_ == "ORG" and ent.start < span.start and \
+        span.doc[span.start - 1].pos_ == "PROPN"
 
 
 def in_place_name(doc: Doc, start: int, end: int) -> bool:

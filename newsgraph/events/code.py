@@ -221,6 +221,9 @@ class _Coder:
         cand.rule = f"{RULESET}:{cand.pattern.id}"
         self._retype(cand)
         self._arguments(cand)
+        if cand.type == "MOBILIZE" and self.lex.has("shared_exercises", cand.pattern.id) and \
+                len({a.code for a in cand.sources if a.code}) > 1:  # "French and Egyptian warships began war games"
+            cand.type, cand.mode, cand.rule = "COOPERATE", None, cand.rule + "+joint"
         if cand.type in ("REQUEST", "AGREE") and any(a.code for a in cand.sources):
             self.last_source[cand.type] = [a for a in cand.sources if a.code]
         cand.mode = cand.mode or self._mode(cand)

@@ -167,8 +167,8 @@ def _named_group(subj: Token) -> bool:
 def match_token(tok: Token, lex: Lexicon) -> Pattern | None:
     """Return the first pattern of the lexicon that ``tok`` triggers, or None."""
     pos = pos_of(tok)
-    if pos is None or tok.ent_type_ in _SKIP_ENTS:
-        return None
+    if pos is None or tok.ent_type_ in _SKIP_ENTS and not (tok.dep_ == "ROOT" and pos == "VERB"):
+        return None  # a name is no trigger; but a main verb the NER swallowed is ("the Party of X called on")
     if pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "as":
         return None  # "the alliance the Kremlin sees as a threat": a perception, not an act
     if pos == "NOUN" and tok.dep_ == "nsubj" and lex.has("idle_verbs", lemma_of(tok.head)):

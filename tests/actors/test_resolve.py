@@ -125,6 +125,13 @@ def test_a_state_named_envoy_posted_abroad_stays_that_states() -> None:
     assert mention is not None and mention.actor_id == "group:usa-gov", mention
 
 
+def test_a_party_named_congress_is_not_the_us_congress() -> None:
+    text = "Nigeria's opposition All Progressives Congress criticised the government. Congress passed the bill."
+    res = run(text)
+    assert at(res, text, "All Progressives Congress") != "org:us-congress"
+    assert at(res, text, "Congress", nth=1) == "org:us-congress"
+
+
 def test_metonyms_and_igo_spellings() -> None:
     text = ("The Kremlin said on Friday that Nato was a threat. Washington rejected the claim, "
             "and NATO troops stayed in Poland. Air defences in Kyiv shot down drones.")

@@ -253,6 +253,19 @@ def test_parties_between_whom_an_act_is_are_its_sources() -> None:
     assert {drill.source, drill.target} == {"AUS", "IDN"}
 
 
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Iran's Revolutionary Guards began a week of naval war games in the Gulf on Monday.", "MOBILIZE"),
+    ("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean.", "COOPERATE"),
+    ("Mexico's leftist Party of the Democratic Revolution called on President Calderon to withdraw the army.",
+     "REQUEST"),  # the NER swallowed the main verb into the party's name
+    ("Egyptian workers and residents torched shops and hurled stones at police.", "PROTEST"),
+    ("Zimbabwe's opposition boycotted Monday's scheduled talks with the ruling party.", "REJECT"),
+    ("The lifting of the state of emergency in Bangkok was announced by the government on Tuesday.", "CONCEDE"),
+])
+def test_who_acts_decides_the_type(text: str, etype: str) -> None:
+    assert _one(text, etype).event_type == etype
+
+
 def test_the_topic_of_a_meeting_is_no_party() -> None:
     met = _one("U.S. and Russian military chiefs met in Helsinki to discuss the situation in Syria.", "CONSULT")
     assert {met.source, met.target} == {"USA", "RUS"}
