@@ -24,6 +24,7 @@ _CONFLICT = {"verbal_conflict", "material_conflict"}
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod"}
 _OWNER_DEPS = ("compound", "amod", "poss", "nmod")
 _TOWARD = {"to", "toward", "towards", "into", "near"}
+_SCENE_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "despite"}
 _UNDERGO = {"pay", "face", "suffer", "incur", "bear", "feel"}  # light verbs whose subject receives a threat
 _LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION", "REQUEST"}
 
@@ -217,7 +218,7 @@ class _Coder:
         cand.conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
                                                          for m in c.children) for c in light.children)
         cand.reported = speech_head(tok, lex) is not None
-        cand.depth = depth(light)
+        cand.depth = depth(light) + int(self._background(tok))
         cand.rule = f"{RULESET}:{cand.pattern.id}"
         self._retype(cand)
         self._arguments(cand)
@@ -229,6 +230,13 @@ class _Coder:
         cand.mode = cand.mode or self._mode(cand)
         cand.location = self._location(cand)
         cand.confidence = self._confidence(cand)
+
+    def _background(self, tok: Token) -> bool:
+        """Tell whether a trigger only sets the scene of its clause: "said after a two-day meeting", "the agency
+        said, defying warnings" (a circumstance of the report, below the reported act)."""
+        if tok.dep_ == "pobj" and tok.head.lower_ in _SCENE_PREPS:
+            return True
+        return tok.dep_ == "advcl" and tok.tag_ == "VBG" and self.lex.has("speech_verbs", tok.head.lemma_.lower())
 
     def _retype(self, cand: Candidate) -> None:
         """Apply PLOVER's intent rules: offers/promises of acts are AGREE, of hostile acts THREATEN."""
@@ -304,6 +312,7 @@ class _Coder:
             scene = {"in", "across", "throughout"}
             places = pobjs(anchor(tok), scene) + ([] if self.lex.has("speech_verbs", root.lemma_.lower()) else
                                                   pobjs(root, scene))
+            places += [p for a in cand.targets for p in pobjs(self.doc[a.head], scene)]  # "targets in Basra"
             cand.targets = _first_resolved(places, res) or cand.targets
         if cand.type in ("REJECT", "CONCEDE", "AGREE") and not any(a.code for a in cand.targets):
             self._answered_party(cand)
@@ -557,6 +566,7 @@ class _Coder:
             objects = [c for c in tok.children if c.dep_ in ("dobj", "attr")]  # "invited Wallace to Moscow"
             if cand.type == "MOBILIZE" and pobjs(tok, _TOWARD):  # "moved two divisions towards the border": the forces
                 objects = [o for o in objects if o.pos_ == "PROPN" or o.ent_type_ in ("GPE", "NORP")]  # are its own
+                tgt.extend(w for p in pobjs(tok, _TOWARD) for w in pobjs(p, {"with"}))  # "near its border with Kuwait"
             if cand.type == "PROTEST":  # "rallied outside the U.S. embassy in Jakarta": the mission's state
                 places = pobjs(tok, PLACE_PREPS | {"to", "on"})
                 tgt.extend(p for p in places if lex.has("mission_nouns", lemma_of(p)))
@@ -566,8 +576,11 @@ class _Coder:
             tgt.extend(pobjs(tok, {"to"}) if cand.type in ("AID", "SUPPORT", "AGREE") else [])
             tgt.extend(pobjs(tok, tpreps))
             for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "acomp")):
-                if cand.type == "ACCUSE" and comp.dep_ == "ccomp":  # "charged that Eritrean forces had occupied"
+                if cand.type == "ACCUSE" and comp.dep_ == "ccomp" or any(  # "charged that Eritrean forces had"
+                        a.dep_ == "aux" and a.lower_ == "to" for a in comp.children):  # "allowed inspectors to enter"
                     tgt.extend(c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
+                if cand.type in lex.words["cooperative_types"]:  # "offered to enrich uranium for Iran"
+                    tgt.extend(pobjs(comp, {"for"}))
                 tgt.extend(c for c in comp.children if c.dep_ == "dative")
                 tgt.extend(pobjs(comp, tpreps))  # "agreed to return four villages to Azerbaijan"
                 tgt.extend(c for c in comp.children if c.dep_ == "dobj")

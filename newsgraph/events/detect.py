@@ -66,6 +66,11 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
     for child in tok.children:
         if child.dep_ == "agent":
             return next((p for p in child.children if p.dep_ == "pobj"), None)
+    if any(c.dep_ == "nsubjpass" for c in tok.children):  # "were killed and [nine] wounded by artillery fire"
+        for conj in (c for c in tok.children if c.dep_ == "conj"):
+            agent = next((a for a in conj.subtree if a.dep_ == "agent" and a.head.tag_ == "VBN"), None)
+            if agent is not None:
+                return next((p for p in agent.children if p.dep_ == "pobj"), None)
     if depth > 4 or tok.dep_ == "ROOT":
         return None
     if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
@@ -98,6 +103,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
     if p.active and p.pos == "NOUN" and not _irrealis(tok):
         return False
     if p.present and tok.tag_ not in ("VBP", "VBZ"):
+        return False
+    if p.bare and tok.tag_ != "VB":
         return False
     if p.comp and not any(c.dep_ in ("xcomp", "ccomp") for c in kids):
         return False

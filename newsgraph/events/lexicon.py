@@ -16,8 +16,8 @@ EVENT_TYPES = (
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 NON_EVENT = "NONE"  # a pattern of this type blocks the triggers of its complement and yields no event
-_CONSTRAINTS = ("active", "present", "transitive", "comp", "that_clause", "comp_lemma", "obj", "obj_not", "prep",
-                "prep_not", "pobj", "mod", "mod_not", "obj_ent", "subj_person", "subj_mil", "subj_crowd",
+_CONSTRAINTS = ("active", "present", "bare", "transitive", "comp", "that_clause", "comp_lemma", "obj", "obj_not",
+                "prep", "prep_not", "pobj", "mod", "mod_not", "obj_ent", "subj_person", "subj_mil", "subj_crowd",
                 "subj_not_crowd")
 
 
@@ -50,6 +50,7 @@ class Pattern:
     comp: bool = False  # the trigger must have a clausal complement ("failed to reach", "ordered X to")
     active: bool = False  # verbs: not in the passive ("would be met with" is no meeting); nouns: future only
     present: bool = False  # verbs: in the simple present ("they agree with the decision": an opinion, not a deal)
+    bare: bool = False  # verbs: in the base form ("or face air strikes", "would face"; not "has faced attacks")
 
     @property
     def specificity(self) -> int:
@@ -88,6 +89,7 @@ def _pattern(raw: dict[str, Any]) -> Pattern:
         subj_mil=bool(raw.get("subj_mil")), subj_crowd=bool(raw.get("subj_crowd")),
         subj_not_crowd=bool(raw.get("subj_not_crowd")), active=bool(raw.get("active")),
         present=bool(raw.get("present")),
+        bare=bool(raw.get("bare")),
         comp=bool(raw.get("comp")), that_clause=bool(raw.get("that_clause")),
         reverse=bool(raw.get("reverse")), transitive=bool(raw.get("transitive")), **sets,
     )

@@ -212,6 +212,10 @@ def test_common_news_frames(text: str, etype: str) -> None:
     ("Hundreds of demonstrators rallied outside the U.S. embassy in Jakarta on Friday.", "PROTEST", ("IDN", "USA")),
     ("Iraq allowed U.N. weapons inspectors to enter presidential sites on Monday.", "RETREAT", ("IRQ", "UN")),
     ("Trudeau accused India of the killing of a Sikh leader in British Columbia.", "ACCUSE", ("CAN", "IND")),
+    ("Seven Indian soldiers were killed and nine wounded by Pakistani artillery fire.", "ASSAULT", ("PAK", "IND")),
+    ("U.S. warplanes attacked civilian targets in the southern province of Basra.", "ASSAULT", ("USA", "IRQ")),
+    ("Turkey's parliament refused to let 62,000 U.S. troops deploy on Turkish soil.", "REJECT", ("TUR", "USA")),
+    ("Moscow offered to enrich uranium for Iran on Russian soil.", "AGREE", ("RUS", "IRN")),
     ("Kenyan police used tear gas to disperse opposition supporters in Nairobi.", "COERCE", ("KEN", "KEN")),
     ("The United Nations completed the withdrawal of its peacekeepers from Mali.", "RETREAT", ("UN", "MLI")),
 ])
@@ -264,6 +268,21 @@ def test_parties_between_whom_an_act_is_are_its_sources() -> None:
 ])
 def test_who_acts_decides_the_type(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Pakistan and India agreed to hold talks next month, officials said after a two-day meeting in Islamabad.",
+     "AGREE"),
+    ("North Korea conducted a nuclear weapons test on Monday, the agency said, defying warnings from China.",
+     "MOBILIZE"),
+    ("Bush gave Saddam Hussein 48 hours to leave Iraq or face a U.S.-led military attack.", "THREATEN"),
+])
+def test_the_main_event_is_the_reported_act(text: str, etype: str) -> None:
+    doc = analyse(text)
+    actors = find_actors(Article(id="t", source="t", source_name="t", text=text), doc)
+    cands = [c for _, cs in code_sentences(doc, actors) for c in cs]
+    main = main_event(cands, None, False)
+    assert main is not None and main.type == etype, [(c.type, c.trigger.text) for c in cands]
 
 
 def test_the_topic_of_a_meeting_is_no_party() -> None:
