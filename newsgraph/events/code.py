@@ -475,6 +475,10 @@ class _Coder:
         if cand.type not in self.lex.words["domestic_types"] or len(codes) != 1 or any(a.code for a in cand.targets):
             return
         src = next(a for a in cand.sources if a.code)
+        held = [a for p in pobjs(self.doc[src.head], PLACE_PREPS) for a in self.res.resolve(p) if a.code]
+        if held and held[0].code != src.code:  # "Palestinian prisoners in Israeli jails began a hunger strike"
+            cand.targets = held[:1]
+            return
         if src.kind == "state":
             at = cand.trigger.idx
             cand.targets = [ArgActor(src.code, None, None, at, at, cand.trigger.i, "context", src.kind)]

@@ -216,6 +216,7 @@ def test_common_news_frames(text: str, etype: str) -> None:
     ("U.S. warplanes attacked civilian targets in the southern province of Basra.", "ASSAULT", ("USA", "IRQ")),
     ("Turkey's parliament refused to let 62,000 U.S. troops deploy on Turkish soil.", "REJECT", ("TUR", "USA")),
     ("Moscow offered to enrich uranium for Iran on Russian soil.", "AGREE", ("RUS", "IRN")),
+    ("More than 1,500 Palestinian prisoners in Israeli jails began a hunger strike.", "PROTEST", ("PSE", "ISR")),
     ("Kenyan police used tear gas to disperse opposition supporters in Nairobi.", "COERCE", ("KEN", "KEN")),
     ("The United Nations completed the withdrawal of its peacekeepers from Mali.", "RETREAT", ("UN", "MLI")),
 ])
