@@ -75,6 +75,13 @@ def _reversed_between(inner: Token, outer: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _anti(tok: Token) -> bool:
+    """Tell whether a modifier is an "anti-X" one ("anti-Japanese riots"), which names the side opposed."""
+    doc = tok.doc
+    return tok.lower_.startswith("anti-") or tok.i >= 2 and doc[tok.i - 1].text == "-" and \
+        doc[tok.i - 2].lower_ == "anti"
+
+
 def _of_several(head: Token) -> bool:
     """Tell whether a phrase spans several parties ("urged both navies", "all sides"): no one state's."""
     return any(c.dep_ in ("det", "predet", "nummod") and c.lower_ in ("both", "all", "each", "two")
@@ -511,8 +518,10 @@ class _Coder:
             acts = [c for c in tok.children if c.dep_ == "acl" and not lex.has("third_party_participles", lemma_of(c))]
             src.extend(p for c in acts for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
             kinds = lex.modes.get(cand.type, {})  # "military aid", "naval exercises": a kind, not an actor
-            src.extend(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
-                       and not self.res.is_venue(c) and lemma_of(c) not in kinds)
+            mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                    and not self.res.is_venue(c) and lemma_of(c) not in kinds]
+            src.extend(c for c in mods if not _anti(c))
+            tgt.extend(c for c in mods if _anti(c))  # "anti-Japanese riots" address Japan
             if cand.type == "RETREAT":  # "the withdrawal of its peacekeepers from Mali": left, not what left
                 tgt.extend(pobjs(tok, {"from"}))
             for deed in pobjs(tok, lex.words["noun_target_preps"]):  # "a probe into massacres by Rwandan troops"
@@ -537,6 +546,8 @@ class _Coder:
                 tgt.extend(pobjs(light, tpreps))
             if cand.type in lex.words["mutual_types"] | {"RETREAT", "ASSAULT"}:
                 src.extend(pobjs(tok, {"between"}))  # "a ceasefire between India and Pakistan": both act
+            if cand.type in ("RETREAT", "MOBILIZE"):
+                src.extend(pobjs(tok, {"of"}))  # "the withdrawal of Russian troops from Gori": the forces act
         elif cand.pattern is MUST_CLAUSE:
             speaker = subject_of(tok.head)
             src.extend([speaker] if speaker is not None else [])
@@ -545,7 +556,9 @@ class _Coder:
             passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
             subj = subject_of(tok)
             if subj is not None:
-                src.append(subj)
+                src.append(subj)  # "a mortar shell fired by Bosnian Serb gunners slammed into": who fired it
+                src.extend(p for c in subj.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                           for p in a.children if p.dep_ == "pobj")
             elif passive:  # "Cuba was hit with new U.S. sanctions": the instrument's owner acts
                 src.extend(m for w in pobjs(tok, {"with"}) for m in w.children if m.dep_ in _OWNER_DEPS)
             if passive and cand.type == "MOBILIZE" and subj is None:  # "Thai troops were placed on alert"
@@ -565,6 +578,8 @@ class _Coder:
                 # "reaffirmed America's support for Israel", "welcomed the release by Venezuela": the object is an
                 # act, not a party; its own parties come first
                 act = match_token(obj, lex)  # an offer or a demand is the party's own: "rejected the US proposal"
+                if cand.type == "ACCUSE" and act is not None:  # "condemned Israel's air strikes on Lebanon": its author
+                    tgt.extend([c for c in obj.children if c.dep_ == "poss"] + pobjs(obj, {"by"}))
                 if lemma_of(obj) in cand.pattern.obj or act is not None and not act.wrapper:
                     tgt.extend(pobjs(obj, lex.words["noun_target_preps"] - {"of"} | {"by"}))
             objects = [c for c in tok.children if c.dep_ in ("dobj", "attr")]  # "invited Wallace to Moscow"
@@ -576,8 +591,13 @@ class _Coder:
                 tgt.extend(p for p in places if lex.has("mission_nouns", lemma_of(p)))
             # "withdrew its troops from Gedo": what the source owns comes after the other parties
             owned = [c for c in objects if any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)]
-            tgt.extend(c for c in objects if c not in owned)
-            tgt.extend(pobjs(tok, {"to"}) if cand.type in ("AID", "SUPPORT", "AGREE") else [])
+            # a named object is the party ("invited Wallace to Moscow"), but what is given or returned is not:
+            # "will send 1,000 peacekeepers to Haiti", "handed Hong Kong back to China"
+            given = cand.type in ("AID", "SUPPORT", "AGREE", "RETREAT")
+            named = [c for c in objects if c not in owned and c.pos_ == "PROPN" and cand.type != "RETREAT"]
+            back = [a for a in tok.children if a.dep_ in ("advmod", "prt")]  # "handed it back to China"
+            tgt.extend(named + (pobjs(tok, {"to"}) + [p for a in back for p in pobjs(a, {"to"})] if given else []))
+            tgt.extend(c for c in objects if c not in owned and c not in named)
             tgt.extend(pobjs(tok, tpreps))
             for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "acomp")):
                 if cand.type == "ACCUSE" and comp.dep_ == "ccomp" or any(  # "charged that Eritrean forces had"
@@ -603,6 +623,7 @@ class _Coder:
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):  # "... to demand the removal of X"
             for obj in (c for c in purpose.children if c.dep_ == "dobj"):
                 tgt.extend(pobjs(obj, {"of", "from", "by"}) + [obj])
+            tgt.extend(pobjs(purpose, {"against"}))  # "took to the streets to protest against the U.S. presence"
         return src, tgt
 
     def _mode(self, cand: Candidate) -> str | None:

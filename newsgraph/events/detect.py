@@ -156,7 +156,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
             return False
         if p.subj_mil and not words & _MILISH:
             return False
-        crowd = subj is not None and lemma_of(subj) in _CROWD and not _named_group(subj)
+        crowd = subj is not None and not _named_group(subj) and (lemma_of(subj) in _CROWD or (
+            subj.ent_type_ == "NORP" and subj.tag_ in ("NNS", "NNPS")))  # "Argentines banged pots"
         if p.subj_crowd and not crowd:
             return False
         if p.subj_not_crowd and crowd:
@@ -166,7 +167,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
 
 def _named_group(subj: Token) -> bool:
     """Tell whether a crowd word names an organisation ("the human rights group", "the European Union")."""
-    if subj.pos_ == "PROPN":  # "the European Union", "the Union of Journalists": a body, not a crowd
+    if subj.pos_ == "PROPN" and subj.ent_type_ != "NORP":  # "the European Union": a body; "Argentines": people
         return True
     return lemma_of(subj) == "group" and any(c.dep_ == "compound" for c in subj.children)
 

@@ -217,6 +217,11 @@ def test_common_news_frames(text: str, etype: str) -> None:
     ("Turkey's parliament refused to let 62,000 U.S. troops deploy on Turkish soil.", "REJECT", ("TUR", "USA")),
     ("Moscow offered to enrich uranium for Iran on Russian soil.", "AGREE", ("RUS", "IRN")),
     ("More than 1,500 Palestinian prisoners in Israeli jails began a hunger strike.", "PROTEST", ("PSE", "ISR")),
+    ("The Arab League condemned Israel's air strikes on southern Lebanon.", "ACCUSE", ("ARAB_LEAGUE", "ISR")),
+    ("The withdrawal of Russian troops from the Georgian town of Gori began on Monday.", "RETREAT", ("RUS", "GEO")),
+    ("Brazil will send 1,000 more peacekeepers to Haiti.", "AGREE", ("BRA", "HTI")),
+    ("Britain handed Hong Kong back to China at midnight.", "RETREAT", ("GBR", "CHN")),
+    ("A mortar shell fired by Bosnian Serb gunners slammed into Sarajevo's marketplace.", "ASSAULT", ("SRB", "BIH")),
     ("Kenyan police used tear gas to disperse opposition supporters in Nairobi.", "COERCE", ("KEN", "KEN")),
     ("The United Nations completed the withdrawal of its peacekeepers from Mali.", "RETREAT", ("UN", "MLI")),
 ])
@@ -266,6 +271,9 @@ def test_parties_between_whom_an_act_is_are_its_sources() -> None:
     ("Egyptian workers and residents torched shops and hurled stones at police.", "PROTEST"),
     ("Zimbabwe's opposition boycotted Monday's scheduled talks with the ruling party.", "REJECT"),
     ("The lifting of the state of emergency in Bangkok was announced by the government on Tuesday.", "CONCEDE"),
+    ("A suspected ETA leader was handed over to Spanish police by French authorities.", "COOPERATE"),
+    ("Kosovo Liberation Army fighters handed in their weapons to NATO-led peacekeepers.", "RETREAT"),
+    ("Anti-Japanese riots erupted in several Chinese cities on Saturday.", "PROTEST"),
 ])
 def test_who_acts_decides_the_type(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
