@@ -90,6 +90,10 @@ def modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
         else:
             cur = None
         steps += 1
+    # "will lower tariffs and ease controls": a conjoined verb without its own auxiliary shares its head's
+    path += [node.head for node in path if node.dep_ == "conj" and node.head not in path and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in node.children) and not any(
+        c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in node.head.children)]
     for node in path:
         lemma = node.lemma_.lower()
         for child in node.children:

@@ -704,6 +704,13 @@ def ranked_asserted(cands: list[Candidate]) -> list[Candidate]:
                      any(a.code for a in c.sources)), None)
         if told is not None:
             ranked = [told] + [c for c in ranked if c is not told]
+    # "Bowing to opposition demands, Eyadema agreed to convene a conference": the act is the concession
+    lex = load_lexicon()
+    bowed = next((c for c in ranked[1:] if c.type == "CONCEDE" and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"
+                  and lex.has("concession_frames", c.trigger.lemma_.lower()) and c.trigger.head == anchor(
+                      ranked[0].trigger)), None) if ranked and ranked[0].type in ("AGREE", "SUPPORT") else None
+    if bowed is not None:
+        ranked = [bowed] + [c for c in ranked if c is not bowed]
     return ranked
 
 

@@ -114,6 +114,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
             c.dep_ == "prep" and c.lower_ == "for") for c in kids):
         return False
     if p.comp_lemma and not any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in p.comp_lemma
+                                and not (c.dep_ == "advcl" and c.tag_ == "VBG")  # "refused ..., saying": no comment
                                 for c in kids):
         return False
     if p.obj or p.obj_not or p.obj_ent:

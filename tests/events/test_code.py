@@ -274,6 +274,11 @@ def test_parties_between_whom_an_act_is_are_its_sources() -> None:
     ("A suspected ETA leader was handed over to Spanish police by French authorities.", "COOPERATE"),
     ("Kosovo Liberation Army fighters handed in their weapons to NATO-led peacekeepers.", "RETREAT"),
     ("Anti-Japanese riots erupted in several Chinese cities on Saturday.", "PROTEST"),
+    ("Mexico refused to cooperate with a U.S. investigation, saying it violated its sovereignty.", "REJECT"),
+    ("Thousands of protesters demanding that General Guei step down clashed with troops in Abidjan.", "PROTEST"),
+    ("Malaysia's government revoked Anwar Ibrahim's passport, officials said.", "COERCE"),
+    ("An Algerian court banned the Islamic Salvation Front on Wednesday.", "COERCE"),
+    ("Aum Shinrikyo cult members released sarin nerve gas on the Tokyo subway, killing 12 people.", "ASSAULT"),
 ])
 def test_who_acts_decides_the_type(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
@@ -285,6 +290,8 @@ def test_who_acts_decides_the_type(text: str, etype: str) -> None:
     ("North Korea conducted a nuclear weapons test on Monday, the agency said, defying warnings from China.",
      "MOBILIZE"),
     ("Bush gave Saddam Hussein 48 hours to leave Iraq or face a U.S.-led military attack.", "THREATEN"),
+    ("Bowing to opposition demands, Togo's president agreed to convene a national conference on reform.", "CONCEDE"),
+    ("India said it would lower import tariffs and ease controls on foreign investment next year.", "AGREE"),
 ])
 def test_the_main_event_is_the_reported_act(text: str, etype: str) -> None:
     doc = analyse(text)
