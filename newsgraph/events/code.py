@@ -241,8 +241,10 @@ class _Coder:
     def _background(self, tok: Token) -> bool:
         """Tell whether a trigger only sets the scene of its clause: "said after a two-day meeting", "the agency
         said, defying warnings" (a circumstance of the report, below the reported act)."""
-        if tok.dep_ == "pobj" and tok.head.lower_ in _SCENE_PREPS:
+        if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in _SCENE_PREPS:  # "said after meeting Vucic"
             return True
+        if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _SCENE_PREPS for m in tok.children):
+            return True  # "the ministry said after Jaishankar met Wang Yi"
         return tok.dep_ == "advcl" and tok.tag_ == "VBG" and self.lex.has("speech_verbs", tok.head.lemma_.lower())
 
     def _retype(self, cand: Candidate) -> None:
