@@ -245,6 +245,8 @@ class _Coder:
             return True
         if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _SCENE_PREPS for m in tok.children):
             return True  # "the ministry said after Jaishankar met Wang Yi"
+        if tok.dep_ == "acl" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+            return True  # "Truckers opposed to vaccine mandates blocked the bridge": who they are
         return tok.dep_ == "advcl" and tok.tag_ == "VBG" and self.lex.has("speech_verbs", tok.head.lemma_.lower())
 
     def _retype(self, cand: Candidate) -> None:

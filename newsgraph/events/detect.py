@@ -110,6 +110,9 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.that_clause and not any(c.dep_ == "ccomp" for c in kids):
         return False
+    if p.comp_cond and not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in kids if c.dep_ == "ccomp"
+                               for a in c.subtree if a.dep_ == "advcl" for m in a.children):
+        return False
     if p.transitive and not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "nsubjpass") or (
             c.dep_ == "prep" and c.lower_ == "for") for c in kids):
         return False

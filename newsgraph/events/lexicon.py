@@ -16,9 +16,9 @@ EVENT_TYPES = (
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 NON_EVENT = "NONE"  # a pattern of this type blocks the triggers of its complement and yields no event
-_CONSTRAINTS = ("active", "present", "bare", "transitive", "comp", "that_clause", "comp_lemma", "obj", "obj_not",
-                "prep", "prep_not", "pobj", "mod", "mod_not", "obj_ent", "subj_person", "subj_mil", "subj_crowd",
-                "subj_not_crowd")
+_CONSTRAINTS = ("active", "present", "bare", "transitive", "comp", "that_clause", "comp_cond", "comp_lemma", "obj",
+                "obj_not", "prep", "prep_not", "pobj", "mod", "mod_not", "obj_ent", "subj_person", "subj_mil",
+                "subj_crowd", "subj_not_crowd")
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Pattern:
     active: bool = False  # verbs: not in the passive ("would be met with" is no meeting); nouns: future only
     present: bool = False  # verbs: in the simple present ("they agree with the decision": an opinion, not a deal)
     bare: bool = False  # verbs: in the base form ("or face air strikes", "would face"; not "has faced attacks")
+    comp_cond: bool = False  # the that-clause has a condition ("warned that X would be shut down if ...")
 
     @property
     def specificity(self) -> int:
@@ -90,6 +91,7 @@ def _pattern(raw: dict[str, Any]) -> Pattern:
         subj_not_crowd=bool(raw.get("subj_not_crowd")), active=bool(raw.get("active")),
         present=bool(raw.get("present")),
         bare=bool(raw.get("bare")),
+        comp_cond=bool(raw.get("comp_cond")),
         comp=bool(raw.get("comp")), that_clause=bool(raw.get("that_clause")),
         reverse=bool(raw.get("reverse")), transitive=bool(raw.get("transitive")), **sets,
     )

@@ -279,6 +279,12 @@ def test_parties_between_whom_an_act_is_are_its_sources() -> None:
     ("Malaysia's government revoked Anwar Ibrahim's passport, officials said.", "COERCE"),
     ("An Algerian court banned the Islamic Salvation Front on Wednesday.", "COERCE"),
     ("Aum Shinrikyo cult members released sarin nerve gas on the Tokyo subway, killing 12 people.", "ASSAULT"),
+    ("Zimbabwe's minister warned that newspapers would have their licences revoked if they published lies.",
+     "THREATEN"),
+    ("Dockworkers walked off the job at Chile's main ports, the port workers' union said.", "PROTEST"),
+    ("Putin ordered the call-up of some 300,000 reservists to bolster the war in Ukraine.", "MOBILIZE"),
+    ("Iran has barred several International Atomic Energy Agency inspectors from monitoring its programme.",
+     "SANCTION"),
 ])
 def test_who_acts_decides_the_type(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
