@@ -75,6 +75,13 @@ def _reversed_between(inner: Token, outer: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _acl_agents(tok: Token, lex: Lexicon) -> list[Token]:
+    """Return the agents of participles describing ``tok`` ("the ban announced by Beijing"), not its brokers
+    ("a ceasefire brokered by Turkey")."""
+    acts = [c for c in tok.children if c.dep_ == "acl" and not lex.has("third_party_participles", lemma_of(c))]
+    return [p for c in acts for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+
+
 def _anti(tok: Token) -> bool:
     """Tell whether a modifier is an "anti-X" one ("anti-Japanese riots"), which names the side opposed."""
     doc = tok.doc
@@ -518,9 +525,7 @@ class _Coder:
         if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
             src.extend(c for c in tok.children if c.dep_ == "poss")
             src.extend(pobjs(tok, {"by"}))
-            # "the joint exercise held by Australia and Indonesia", "the ban announced by Beijing" (not "brokered by")
-            acts = [c for c in tok.children if c.dep_ == "acl" and not lex.has("third_party_participles", lemma_of(c))]
-            src.extend(p for c in acts for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
+            src.extend(_acl_agents(tok, lex))  # "the joint exercise held by Australia and Indonesia"
             kinds = lex.modes.get(cand.type, {})  # "military aid", "naval exercises": a kind, not an actor
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
                     and not self.res.is_venue(c) and lemma_of(c) not in kinds]
@@ -560,9 +565,8 @@ class _Coder:
             passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
             subj = subject_of(tok)
             if subj is not None:
-                src.append(subj)  # "a mortar shell fired by Bosnian Serb gunners slammed into": who fired it
-                src.extend(p for c in subj.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
-                           for p in a.children if p.dep_ == "pobj")
+                src.append(subj)
+                src.extend(_acl_agents(subj, lex))  # "a mortar shell fired by Bosnian Serb gunners slammed into"
             elif passive:  # "Cuba was hit with new U.S. sanctions": the instrument's owner acts
                 src.extend(m for w in pobjs(tok, {"with"}) for m in w.children if m.dep_ in _OWNER_DEPS)
             if passive and cand.type == "MOBILIZE" and subj is None:  # "Thai troops were placed on alert"
