@@ -232,7 +232,7 @@ class _Coder:
         cand.conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
                                                          for m in c.children) for c in light.children)
         cand.reported = speech_head(tok, lex) is not None
-        cand.depth = depth(light) + int(self._background(tok))
+        cand.depth = depth(light) + int(self._background(tok) or self._background(light))
         cand.rule = f"{RULESET}:{cand.pattern.id}"
         self._retype(cand)
         self._arguments(cand)

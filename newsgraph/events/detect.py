@@ -18,7 +18,8 @@ _PARTY_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
 _CROWD = {"protester", "protestor", "demonstrator", "student", "worker", "people", "thousand", "hundred", "crowd",
           "supporter", "resident", "villager", "farmer", "activist", "prisoner", "union", "youth", "opposition",
           "employee", "teacher", "doctor", "nurse", "miner", "driver", "trucker", "landowner", "refugee", "inmate",
-          "fan", "woman", "man", "citizen", "voter", "mob", "group", "rioter", "looter"}
+          "fan", "woman", "man", "citizen", "voter", "mob", "group", "rioter", "looter", "agitator", "marcher",
+          "picketer", "striker"}
 
 
 def pos_of(tok: Token) -> str | None:
@@ -171,8 +172,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
 
 def _named_group(subj: Token) -> bool:
     """Tell whether a crowd word names an organisation ("the human rights group", "the European Union")."""
-    if subj.pos_ == "PROPN" and subj.ent_type_ != "NORP":  # "the European Union": a body; "Argentines": people
-        return True
+    if subj.pos_ == "PROPN" and subj.ent_type_ not in ("", "NORP"):  # "the European Union": a body; "Argentines",
+        return True  # a sentence-initial "Protesters" the tagger calls a proper noun: people
     return lemma_of(subj) == "group" and any(c.dep_ == "compound" for c in subj.children)
 
 
