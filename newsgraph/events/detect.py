@@ -172,8 +172,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
 
 def _named_group(subj: Token) -> bool:
     """Tell whether a crowd word names an organisation ("the human rights group", "the European Union")."""
-    if subj.pos_ == "PROPN" and subj.ent_type_ not in ("", "NORP"):  # "the European Union": a body; "Argentines",
-        return True  # a sentence-initial "Protesters" the tagger calls a proper noun: people
+    if subj.pos_ == "PROPN" and subj.ent_type_ not in ("", "NORP"):  # "the European Union" is a body; a plural
+        return True  # demonym ("Argentines") or a sentence-initial "Protesters" tagged PROPN are people
     return lemma_of(subj) == "group" and any(c.dep_ == "compound" for c in subj.children)
 
 
