@@ -16,12 +16,12 @@ from collections import defaultdict
 from spacy.tokens import Span
 
 from newsgraph.actors.context import Context
+from newsgraph.actors.lexicon import lexicon
 
 _PLACE_PREPS = {"in", "inside", "within", "throughout", "across", "around", "near", "at", "from", "outside"}
 _TARGET_PREPS = {"against", "to", "with", "toward", "towards", "into", "on", "over", "between", "for", "by"}
 _SPONSOR_WORDS = {"backed", "allied", "funded", "supported", "sponsored", "trained", "armed", "aligned", "led",
                   "friendly", "leaning"}
-_MISSIONS = {"embassy", "consulate", "legation", "mission"}
 _MIN_SCORE = 1.0  # below this a sentence's states are only targets: no scene
 
 
@@ -39,9 +39,9 @@ def _weight(span: Span) -> float:
             return 1.5
         return 0.5 if prep in _TARGET_PREPS else 1.0
     if dep in ("poss", "amod", "compound", "nmod"):
-        head = root.head
-        if head.lemma_.lower() in _MISSIONS:  # 'outside the U.S. embassy in Jakarta': the scene is Jakarta
-            return 0.5  # 'in the Bryansk region', "in Ukraine's east": the place's own modifier sets the scene
+        head = root.head  # 'in the Bryansk region', "in Ukraine's east": the place's own modifier sets the scene
+        if head.lemma_.lower() in lexicon().names.get("missions", ()):  # 'outside the U.S. embassy in Jakarta'
+            return 0.5  # a state's mission abroad: the scene is where it stands
         return 3.0 if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS else 2.0
     if dep in ("nsubj", "nsubjpass"):
         return 2.0
