@@ -24,6 +24,7 @@ _CONFLICT = {"verbal_conflict", "material_conflict"}
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod"}
 _OWNER_DEPS = ("compound", "amod", "poss", "nmod")
 _TOWARD = {"to", "toward", "towards", "into", "near"}
+_REFLEXIVES = {"himself", "herself", "itself", "themselves", "oneself"}
 _SCENE_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "despite"}
 _UNDERGO = {"pay", "face", "suffer", "incur", "bear", "feel"}  # light verbs whose subject receives a threat
 _LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION", "REQUEST"}
@@ -96,15 +97,16 @@ def _of_several(head: Token) -> bool:
 
 
 def _part_of_same(cand: Candidate, cands: dict[int, Candidate]) -> Candidate | None:
-    """Return the candidate of ``cand``'s own type that ``cand`` is part of: its purpose ("met to discuss") or
-    its object ("received 10 billion yen in loans"), else None."""
+    """Return the candidate of ``cand``'s own type that ``cand`` is part of: its purpose ("met to discuss"), its
+    outcome ("shelled the town, killing 12") or its object ("received 10 billion yen in loans"), else None."""
     tok = cand.trigger
     via_prep = tok.dep_ == "pobj" and tok.head.dep_ == "prep"
     head = cands.get(tok.head.head.i if via_prep else tok.head.i)
     if head is None or head is cand or head.type != cand.type or head.trigger.pos_ not in ("VERB", "AUX"):
         return None
     purpose = tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    return head if purpose or tok.dep_ == "dobj" or via_prep else None
+    outcome = tok.dep_ == "advcl" and tok.tag_ == "VBG"  # "blew himself up on a bus, killing 18 Israelis"
+    return head if purpose or outcome or tok.dep_ == "dobj" or via_prep else None
 
 
 def _first_resolved(heads: list[Token], res: ArgResolver) -> list[ArgActor]:
@@ -590,7 +592,8 @@ class _Coder:
                     tgt.extend([c for c in obj.children if c.dep_ == "poss"] + pobjs(obj, {"by"}))
                 if lemma_of(obj) in cand.pattern.obj or act is not None and not act.wrapper:
                     tgt.extend(pobjs(obj, lex.words["noun_target_preps"] - {"of"} | {"by"}))
-            objects = [c for c in tok.children if c.dep_ in ("dobj", "attr")]  # "invited Wallace to Moscow"
+            objects = [c for c in tok.children if c.dep_ in ("dobj", "attr")  # "invited Wallace to Moscow"
+                       and c.lower_ not in _REFLEXIVES]  # "blew himself up on a bus in Jerusalem"
             if cand.type == "MOBILIZE" and pobjs(tok, _TOWARD):  # "moved two divisions towards the border": the forces
                 objects = [o for o in objects if o.pos_ == "PROPN" or o.ent_type_ in ("GPE", "NORP")]  # are its own
                 tgt.extend(w for p in pobjs(tok, _TOWARD) for w in pobjs(p, {"with"}))  # "near its border with Kuwait"

@@ -222,6 +222,8 @@ def test_common_news_frames(text: str, etype: str) -> None:
     ("Brazil will send 1,000 more peacekeepers to Haiti.", "AGREE", ("BRA", "HTI")),
     ("Britain handed Hong Kong back to China at midnight.", "RETREAT", ("GBR", "CHN")),
     ("A mortar shell fired by Bosnian Serb gunners slammed into Sarajevo's marketplace.", "ASSAULT", ("SRB", "BIH")),
+    ("A Hamas suicide bomber blew himself up on a crowded bus in Jerusalem, killing 18 Israelis.", "ASSAULT",
+     ("PSE", "ISR")),
     ("Kenyan police used tear gas to disperse opposition supporters in Nairobi.", "COERCE", ("KEN", "KEN")),
     ("The United Nations completed the withdrawal of its peacekeepers from Mali.", "RETREAT", ("UN", "MLI")),
 ])
@@ -311,6 +313,11 @@ def test_the_main_event_is_the_reported_act(text: str, etype: str) -> None:
     cands = [c for _, cs in code_sentences(doc, actors) for c in cs]
     main = main_event(cands, None, False)
     assert main is not None and main.type == etype, [(c.type, c.trigger.text) for c in cands]
+
+
+def test_an_attack_and_its_toll_are_one_event() -> None:
+    events = _events("Russian missiles slammed into apartment blocks in Dnipro, killing at least 40 people.")
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 1
 
 
 def test_the_topic_of_a_meeting_is_no_party() -> None:
