@@ -607,6 +607,10 @@ class _Coder:
             given = cand.type in ("AID", "SUPPORT", "AGREE", "RETREAT")
             named = [c for c in objects if c not in owned and c.pos_ == "PROPN" and cand.type != "RETREAT"]
             back = [a for a in tok.children if a.dep_ in ("advmod", "prt")]  # "handed it back to China"
+            if cand.type == "CONSULT":  # "discussed the Kosovo crisis with Chirac": the topic is no party
+                tgt.extend(pobjs(tok, {"with"}) + [p for o in objects for p in pobjs(o, {"with"})])
+            if cand.type == "RETREAT":  # "pulling its peacekeepers out of Rwanda"
+                tgt.extend(p for a in tok.children if a.lower_ == "out" for p in pobjs(a, {"of"}))
             tgt.extend(named + (pobjs(tok, {"to"}) + [p for a in back for p in pobjs(a, {"to"})] if given else []))
             tgt.extend(c for c in objects if c not in owned and c not in named)
             tgt.extend(pobjs(tok, tpreps))
@@ -618,7 +622,9 @@ class _Coder:
                     tgt.extend(pobjs(comp, {"for"}))
                 tgt.extend(c for c in comp.children if c.dep_ == "dative")
                 tgt.extend(pobjs(comp, tpreps))  # "agreed to return four villages to Azerbaijan"
-                tgt.extend(c for c in comp.children if c.dep_ == "dobj")
+                for obj in (c for c in comp.children if c.dep_ == "dobj"):  # "to lift the U.S. embargo against
+                    is_act = match_token(obj, lex) is not None  # Vietnam": an act object's own party first
+                    tgt.extend(pobjs(obj, lex.words["noun_target_preps"]) + [obj] if is_act else [obj])
                 for obj in (c for c in comp.children if c.dep_ == "dobj"):
                     tgt.extend(pobjs(obj, lex.words["noun_target_preps"]))
             for obj in (c for c in tok.children if c.dep_ == "dobj"):  # "demanded an admission by Moscow"

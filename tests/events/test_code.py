@@ -222,6 +222,9 @@ def test_common_news_frames(text: str, etype: str) -> None:
     ("Brazil will send 1,000 more peacekeepers to Haiti.", "AGREE", ("BRA", "HTI")),
     ("Britain handed Hong Kong back to China at midnight.", "RETREAT", ("GBR", "CHN")),
     ("A mortar shell fired by Bosnian Serb gunners slammed into Sarajevo's marketplace.", "ASSAULT", ("SRB", "BIH")),
+    ("Yeltsin discussed the Kosovo crisis with French President Jacques Chirac by telephone.", "CONSULT",
+     ("RUS", "FRA")),  # the topic is no party
+    ("Belgium announced that it was pulling its peacekeepers out of Rwanda.", "RETREAT", ("BEL", "RWA")),
     ("A Hamas suicide bomber blew himself up on a crowded bus in Jerusalem, killing 18 Israelis.", "ASSAULT",
      ("PSE", "ISR")),
     ("Kenyan police used tear gas to disperse opposition supporters in Nairobi.", "COERCE", ("KEN", "KEN")),
