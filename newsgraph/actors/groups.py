@@ -8,8 +8,8 @@ import re
 from spacy.tokens import Span, Token
 
 from newsgraph.actors.context import Context, Found
-from newsgraph.actors.lexicon import Entry, Role
-from newsgraph.actors.names import demonym_stems, invented_code, slug
+from newsgraph.actors.lexicon import Entry, Role, known_persons
+from newsgraph.actors.names import demonym_stems, invented_code, name_parts, person_id, slug
 from newsgraph.actors.persons import headline_lines, in_headline, person_country
 from newsgraph.actors.places import gazetteer
 from newsgraph.nlp import doc_text
@@ -74,6 +74,8 @@ def _invented_modifiers(ctx: Context, known: dict[str, Entry], surfaces: dict[st
             continue
         if tok.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL") or tok.pos_ not in ("PROPN", "ADJ"):
             continue
+        if person_id(name_parts(tok.text)) in known_persons():
+            continue  # "Museveni's army", "Uribe's government": a known leader's, not an unknown state's
         if tok.is_sent_start and tok.ent_type_ not in ("NORP", "GPE") and tok.tag_ != "NNP":
             continue  # a capitalised first word is no evidence of a proper adjective
         k = tok.i + 1

@@ -125,6 +125,13 @@ def test_a_state_named_envoy_posted_abroad_stays_that_states() -> None:
     assert mention is not None and mention.actor_id == "group:usa-gov", mention
 
 
+def test_a_known_leaders_government_is_no_invented_state() -> None:
+    text = "Chavez accused Uribe's government of plotting. Dominican authorities deported thousands of Haitians."
+    res = run(text)
+    assert res.actors[at(res, text, "government")].country == "COL"
+    assert res.actors[at(res, text, "Dominican authorities")].country == "DOM"
+
+
 def test_a_party_named_congress_is_not_the_us_congress() -> None:
     text = "Nigeria's opposition All Progressives Congress criticised the government. Congress passed the bill."
     res = run(text)
