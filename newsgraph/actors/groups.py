@@ -196,7 +196,7 @@ def _group_before(ctx: Context, span: Span, entry: Entry) -> None:
         return
     rspan, role = back
     owners = (c for c in rspan.root.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < rspan.start)
-    if any(ctx.registry.get(c.i, (None, None))[1] is not None for c in owners):
+    if any(c.i in ctx.registry for c in owners):
         return  # 'the U.S. envoy in Jerusalem' is the United States' envoy, posted there
     attached = rspan.start <= prep.head.i < rspan.end or (
         prep.head.i == k and rspan.start <= doc[k].head.i < rspan.end)

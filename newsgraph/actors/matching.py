@@ -71,9 +71,9 @@ def registry_spans(doc: Doc) -> list[tuple[Span, Entry]]:
 def _in_longer_body(span: Span, entry: Entry) -> bool:
     """Tell whether a seat of power ends a longer organisation name ('Congress' in 'All Progressives Congress',
     'African National Congress'): another body, not the seat."""
-    if entry.form != "seat" or not span.doc[span.start].ent_type_:
+    if entry.form != "seat":
         return False
-    ent = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
+    ent = _entity_around(span.doc, span.start, span.end)
     return ent is not None and ent.label_ == "ORG" and ent.start < span.start and \
         span.doc[span.start - 1].pos_ == "PROPN"
 
@@ -81,14 +81,19 @@ def _in_longer_body(span: Span, entry: Entry) -> bool:
 def in_place_name(doc: Doc, start: int, end: int) -> bool:
     """Tell whether tokens [start, end) are part of a longer place name: a sea or river ('China' in 'the South
     China Sea') or a region of ``regions.csv`` ('British' in 'British Columbia', 'Mexico' in 'New Mexico')."""
-    if not doc[start].ent_type_:
-        return False
-    ent = next((e for e in doc.ents if e.start <= start and end <= e.end), None)
+    ent = _entity_around(doc, start, end)
     if ent is None or ent.label_ not in ("LOC", "FAC", "GPE") or (ent.start, ent.end) == (start, end):
         return False
     if ent.text.removeprefix("the ") in regions():
         return True
     return ent.end > end and ent[-1].lower_ in lexicon().names.get("water_bodies", ())
+
+
+def _entity_around(doc: Doc, start: int, end: int) -> Span | None:
+    """Return the named entity that covers tokens [start, end), if any."""
+    if not doc[start].ent_type_:
+        return None
+    return next((e for e in doc.ents if e.start <= start and end <= e.end), None)
 
 
 def role_spans(doc: Doc) -> list[tuple[Span, Role]]:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.events.arguments import PLACE_PREPS, ArgActor, ArgResolver, meeting_venue
 from newsgraph.events.classifier import PENTA
 from newsgraph.events.clause import anchor, depth, governor, modality, pobjs, speech_head, with_conj
-from newsgraph.events.detect import find_triggers, lemma_of, match_token, subject_of
+from newsgraph.events.detect import find_triggers, lemma_of, subject_of
 from newsgraph.events.lexicon import MUST_CLAUSE, NON_EVENT, RULESET, Lexicon, Pattern, load_lexicon
 from newsgraph.records import ActorAnalysis
 
@@ -26,7 +26,6 @@ _OWNER_DEPS = ("compound", "amod", "poss", "nmod")
 _TOWARD = {"to", "toward", "towards", "into", "near"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves", "oneself"}
 _SCENE_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "despite"}
-_UNDERGO = {"pay", "face", "suffer", "incur", "bear", "feel"}  # light verbs whose subject receives a threat
 _LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION", "REQUEST"}
 
 
@@ -169,10 +168,12 @@ class _Coder:
         self.lex = lex or load_lexicon()
         self.res = ArgResolver(doc, actors)
         self.last_source: dict[str, list[ArgActor]] = {}  # latest coded source per type, for "rejected the demand"
+        self.acts: dict[int, Pattern] = {}  # the current sentence's triggers: is an object itself an act?
 
     def sentence(self, sent: Span) -> list[Candidate]:
         """Return the top-level event candidates of one sentence (absorbed complements folded in)."""
         found = find_triggers(sent, self.lex)
+        self.acts = {tok.i: pat for tok, pat in found}
         cands = {tok.i: Candidate(trigger=tok, pattern=pat, type=pat.type, mode=pat.mode) for tok, pat in found}
         for tok in sent:  # "Russia said Sudan must return the helicopter": a demand by the speaker
             if self._must_clause(tok):
@@ -536,7 +537,7 @@ class _Coder:
             if cand.type == "RETREAT":  # "the withdrawal of its peacekeepers from Mali": left, not what left
                 tgt.extend(pobjs(tok, {"from"}))
             for deed in pobjs(tok, lex.words["noun_target_preps"]):  # "a probe into massacres by Rwandan troops"
-                if match_token(deed, lex) is not None:
+                if deed.i in self.acts:
                     tgt.extend(pobjs(deed, {"by"}))
             tgt.extend(pobjs(tok, lex.words["noun_target_preps"]))
             for of_obj in pobjs(tok, {"of"}):  # "a suspension of air links with Serbia"
@@ -548,7 +549,8 @@ class _Coder:
             if light != tok:
                 subj = subject_of(light)
                 passive = [c for c in light.children if c.dep_ == "nsubjpass"]
-                if subj is not None and subj != tok and cand.type == "THREATEN" and lemma_of(light) in _UNDERGO:
+                undergoes = cand.type == "THREATEN" and lex.has("undergo_verbs", lemma_of(light))
+                if subj is not None and subj != tok and undergoes:
                     tgt.append(subj)  # "Lebanon would pay a heavy price": who pays is threatened, not threatening
                 elif subj is not None and subj != tok:
                     src.append(subj)
@@ -587,7 +589,7 @@ class _Coder:
             for obj in (c for c in tok.children if c.dep_ == "dobj"):
                 # "reaffirmed America's support for Israel", "welcomed the release by Venezuela": the object is an
                 # act, not a party; its own parties come first
-                act = match_token(obj, lex)  # an offer or a demand is the party's own: "rejected the US proposal"
+                act = self.acts.get(obj.i)  # an offer or a demand is the party's own: "rejected the US proposal"
                 if cand.type == "ACCUSE" and act is not None:  # "condemned Israel's air strikes on Lebanon": its author
                     tgt.extend([c for c in obj.children if c.dep_ == "poss"] + pobjs(obj, {"by"}))
                 if lemma_of(obj) in cand.pattern.obj or act is not None and not act.wrapper:
@@ -623,10 +625,8 @@ class _Coder:
                 tgt.extend(c for c in comp.children if c.dep_ == "dative")
                 tgt.extend(pobjs(comp, tpreps))  # "agreed to return four villages to Azerbaijan"
                 for obj in (c for c in comp.children if c.dep_ == "dobj"):  # "to lift the U.S. embargo against
-                    is_act = match_token(obj, lex) is not None  # Vietnam": an act object's own party first
-                    tgt.extend(pobjs(obj, lex.words["noun_target_preps"]) + [obj] if is_act else [obj])
-                for obj in (c for c in comp.children if c.dep_ == "dobj"):
-                    tgt.extend(pobjs(obj, lex.words["noun_target_preps"]))
+                    parties = pobjs(obj, lex.words["noun_target_preps"])  # Vietnam": an act object's own party first
+                    tgt.extend(parties + [obj] if obj.i in self.acts else [obj] + parties)
             for obj in (c for c in tok.children if c.dep_ == "dobj"):  # "demanded an admission by Moscow"
                 tgt.extend(pobjs(obj, lex.words["noun_target_preps"] | {"by"}))
             if cand.type == "THREATEN":  # "threatened to ... if the United States goes ahead"
