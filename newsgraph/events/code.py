@@ -526,115 +526,13 @@ class _Coder:
         if cand.type in lex.words["cooperative_types"]:
             tpreps = tpreps - {"against"}  # "arms to help Kyiv push back against the Kremlin": the foe is no recipient
         if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
-            src.extend(c for c in tok.children if c.dep_ == "poss")
-            src.extend(pobjs(tok, {"by"}))
-            src.extend(_acl_agents(tok, lex))  # "the joint exercise held by Australia and Indonesia"
-            kinds = lex.modes.get(cand.type, {})  # "military aid", "naval exercises": a kind, not an actor
-            mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
-                    and not self.res.is_venue(c) and lemma_of(c) not in kinds]
-            src.extend(c for c in mods if not _anti(c))
-            tgt.extend(c for c in mods if _anti(c))  # "anti-Japanese riots" address Japan
-            if cand.type == "RETREAT":  # "the withdrawal of its peacekeepers from Mali": left, not what left
-                tgt.extend(pobjs(tok, {"from"}))
-            for deed in pobjs(tok, lex.words["noun_target_preps"]):  # "a probe into massacres by Rwandan troops"
-                if deed.i in self.acts:
-                    tgt.extend(pobjs(deed, {"by"}))
-            tgt.extend(pobjs(tok, lex.words["noun_target_preps"]))
-            for of_obj in pobjs(tok, {"of"}):  # "a suspension of air links with Serbia"
-                tgt.extend(pobjs(of_obj, lex.words["noun_target_preps"] - {"of"}))
-            if cand.pattern.wrapper:  # "its demand that Israel ease restrictions"
-                for clause in (c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")):
-                    tgt.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
-            light = anchor(tok)
-            if light != tok:
-                subj = subject_of(light)
-                passive = [c for c in light.children if c.dep_ == "nsubjpass"]
-                undergoes = cand.type == "THREATEN" and lex.has("undergo_verbs", lemma_of(light))
-                if subj is not None and subj != tok and undergoes:
-                    tgt.append(subj)  # "Lebanon would pay a heavy price": who pays is threatened, not threatening
-                elif subj is not None and subj != tok:
-                    src.append(subj)
-                tgt.extend(c for c in light.children if c.dep_ == "dative")
-                tgt.extend(p for p in passive if p != tok)
-                tgt.extend(pobjs(light, tpreps))
-            if cand.type in lex.words["mutual_types"] | {"RETREAT", "ASSAULT"}:
-                src.extend(pobjs(tok, {"between"}))  # "a ceasefire between India and Pakistan": both act
-            if cand.type in ("RETREAT", "MOBILIZE"):
-                src.extend(pobjs(tok, {"of"}))  # "the withdrawal of Russian troops from Gori": the forces act
+            self._nominal_heads(cand, tpreps, src, tgt)
         elif cand.pattern is MUST_CLAUSE:
             speaker = subject_of(tok.head)
             src.extend([speaker] if speaker is not None else [])
             tgt.extend(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
         else:
-            passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
-            subj = subject_of(tok)
-            if subj is not None:
-                src.append(subj)
-                src.extend(_acl_agents(subj, lex))  # "a mortar shell fired by Bosnian Serb gunners slammed into"
-            elif passive:  # "Cuba was hit with new U.S. sanctions": the instrument's owner acts
-                src.extend(m for w in pobjs(tok, {"with"}) for m in w.children if m.dep_ in _OWNER_DEPS)
-            if passive and cand.type == "MOBILIZE" and subj is None:  # "Thai troops were placed on alert"
-                src.extend(passive)
-                passive = []
-            if passive and cand.pattern.wrapper == "intent":  # "Vietnam is committed to ...": a stative passive
-                src.extend(passive)
-                passive = []
-            tgt.extend(passive)
-            for dative in (c for c in tok.children if c.dep_ == "dative"):  # "gave aid to Ukraine": the object
-                tgt.extend([p for p in dative.children if p.dep_ == "pobj"] if dative.pos_ == "ADP" else [dative])
-            if cand.pattern.wrapper == "request":
-                tgt.extend(c for c in tok.children if c.dep_ == "dobj")
-                for comp in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp")):
-                    tgt.extend(c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
-            for obj in (c for c in tok.children if c.dep_ == "dobj"):
-                # "reaffirmed America's support for Israel", "welcomed the release by Venezuela": the object is an
-                # act, not a party; its own parties come first
-                act = self.acts.get(obj.i)  # an offer or a demand is the party's own: "rejected the US proposal"
-                if cand.type == "ACCUSE" and act is not None:  # "condemned Israel's air strikes on Lebanon": its author
-                    tgt.extend([c for c in obj.children if c.dep_ == "poss"] + pobjs(obj, {"by"}))
-                if lemma_of(obj) in cand.pattern.obj or act is not None and not act.wrapper:
-                    tgt.extend(pobjs(obj, lex.words["noun_target_preps"] - {"of"} | {"by"}))
-            objects = [c for c in tok.children if c.dep_ in ("dobj", "attr")  # "invited Wallace to Moscow"
-                       and c.lower_ not in _REFLEXIVES]  # "blew himself up on a bus in Jerusalem"
-            if cand.type == "MOBILIZE" and pobjs(tok, _TOWARD):  # "moved two divisions towards the border": the forces
-                objects = [o for o in objects if o.pos_ == "PROPN" or o.ent_type_ in ("GPE", "NORP")]  # are its own
-                tgt.extend(w for p in pobjs(tok, _TOWARD) for w in pobjs(p, {"with"}))  # "near its border with Kuwait"
-            if cand.type == "PROTEST":  # "rallied outside the U.S. embassy in Jakarta": the mission's state
-                places = pobjs(tok, PLACE_PREPS | {"to", "on"})
-                tgt.extend(p for p in places if lex.has("mission_nouns", lemma_of(p)))
-            # "withdrew its troops from Gedo": what the source owns comes after the other parties
-            owned = [c for c in objects if any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)]
-            # a named object is the party ("invited Wallace to Moscow"), but what is given or returned is not:
-            # "will send 1,000 peacekeepers to Haiti", "handed Hong Kong back to China"
-            given = cand.type in ("AID", "SUPPORT", "AGREE", "RETREAT")
-            named = [c for c in objects if c not in owned and c.pos_ == "PROPN" and cand.type != "RETREAT"]
-            back = [a for a in tok.children if a.dep_ in ("advmod", "prt")]  # "handed it back to China"
-            if cand.type == "CONSULT":  # "discussed the Kosovo crisis with Chirac": the topic is no party
-                tgt.extend(pobjs(tok, {"with"}) + [p for o in objects for p in pobjs(o, {"with"})])
-            if cand.type == "RETREAT":  # "pulling its peacekeepers out of Rwanda"
-                tgt.extend(p for a in tok.children if a.lower_ == "out" for p in pobjs(a, {"of"}))
-            tgt.extend(named + (pobjs(tok, {"to"}) + [p for a in back for p in pobjs(a, {"to"})] if given else []))
-            tgt.extend(c for c in objects if c not in owned and c not in named)
-            tgt.extend(pobjs(tok, tpreps))
-            for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "acomp")):
-                if cand.type == "ACCUSE" and comp.dep_ == "ccomp" or any(  # "charged that Eritrean forces had"
-                        a.dep_ == "aux" and a.lower_ == "to" for a in comp.children):  # "allowed inspectors to enter"
-                    tgt.extend(c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
-                if cand.type in lex.words["cooperative_types"]:  # "offered to enrich uranium for Iran"
-                    tgt.extend(pobjs(comp, {"for"}))
-                tgt.extend(c for c in comp.children if c.dep_ == "dative")
-                tgt.extend(pobjs(comp, tpreps))  # "agreed to return four villages to Azerbaijan"
-                for obj in (c for c in comp.children if c.dep_ == "dobj"):  # "to lift the U.S. embargo against
-                    parties = pobjs(obj, lex.words["noun_target_preps"])  # Vietnam": an act object's own party first
-                    tgt.extend(parties + [obj] if obj.i in self.acts else [obj] + parties)
-            for obj in (c for c in tok.children if c.dep_ == "dobj"):  # "demanded an admission by Moscow"
-                tgt.extend(pobjs(obj, lex.words["noun_target_preps"] | {"by"}))
-            if cand.type == "THREATEN":  # "threatened to ... if the United States goes ahead"
-                for cond in (c for c in tok.subtree if c.dep_ == "advcl" and any(
-                        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)):
-                    tgt.extend(c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass"))
-            if cand.type != "RETREAT":  # "withdrew its forces": never the recipient of the withdrawal
-                tgt.extend(owned)
+            self._verbal_heads(cand, tpreps, src, tgt)
         light = anchor(tok)
         for purpose in (c for c in light.children if c.dep_ in ("advcl", "xcomp") and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):  # "... to demand the removal of X"
@@ -642,6 +540,127 @@ class _Coder:
                 tgt.extend(pobjs(obj, {"of", "from", "by"}) + [obj])
             tgt.extend(pobjs(purpose, {"against"}))  # "took to the streets to protest against the U.S. presence"
         return src, tgt
+
+    def _nominal_heads(self, cand: Candidate, tpreps: frozenset[str], src: list[Token],
+                       tgt: list[Token]) -> None:
+        """Add the source and target heads of a noun trigger ("Russia's naval exercises", "talks with X")."""
+        tok, lex = cand.trigger, self.lex
+        src.extend(c for c in tok.children if c.dep_ == "poss")
+        src.extend(pobjs(tok, {"by"}))
+        src.extend(_acl_agents(tok, lex))  # "the joint exercise held by Australia and Indonesia"
+        kinds = lex.modes.get(cand.type, {})  # "military aid", "naval exercises": a kind, not an actor
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                and not self.res.is_venue(c) and lemma_of(c) not in kinds]
+        src.extend(c for c in mods if not _anti(c))
+        tgt.extend(c for c in mods if _anti(c))  # "anti-Japanese riots" address Japan
+        if cand.type == "RETREAT":  # "the withdrawal of its peacekeepers from Mali": left, not what left
+            tgt.extend(pobjs(tok, {"from"}))
+        for deed in pobjs(tok, lex.words["noun_target_preps"]):  # "a probe into massacres by Rwandan troops"
+            if deed.i in self.acts:
+                tgt.extend(pobjs(deed, {"by"}))
+        tgt.extend(pobjs(tok, lex.words["noun_target_preps"]))
+        for of_obj in pobjs(tok, {"of"}):  # "a suspension of air links with Serbia"
+            tgt.extend(pobjs(of_obj, lex.words["noun_target_preps"] - {"of"}))
+        if cand.pattern.wrapper:  # "its demand that Israel ease restrictions"
+            for clause in (c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")):
+                tgt.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+        light = anchor(tok)
+        if light != tok:
+            subj = subject_of(light)
+            passive = [c for c in light.children if c.dep_ == "nsubjpass"]
+            undergoes = cand.type == "THREATEN" and lex.has("undergo_verbs", lemma_of(light))
+            if subj is not None and subj != tok and undergoes:
+                tgt.append(subj)  # "Lebanon would pay a heavy price": who pays is threatened, not threatening
+            elif subj is not None and subj != tok:
+                src.append(subj)
+            tgt.extend(c for c in light.children if c.dep_ == "dative")
+            tgt.extend(p for p in passive if p != tok)
+            tgt.extend(pobjs(light, tpreps))
+        if cand.type in lex.words["mutual_types"] | {"RETREAT", "ASSAULT"}:
+            src.extend(pobjs(tok, {"between"}))  # "a ceasefire between India and Pakistan": both act
+        if cand.type in ("RETREAT", "MOBILIZE"):
+            src.extend(pobjs(tok, {"of"}))  # "the withdrawal of Russian troops from Gori": the forces act
+
+    def _verbal_heads(self, cand: Candidate, tpreps: frozenset[str], src: list[Token],
+                      tgt: list[Token]) -> None:
+        """Add the source and target heads of a verb trigger: subject, passive, objects, obliques, clauses."""
+        tok, lex = cand.trigger, self.lex
+        passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        subj = subject_of(tok)
+        if subj is not None:
+            src.append(subj)
+            src.extend(_acl_agents(subj, lex))  # "a mortar shell fired by Bosnian Serb gunners slammed into"
+        elif passive:  # "Cuba was hit with new U.S. sanctions": the instrument's owner acts
+            src.extend(m for w in pobjs(tok, {"with"}) for m in w.children if m.dep_ in _OWNER_DEPS)
+        if passive and cand.type == "MOBILIZE" and subj is None:  # "Thai troops were placed on alert"
+            src.extend(passive)
+            passive = []
+        if passive and cand.pattern.wrapper == "intent":  # "Vietnam is committed to ...": a stative passive
+            src.extend(passive)
+            passive = []
+        tgt.extend(passive)
+        for dative in (c for c in tok.children if c.dep_ == "dative"):  # "gave aid to Ukraine": the object
+            tgt.extend([p for p in dative.children if p.dep_ == "pobj"] if dative.pos_ == "ADP" else [dative])
+        if cand.pattern.wrapper == "request":
+            tgt.extend(c for c in tok.children if c.dep_ == "dobj")
+            for comp in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp")):
+                tgt.extend(c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):
+            # "reaffirmed America's support for Israel", "welcomed the release by Venezuela": the object is an
+            # act, not a party; its own parties come first
+            act = self.acts.get(obj.i)  # an offer or a demand is the party's own: "rejected the US proposal"
+            if cand.type == "ACCUSE" and act is not None:  # "condemned Israel's air strikes on Lebanon": its author
+                tgt.extend([c for c in obj.children if c.dep_ == "poss"] + pobjs(obj, {"by"}))
+            if lemma_of(obj) in cand.pattern.obj or act is not None and not act.wrapper:
+                tgt.extend(pobjs(obj, lex.words["noun_target_preps"] - {"of"} | {"by"}))
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "attr")  # "invited Wallace to Moscow"
+                   and c.lower_ not in _REFLEXIVES]  # "blew himself up on a bus in Jerusalem"
+        if cand.type == "MOBILIZE" and pobjs(tok, _TOWARD):  # "moved two divisions towards the border": the forces
+            objects = [o for o in objects if o.pos_ == "PROPN" or o.ent_type_ in ("GPE", "NORP")]  # are its own
+            tgt.extend(w for p in pobjs(tok, _TOWARD) for w in pobjs(p, {"with"}))  # "near its border with Kuwait"
+        if cand.type == "PROTEST":  # "rallied outside the U.S. embassy in Jakarta": the mission's state
+            places = pobjs(tok, PLACE_PREPS | {"to", "on"})
+            tgt.extend(p for p in places if lex.has("mission_nouns", lemma_of(p)))
+        # "withdrew its troops from Gedo": what the source owns comes after the other parties
+        owned = [c for c in objects if any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)]
+        # a named object is the party ("invited Wallace to Moscow"), but what is given or returned is not:
+        # "will send 1,000 peacekeepers to Haiti", "handed Hong Kong back to China"
+        given = cand.type in ("AID", "SUPPORT", "AGREE", "RETREAT")
+        named = [c for c in objects if c not in owned and c.pos_ == "PROPN" and cand.type != "RETREAT"]
+        back = [a for a in tok.children if a.dep_ in ("advmod", "prt")]  # "handed it back to China"
+        if cand.type == "CONSULT":  # "discussed the Kosovo crisis with Chirac": the topic is no party
+            tgt.extend(pobjs(tok, {"with"}) + [p for o in objects for p in pobjs(o, {"with"})])
+        if cand.type == "RETREAT":  # "pulling its peacekeepers out of Rwanda"
+            tgt.extend(p for a in tok.children if a.lower_ == "out" for p in pobjs(a, {"of"}))
+        tgt.extend(named + (pobjs(tok, {"to"}) + [p for a in back for p in pobjs(a, {"to"})] if given else []))
+        tgt.extend(c for c in objects if c not in owned and c not in named)
+        tgt.extend(pobjs(tok, tpreps))
+        tgt.extend(self._complement_targets(cand, tpreps))
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):  # "demanded an admission by Moscow"
+            tgt.extend(pobjs(obj, lex.words["noun_target_preps"] | {"by"}))
+        if cand.type == "THREATEN":  # "threatened to ... if the United States goes ahead"
+            for cond in (c for c in tok.subtree if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)):
+                tgt.extend(c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass"))
+        if cand.type != "RETREAT":  # "withdrew its forces": never the recipient of the withdrawal
+            tgt.extend(owned)
+
+    def _complement_targets(self, cand: Candidate, tpreps: frozenset[str]) -> list[Token]:
+        """Return the target heads inside a verb trigger's complement clauses ("agreed to return X to Y")."""
+        tok, lex = cand.trigger, self.lex
+        out: list[Token] = []
+        for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "acomp")):
+            if cand.type == "ACCUSE" and comp.dep_ == "ccomp" or any(  # "charged that Eritrean forces had"
+                    a.dep_ == "aux" and a.lower_ == "to" for a in comp.children):  # "allowed inspectors to enter"
+                out.extend(c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
+            if cand.type in lex.words["cooperative_types"]:  # "offered to enrich uranium for Iran"
+                out.extend(pobjs(comp, {"for"}))
+            out.extend(c for c in comp.children if c.dep_ == "dative")
+            out.extend(pobjs(comp, tpreps))  # "agreed to return four villages to Azerbaijan"
+            for obj in (c for c in comp.children if c.dep_ == "dobj"):  # "to lift the U.S. embargo against
+                parties = pobjs(obj, lex.words["noun_target_preps"])  # Vietnam": an act object's own party first
+                out.extend(parties + [obj] if obj.i in self.acts else [obj] + parties)
+        return out
 
     def _mode(self, cand: Candidate) -> str | None:
         """Return the PLOVER mode named by words around the trigger, if the mode table has one."""
