@@ -18,7 +18,9 @@ from spacy.tokens import Span
 from newsgraph.actors.context import Context
 from newsgraph.actors.lexicon import lexicon
 
-_PLACE_PREPS = {"in", "inside", "within", "throughout", "across", "around", "near", "at", "from", "outside"}
+# the prepositions whose object is where something happens (the event coder places its events by them too)
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"})
+_SCENE_PREPS = PLACE_PREPS | {"from"}  # "reported from Kabul" sets the scene, but places no event there
 _TARGET_PREPS = {"against", "to", "with", "toward", "towards", "into", "on", "over", "between", "for", "by"}
 _SPONSOR_WORDS = {"backed", "allied", "funded", "supported", "sponsored", "trained", "armed", "aligned", "led",
                   "friendly", "leaning"}
@@ -33,7 +35,7 @@ def _weight(span: Span) -> float:
     dep = root.dep_
     if dep == "pobj":
         prep = root.head.lower_
-        if prep in _PLACE_PREPS:
+        if prep in _SCENE_PREPS:
             return 3.0
         if prep == "of":  # 'the president of Armenia', 'the town of Cizre in Turkey': the 'of' phrase's head rules
             return 1.5
@@ -42,7 +44,7 @@ def _weight(span: Span) -> float:
         head = root.head  # 'in the Bryansk region', "in Ukraine's east": the place's own modifier sets the scene
         if head.lemma_.lower() in lexicon().names.get("missions", ()):  # 'outside the U.S. embassy in Jakarta'
             return 0.5  # a state's mission abroad: the scene is where it stands
-        return 3.0 if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS else 2.0
+        return 3.0 if head.dep_ == "pobj" and head.head.lower_ in _SCENE_PREPS else 2.0
     if dep in ("nsubj", "nsubjpass"):
         return 2.0
     if dep in ("dobj", "dative", "attr"):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.actors.setting import PLACE_PREPS
 from newsgraph.events.lexicon import load_lexicon
 from newsgraph.events.places import PlaceHit, find_leaders, find_places, igo_codes, sector_for, state_codes
 from newsgraph.records import Actor, ActorAnalysis
@@ -13,12 +14,9 @@ from newsgraph.records import Actor, ActorAnalysis
 # children that belong to an actor phrase ("Taiwan's Vice Foreign Minister", "rebels in the Ivory Coast")
 _CORE_DEPS = {"compound", "amod", "poss", "nmod", "det", "appos", "prep", "pobj", "nummod", "quantmod", "case",
               "npadvmod", "punct", "cc", "conj", "acl"}
-_CORE_PREPS = frozenset({"of", "in", "from", "for", "at", "inside", "within", "throughout", "across", "around", "near",
-                         "outside"})
+_CORE_PREPS = PLACE_PREPS | {"of", "from", "for"}
 # prepositions that belong to the phrase only under a participle or adjective ("based in", "loyal to")
 _MODIFIER_PREPS = frozenset({"with", "to", "in", "by", "from"})
-# where a meeting is held, not who meets ("the talks in Brussels")
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "within", "throughout", "across", "around"})
 _SPAN_PREPS = frozenset({"of", "in", "from"})  # the evidence span keeps "police in Gaza", "officials from Kansas"
 _STATE_KINDS = {"state", "igo"}
 _TITLE_DEPS = {"compound", "amod", "poss", "nmod"}
