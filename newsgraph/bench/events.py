@@ -90,7 +90,9 @@ def _norm_code(arg: ArgActor) -> str | None:
         return None
     igos = {c for c, kind in load_gazetteer().names.values() if kind == "igo"}
     # an armed group's id becomes its PLOVER class ("ALQAEDA" → "IMG"), as its leaders' codes already do
-    return "IGO" if arg.kind == "igo" or arg.code in igos else plover_country(arg.code)
+    code = plover_country(arg.code)
+    # the GSR codes every international body IGO, PLOVER's UN and EU classes too ("MONUSCO peacekeepers": UNO)
+    return "IGO" if arg.kind == "igo" or arg.code in igos or code in ("UNO", "EUR") else code
 
 
 def score_gsr(rows: list[dict[str, Any]], learned: bool = False, tag: str = "gsr") -> dict[str, float | int]:

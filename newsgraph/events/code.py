@@ -255,6 +255,12 @@ class _Coder:
             return True
         if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _SCENE_PREPS for m in tok.children):
             return True  # "the ministry said after Jaishankar met Wang Yi"
+        head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        audience = tok.dep_ in ("dobj", "dative") and self.lex.has("audience_verbs", head.lemma_.lower()) or \
+            tok.dep_ == "pobj" and tok.head.lower_ in ("at", "to", "before") and self.lex.has(
+                "speech_verbs", head.lemma_.lower())
+        if audience and any(c.dep_ in ("ccomp", "parataxis") for c in head.children):
+            return True  # "..., witnesses told the inquest", "said at the summit that ...": the audience or setting
         if tok.dep_ == "acl" and tok.head.dep_ in ("nsubj", "nsubjpass"):
             return True  # "Truckers opposed to vaccine mandates blocked the bridge": who they are
         return tok.dep_ == "advcl" and tok.tag_ == "VBG" and self.lex.has("speech_verbs", tok.head.lemma_.lower())
@@ -740,11 +746,12 @@ def ranked_asserted(cands: list[Candidate]) -> list[Candidate]:
                      any(a.code for a in c.sources)), None)
         if told is not None:
             ranked = [told] + [c for c in ranked if c is not told]
-    # "Bowing to opposition demands, Eyadema agreed to convene a conference": the act is the concession
+    # "Bowing to opposition demands, Eyadema agreed to convene a conference", "sacked the police chief, meeting a
+    # key demand of the protesters": the act is the concession (a resignation stays a retreat, as the GSR codes it)
     lex = load_lexicon()
     bowed = next((c for c in ranked[1:] if c.type == "CONCEDE" and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"
                   and lex.has("concession_frames", c.trigger.lemma_.lower()) and c.trigger.head == anchor(
-                      ranked[0].trigger)), None) if ranked and ranked[0].type in ("AGREE", "SUPPORT") else None
+                      ranked[0].trigger)), None) if ranked and ranked[0].type not in ("CONCEDE", "RETREAT") else None
     if bowed is not None:
         ranked = [bowed] + [c for c in ranked if c is not bowed]
     return ranked

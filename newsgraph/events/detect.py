@@ -50,6 +50,8 @@ def _objects(tok: Token) -> list[Token]:
     to_clauses = [c for c in tok.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to"
                                                                        for a in c.children)]
     objs += [s for c in to_clauses for s in c.children if s.dep_ == "nsubj"]
+    # "called off [its weekly demonstrations]": the small model hangs the object on the particle
+    objs += [o for c in tok.children if c.dep_ == "prt" for o in c.children if o.dep_ == "pobj"]
     out = list(objs)
     for obj in objs:
         out.extend(c for c in obj.children if c.dep_ in ("compound", "amod", "nmod"))
@@ -149,6 +151,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
             return False
     if p.mod or p.mod_not:
         mods = {lemma_of(c) for c in kids if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod")}
+        if p.pos == "NOUN":  # "joint construction works": the modifier may qualify the compound
+            mods |= {lemma_of(m) for c in kids if c.dep_ == "compound" for m in c.children if m.dep_ == "amod"}
         if p.mod and not mods & p.mod:
             return False
         if p.mod_not and mods & p.mod_not:

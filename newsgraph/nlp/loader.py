@@ -29,6 +29,7 @@ MODEL_PREFERENCE = (
 # spaCy's parser needs memory linear in document length; longer texts are cut (and say so in the article)
 MAX_CHARS = 200_000
 WHOLE_WORDS = Path(__file__).parent / "data" / "whole_words.txt"
+VERB_LEMMAS = Path(__file__).parent / "data" / "verb_lemmas.txt"
 # a line this short with no closing punctuation is a headline, crosshead or dateline: its line break ends a
 # sentence ('New U.S. military aid' / 'Speaking at the embassy, Blinken warned ...'); the parser runs them on
 SHORT_LINE = 60
@@ -91,6 +92,7 @@ def load_nlp(name: str | None = None) -> Language:
             if "parser" in nlp.pipe_names:
                 nlp.add_pipe("newsgraph_line_breaks", before="parser")
             _keep_whole(nlp)
+            nlp.add_pipe("newsgraph_verb_lemmas", last=True)
             return nlp
     raise ModelNotFoundError(f"none of {', '.join(c for c in candidates if c)} is installed")
 
@@ -125,6 +127,24 @@ def tag_whole_words(doc: Doc) -> Doc:
         singular = low[:-1] if low.endswith("s") and low[:-1] in words else low
         if singular in words:
             tok.pos_, tok.tag_, tok.lemma_ = "NOUN", "NN" if singular == low else "NNS", singular
+    return doc
+
+
+@lru_cache(maxsize=1)
+def verb_lemmas() -> dict[str, str]:
+    """Return the verb forms whose lemma the pipeline gets wrong, with the right one (``data/verb_lemmas.txt``)."""
+    pairs = (line.split() for line in VERB_LEMMAS.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#"))
+    return {form: lemma for form, lemma in pairs}
+
+
+@Language.component("newsgraph_verb_lemmas")
+def fix_verb_lemmas(doc: Doc) -> Doc:
+    """Correct the lemmas of the verb forms listed in ``data/verb_lemmas.txt``."""
+    fixes = verb_lemmas()
+    for tok in doc:
+        if tok.tag_.startswith("VB") and tok.lower_ in fixes:
+            tok.lemma_ = fixes[tok.lower_]
     return doc
 
 

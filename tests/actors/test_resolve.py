@@ -264,3 +264,12 @@ def test_a_sentence_adverb_is_no_part_of_a_name() -> None:
     article = Article(id="a1", source="t", source_name="t", text=text)
     found = find_actors(article, analyse(text))
     assert "person:sergei-shoigu" in {m.actor_id for m in found.mentions}
+
+
+def test_bosnian_serbs_are_bosnias_and_plain_congo_is_the_drc() -> None:
+    text = ("Bosnian Serb forces shelled the town. Rebels in eastern Congo seized Goma. "
+            "The Republic of Congo closed its border.")
+    res = run(text)
+    assert res.actors[at(res, text, "Bosnian Serb")].country == "BIH"
+    assert res.actors[at(res, text, "Congo")].country == "COD"
+    assert res.actors[at(res, text, "Republic of Congo")].country == "COG"

@@ -41,3 +41,8 @@ def test_hyphenated_news_nouns_stay_whole() -> None:
     assert words["sit-in"].pos_ == "NOUN" and words["cease-fire"].lemma_ == "cease-fire"
     assert words["Sit-ins"].lemma_ == "sit-in" and words["Sit-ins"].tag_ == "NNS"
     assert "Opposition" in words and "-" not in words  # other tokens untouched, no stray hyphen token
+
+
+def test_verb_forms_the_lemmatiser_gets_wrong_are_corrected() -> None:
+    doc = analyse("Workers staged a walkout and rebels waged war.")
+    assert [t.lemma_ for t in doc if t.tag_.startswith("VB")] == ["stage", "wage"]
