@@ -25,6 +25,7 @@ _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "punct", "n
 _OWNER_DEPS = ("compound", "amod", "poss", "nmod")
 _TOWARD = {"to", "toward", "towards", "into", "near"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves", "oneself"}
+FRAME_DEPTH = 10  # a report's audience or setting ranks below every act the report carries
 _SCENE_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "despite"}
 _LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION", "REQUEST"}
 
@@ -236,9 +237,13 @@ class _Coder:
                                                          for m in c.children) for c in light.children)
         cand.reported = speech_head(tok, lex) is not None
         cand.depth = depth(light) + int(self._background(tok) or self._background(light))
+        if cand.pattern.pos == "NOUN" and self._report_frame(tok):
+            cand.depth += FRAME_DEPTH
         cand.rule = f"{RULESET}:{cand.pattern.id}"
         self._retype(cand)
         self._arguments(cand)
+        if self._warned_of_own_act(cand):  # "Erdogan warned that Turkey could send troops": a threat
+            cand.type, cand.hypothetical, cand.rule = "THREATEN", False, cand.rule + "+warned"
         if cand.type == "MOBILIZE" and self.lex.has("shared_exercises", cand.pattern.id) and \
                 len({a.code for a in cand.sources if a.code}) > 1:  # "French and Egyptian warships began war games"
             cand.type, cand.mode, cand.rule = "COOPERATE", None, cand.rule + "+joint"
@@ -248,6 +253,29 @@ class _Coder:
         cand.location = self._location(cand)
         cand.confidence = self._confidence(cand)
 
+    def _warned_of_own_act(self, cand: Candidate) -> bool:
+        """Tell whether a possible hostile act is one its own side warns of ("X warned that X could strike"); a
+        third party's warning ("Blinken warned that Russia could attack") leaves it a mere possibility."""
+        if not cand.hypothetical or cand.negated or cand.type not in self.lex.words["material_conflict"]:
+            return False
+        warner = speech_head(cand.trigger, self.lex)
+        if warner is None or not self.lex.has("warning_verbs", warner.lemma_.lower()):
+            return False
+        subj = subject_of(warner)
+        said_by = {a.code for a in self.res.resolve(subj) if a.code} if subj is not None else set()
+        return bool(said_by & {a.code for a in cand.sources if a.code})
+
+    def _report_frame(self, tok: Token) -> bool:
+        """Tell whether a noun trigger frames a report that carries its own act: its audience ("..., witnesses
+        told the inquest") or its setting ("the minister said during a visit to Doha" + the reported clause)."""
+        if tok.dep_ not in ("dobj", "dative", "pobj"):
+            return False
+        head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ != "pobj" and not self.lex.has("audience_verbs", head.lemma_.lower()):
+            return False  # "reiterated its demand that Israel ease ...": the object is the act
+        return self.lex.has("speech_verbs", head.lemma_.lower()) and any(
+            c.dep_ in ("ccomp", "parataxis") for c in head.children)
+
     def _background(self, tok: Token) -> bool:
         """Tell whether a trigger only sets the scene of its clause: "said after a two-day meeting", "the agency
         said, defying warnings" (a circumstance of the report, below the reported act)."""
@@ -255,12 +283,6 @@ class _Coder:
             return True
         if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _SCENE_PREPS for m in tok.children):
             return True  # "the ministry said after Jaishankar met Wang Yi"
-        head = tok.head.head if tok.dep_ == "pobj" else tok.head
-        audience = tok.dep_ in ("dobj", "dative") and self.lex.has("audience_verbs", head.lemma_.lower()) or \
-            tok.dep_ == "pobj" and tok.head.lower_ in ("at", "to", "before") and self.lex.has(
-                "speech_verbs", head.lemma_.lower())
-        if audience and any(c.dep_ in ("ccomp", "parataxis") for c in head.children):
-            return True  # "..., witnesses told the inquest", "said at the summit that ...": the audience or setting
         if tok.dep_ == "acl" and tok.head.dep_ in ("nsubj", "nsubjpass"):
             return True  # "Truckers opposed to vaccine mandates blocked the bridge": who they are
         return tok.dep_ == "advcl" and tok.tag_ == "VBG" and self.lex.has("speech_verbs", tok.head.lemma_.lower())
@@ -396,8 +418,9 @@ class _Coder:
         banned = set(range(src_span.start, src_span.end)) if src_span is not None else set()
         for t in sent:  # the attribution: "..., Benin police said", "according to the Canadian Press"
             if self.lex.has("speech_verbs", t.lemma_.lower()) and t.i != tok.i:
-                for subj in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
-                    banned.update(x.i for x in subj.subtree)
+                heard = ("dobj", "dative") if self.lex.has("audience_verbs", t.lemma_.lower()) else ()
+                for subj in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", *heard)):
+                    banned.update(x.i for x in subj.subtree)  # who said it, and whom it was told ("told AFP")
             if t.lower_ == "according" or t.dep_ == "agent" and t.head.lemma_.lower() in ("report", "quote"):
                 banned.update(x.i for x in t.subtree)
             if t.dep_ in ("npadvmod", "appos") and self.lex.has("act_nouns", lemma_of(t)) and tok not in t.subtree:
@@ -749,12 +772,24 @@ def ranked_asserted(cands: list[Candidate]) -> list[Candidate]:
     # "Bowing to opposition demands, Eyadema agreed to convene a conference", "sacked the police chief, meeting a
     # key demand of the protesters": the act is the concession (a resignation stays a retreat, as the GSR codes it)
     lex = load_lexicon()
-    bowed = next((c for c in ranked[1:] if c.type == "CONCEDE" and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG"
-                  and lex.has("concession_frames", c.trigger.lemma_.lower()) and c.trigger.head == anchor(
-                      ranked[0].trigger)), None) if ranked and ranked[0].type not in ("CONCEDE", "RETREAT") else None
+    bowed = next((c for c in ranked[1:] if c.type == "CONCEDE" and _adjunct_of(c, ranked[0]) and lex.has(
+        "concession_frames", c.trigger.lemma_.lower())), None) if ranked and ranked[0].type not in (
+            "CONCEDE", "RETREAT") else None
     if bowed is not None:
         ranked = [bowed] + [c for c in ranked if c is not bowed]
+    # "blew up a tanker loaded with chlorine, killing two": property destroyed with a toll is an attack
+    toll = next((c for c in ranked[1:] if c.pattern.id == "assault.kill.v" and _adjunct_of(c, ranked[0])), None) \
+        if ranked and ranked[0].type == "COERCE" else None
+    if toll is not None:
+        ranked = [toll] + [c for c in ranked if c is not toll]
     return ranked
+
+
+def _adjunct_of(cand: Candidate, top: Candidate) -> bool:
+    """Tell whether ``cand`` is a participle adjunct ("..., bowing to demands", "..., killing two") of the clause
+    of ``top``'s act."""
+    tok = cand.trigger
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in {t.i for t in anchor(top.trigger).subtree}
 
 
 def rule_tokens(cands: list[Candidate]) -> str:

@@ -19,7 +19,8 @@ _CROWD = {"protester", "protestor", "demonstrator", "student", "worker", "people
           "supporter", "resident", "villager", "farmer", "activist", "prisoner", "union", "youth", "opposition",
           "employee", "teacher", "doctor", "nurse", "miner", "driver", "trucker", "landowner", "refugee", "inmate",
           "fan", "woman", "man", "citizen", "voter", "mob", "group", "rioter", "looter", "agitator", "marcher",
-          "picketer", "striker"}
+          "picketer", "striker", "motorist", "trader", "vendor", "shopkeeper", "merchant", "lawyer", "commuter",
+          "mourner", "pilgrim", "slum-dweller", "squatter", "hooligan"}
 
 
 def pos_of(tok: Token) -> str | None:
@@ -109,7 +110,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.bare and tok.tag_ != "VB":
         return False
-    if p.comp and not any(c.dep_ in ("xcomp", "ccomp") for c in kids):
+    if p.comp and not any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(  # "pressed X on Monday to"
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in kids):
         return False
     if p.that_clause and not any(c.dep_ == "ccomp" for c in kids):
         return False
@@ -133,11 +135,20 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         if p.obj_ent and not any(o.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or o.pos_ in ("PRON", "PROPN")
                                  or lemma_of(o) in _PERSONISH for o in objs if o.dep_ in ("dobj", "nsubjpass")):
             return False
-    preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent")}
+    # "on" that only dates the act is none of its frame: "called a strike on Thursday" is no "call on"
+    # ("appealed on Sunday for troops": the small model hangs the next preposition on the day)
+    dated = [c for c in kids if c.dep_ == "prep" and _dating(c)]
+    preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent") and c not in dated}
+    preps |= {g.lower_ for c in dated for o in c.children for g in o.children if g.dep_ == "prep"}
+    # "called for Britain to stay" parses "for" as the mark of a clause
+    preps |= {m.lower_ for c in kids if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark" and m.lower_ == "for"}
     # the small model hangs the verb's preposition on a named object: "warned [Finland of consequences]"
     preps |= {c.lower_ for o in kids if o.dep_ == "dobj" and (o.pos_ == "PROPN" or o.ent_type_ in _PARTY_ENTS)
               for c in o.children if c.dep_ == "prep" and c.i > o.i}
-    if p.prep and not preps & p.prep:
+    # a pattern that names the preposition's object may find it on the verb's object ("lifted [curbs on imports]")
+    obj_preps = {c.lower_ for o in kids if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"} \
+        if p.pobj else set()
+    if p.prep and not (preps | obj_preps) & p.prep:
         return False
     if p.prep_not and preps & p.prep_not:
         return False
@@ -146,6 +157,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
             c for o in kids if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]
         if p.prep:  # "pulled out of Jenin under the peace accord": the accord is not what was left
             preps_of = [c for c in preps_of if c.lower_ in p.prep]
+        preps_of += [g for c in preps_of for g in c.children if g.dep_ == "prep"]  # "pulled out [of] the talks"
         heads = [o for c in preps_of for o in c.children if o.dep_ == "pobj"]  # or a compound: "group Memorial"
         if not any(lemma_of(w) in p.pobj for o in heads for w in [o, *o.children] if w is o or w.dep_ == "compound"):
             return False
@@ -172,6 +184,12 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         if p.subj_not_crowd and crowd:
             return False
     return True
+
+
+def _dating(prep: Token) -> bool:
+    """Tell whether a preposition is "on" with a day for its object ("on Thursday", "on 12 May")."""
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    return prep.lower_ == "on" and bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
 def _named_group(subj: Token) -> bool:

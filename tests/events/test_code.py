@@ -194,6 +194,16 @@ def test_declined_cooperation_is_reject_and_receiving_reverses_the_dyad() -> Non
     ("Sudanese militiamen raped dozens of women in the camp, aid workers said.", "ASSAULT"),  # not "rap"
     ("Belarus's interior minister warned that the army would crush any uprising in the capital.", "THREATEN"),
     ("Malian opposition supporters defied a curfew to march on the presidential palace.", "PROTEST"),
+    ("Chad's government called a strike on Monday to back its demands.", "PROTEST"),  # "on Monday" is no "call on"
+    ("The Afghan delegation pulled out of the peace talks with the Taliban.", "SANCTION"),
+    ("Hungary granted asylum to the former Macedonian prime minister.", "AID"),
+    ("Thousands of Kenyan students hurled stones at riot police in Nairobi.", "PROTEST"),
+    ("Azerbaijani troops took control of the town of Lachin.", "COERCE"),
+    ("Eritrea ordered the UN peacekeepers to leave the country within ten days.", "SANCTION"),
+    ("Myanmar soldiers forced villagers to carry supplies for the army.", "COERCE"),
+    ("Erdogan warned that Turkey could send troops into northern Syria.", "THREATEN"),
+    ("India detonated three nuclear devices in the Thar desert.", "MOBILIZE"),
+    ("Washington pressed Islamabad on Monday to crack down on militants.", "REQUEST"),
 ])
 def test_common_news_frames(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
