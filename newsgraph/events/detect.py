@@ -15,12 +15,6 @@ _MILISH = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "continge
            "battalion", "brigade", "observer", "monitor", "missile", "rocket", "shell", "drone", "bomb", "mortar",
            "projectile", "warplane", "jet"}
 _PARTY_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
-_CROWD = {"protester", "protestor", "demonstrator", "student", "worker", "people", "thousand", "hundred", "crowd",
-          "supporter", "resident", "villager", "farmer", "activist", "prisoner", "union", "youth", "opposition",
-          "employee", "teacher", "doctor", "nurse", "miner", "driver", "trucker", "landowner", "refugee", "inmate",
-          "fan", "woman", "man", "citizen", "voter", "mob", "group", "rioter", "looter", "agitator", "marcher",
-          "picketer", "striker", "motorist", "trader", "vendor", "shopkeeper", "merchant", "lawyer", "commuter",
-          "mourner", "pilgrim", "slum-dweller", "squatter", "hooligan"}
 
 
 def pos_of(tok: Token) -> str | None:
@@ -177,7 +171,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
             return False
         if p.subj_mil and not words & _MILISH:
             return False
-        crowd = subj is not None and not _named_group(subj) and (lemma_of(subj) in _CROWD or (
+        crowd = subj is not None and not _named_group(subj) and (lex.has("crowd_words", lemma_of(subj)) or (
             subj.ent_type_ == "NORP" and subj.tag_ in ("NNS", "NNPS")))  # "Argentines banged pots"
         if p.subj_crowd and not crowd:
             return False

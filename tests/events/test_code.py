@@ -204,6 +204,10 @@ def test_declined_cooperation_is_reject_and_receiving_reverses_the_dyad() -> Non
     ("Erdogan warned that Turkey could send troops into northern Syria.", "THREATEN"),
     ("India detonated three nuclear devices in the Thar desert.", "MOBILIZE"),
     ("Washington pressed Islamabad on Monday to crack down on militants.", "REQUEST"),
+    ("The Dutch prime minister launched a scathing attack on Hungary's media law.", "ACCUSE"),  # words, not arms
+    ("Sudanese troops let a UN food convoy through to the town of Kadugli.", "RETREAT"),
+    ("The World Food Programme suspended relief operations in Somalia after two staff were killed.", "SANCTION"),
+    ("Japan and South Korea undertook to resume intelligence sharing.", "AGREE"),
 ])
 def test_common_news_frames(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
