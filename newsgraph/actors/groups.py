@@ -166,7 +166,9 @@ def find_groups(ctx: Context) -> None:
             k += 1
         hit = ctx.role_starting(_skip_right(ctx, k)) or _role_of_head(ctx, span)
         if hit and hit[1].kind in ("group", "body") and ctx.free(hit[0].start, hit[0].end):
-            _group_found(ctx, entry, hit[1], span.start, hit[0].end, f"role:{hit[1].kind}")
+            # "ethnic Albanian pupils" are a minority, coded by the state they live in (resolve.py)
+            ethnic = entry.form == "demonym" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic"
+            _group_found(ctx, entry, hit[1], span.start, hit[0].end, ETHNIC if ethnic else f"role:{hit[1].kind}")
             by_token[span.root.i] = hit[1]
             by_token[hit[0].root.i] = hit[1]  # 'Sierra Leonean and Liberian refugees' may hang the noun on the first
             continue
@@ -270,8 +272,11 @@ def find_registry(ctx: Context) -> None:
         if entry.form == "capital" and _acts(span):  # "Moscow denied", "Washington's demands": the government
             ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _GOVERNMENT), "registry:metonym", 0.75))
             continue
+        ethnic = span.start > 0 and ctx.doc[span.start - 1].lower_ == "ethnic"
+        if entry.form == "demonym" and ethnic:  # "the country's ethnic Turkish minority": people of where they live
+            ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _PEOPLE), ETHNIC, 0.6, _PEOPLE.role))
+            continue
         if entry.form == "people" and _counted(span):
-            ethnic = span.start > 0 and ctx.doc[span.start - 1].lower_ == "ethnic"
             ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _PEOPLE), ETHNIC if ethnic else "role:people",
                           0.7, _PEOPLE.role))
             continue

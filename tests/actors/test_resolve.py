@@ -273,3 +273,11 @@ def test_bosnian_serbs_are_bosnias_and_plain_congo_is_the_drc() -> None:
     assert res.actors[at(res, text, "Bosnian Serb")].country == "BIH"
     assert res.actors[at(res, text, "Congo")].country == "COD"
     assert res.actors[at(res, text, "Republic of Congo")].country == "COG"
+
+
+def test_an_ethnic_minority_is_coded_by_the_state_it_lives_in() -> None:
+    text = ("Ethnic Serb deputies walked out of the Croatian parliament. "
+            "Bulgaria restored the rights of its ethnic Turkish minority.")
+    res = run(text)
+    assert res.actors[at(res, text, "Serb deputies")].country == "HRV"
+    assert res.actors[at(res, text, "Turkish")].country == "BGR"
