@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Span, Token
 
 from newsgraph.actors.context import Context, Found
-from newsgraph.actors.lexicon import Entry, Role, known_persons
+from newsgraph.actors.lexicon import Entry, Role, known_persons, regions
 from newsgraph.actors.names import demonym_stems, invented_code, name_parts, person_id, slug
 from newsgraph.actors.persons import headline_lines, in_headline, person_country
 from newsgraph.actors.places import gazetteer
@@ -88,8 +88,11 @@ def _invented_modifiers(ctx: Context, known: dict[str, Entry], surfaces: dict[st
         if possessive and national:
             entry = _invent(ctx, tok.text, known)
         elif not possessive and (national or role.kind == "group") and (stems := demonym_stems(tok.text)):
+            region = next((code for name, code in regions().items() if len(name) >= 4 and tok.text.startswith(name)
+                           and len(tok.text) - len(name) <= 3), None)  # "Tibet" + "an"
             match = next((s for s in stems if s.lower() in known), None)
-            entry = _invent(ctx, match or stems[0], known)
+            # "Tibetan protesters", "Chechen fighters": people of a region of a known state, no invented one
+            entry = ctx.state_entry(region) if region else _invent(ctx, match or stems[0], known)
         else:
             continue
         surfaces[tok.text] = entry
