@@ -20,6 +20,9 @@ _PARTY_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
 def pos_of(tok: Token) -> str | None:
     """Return the lexicon part of speech of a token (VERB, NOUN, ADJ), or None."""
     if tok.tag_.startswith("VB"):
+        if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
+                c.dep_ in ("det", "amod", "poss", "nummod") for c in tok.children):
+            return "NOUN"  # "staged joint live-fire drills": a tagger's verb that the parse uses as a noun
         return "VERB"
     if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lower_ in ("talks", "summit")):
         return "NOUN"

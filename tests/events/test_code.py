@@ -208,6 +208,11 @@ def test_declined_cooperation_is_reject_and_receiving_reverses_the_dyad() -> Non
     ("Sudanese troops let a UN food convoy through to the town of Kadugli.", "RETREAT"),
     ("The World Food Programme suspended relief operations in Somalia after two staff were killed.", "SANCTION"),
     ("Japan and South Korea undertook to resume intelligence sharing.", "AGREE"),
+    ("Thai and American marines staged joint amphibious drills in the Gulf of Thailand.", "COOPERATE"),  # "drills"
+    ("Azerbaijan massed troops near the border with Armenia.", "MOBILIZE"),
+    ("Israeli forces ordered residents of Rafah to leave their homes.", "COERCE"),
+    ("Russian drones dropped grenades on Ukrainian trenches.", "ASSAULT"),
+    ("China voiced strong dissatisfaction over the Japanese warship's passage.", "ACCUSE"),
 ])
 def test_common_news_frames(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
