@@ -120,6 +120,11 @@ def find_places(ctx: Context) -> None:
     named = {entry.country for _, entry in ctx.registry.values()
              if entry.kind == "state" and entry.country and entry.form != "capital"}
     places = gazetteer()
+    # a place name of one state only ('Mumbai') names that state too: 'Bharatpur' beside it is India's, not Nepal's
+    for ent in doc.ents:
+        cands = places.get(ent.text.removeprefix("the ")) if ent.label_ in ("GPE", "LOC") else None
+        if cands and len({c for _, c in cands}) == 1:
+            named.add(cands[0][1])
     _namesake_capitals(ctx, named, places)
     invented: dict[str, Entry] = {}
     reads: dict[str, bool] = {}  # name → read as a state: the text is scanned once per name, not per mention
