@@ -279,7 +279,7 @@ def find_registry(ctx: Context) -> None:
         if entry.form == "demonym" and ethnic:  # "the country's ethnic Turkish minority": people of where they live
             ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _PEOPLE), ETHNIC, 0.6, _PEOPLE.role))
             continue
-        if entry.form == "people" and _counted(span):
+        if entry.form == "people" and (_counted(span) or len(span) > 1):  # "Bosnian Serbs": a population
             ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _PEOPLE), ETHNIC if ethnic else "role:people",
                           0.7, _PEOPLE.role))
             continue
