@@ -91,9 +91,10 @@ def modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
             cur = None
         steps += 1
     # "will lower tariffs and ease controls": a conjoined verb without its own auxiliary shares its head's
-    path += [node.head for node in path if node.dep_ == "conj" and node.head not in path and not any(
+    shared = [node.head for node in path if node.dep_ == "conj" and node.head not in path and not any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in node.children) and not any(
         c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in node.head.children)]
+    path += shared
     for node in path:
         lemma = node.lemma_.lower()
         for child in node.children:
@@ -111,15 +112,18 @@ def modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
                 hypo = True
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children):
                 future = True
-        if node != tok and (lemma in _FUTURE_HEADS or (lemma == "ready" and node.pos_ == "ADJ")):
-            future = future or lemma != "go" or node.lower_ == "going"  # "going to", not "went on strike"
-        if node != tok and lex.has("hypothetical_heads", lemma):
-            hypo = True  # "is considering sending aid"
-        if node != tok and lex.has("negating_heads", lemma):
-            negated = True
         if node.dep_ == "advcl" and any(m.dep_ == "mark" and lex.has("conditional_marks", m.lower_)
                                         for m in node.children):
             hypo = True
+        if node == tok:
+            continue
+        # a shared head lends no future of its own: "set tyres ablaze and pelted police" is no "set to"
+        if node not in shared and (lemma in _FUTURE_HEADS or (lemma == "ready" and node.pos_ == "ADJ")):
+            future = future or lemma != "go" or node.lower_ == "going"  # "going to", not "went on strike"
+        if lex.has("hypothetical_heads", lemma):
+            hypo = True  # "is considering sending aid"
+        if lex.has("negating_heads", lemma) and (lemma != "rule" or any(c.lower_ == "out" for c in node.children)):
+            negated = True  # "ruled out an attack" (a court that "ruled" negates nothing)
     return negated, future, hypo
 
 

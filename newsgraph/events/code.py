@@ -244,6 +244,10 @@ class _Coder:
         self._arguments(cand)
         if self._warned_of_own_act(cand):  # "Erdogan warned that Turkey could send troops": a threat
             cand.type, cand.hypothetical, cand.rule = "THREATEN", False, cand.rule + "+warned"
+            if not any(a.code for a in cand.sources):  # "warned that parties could be dissolved": by the warner
+                warner = speech_head(cand.trigger, lex)
+                subj = subject_of(warner) if warner is not None else None
+                cand.sources = self.res.resolve(subj) if subj is not None else cand.sources
         if cand.type == "MOBILIZE" and self.lex.has("shared_exercises", cand.pattern.id) and \
                 len({a.code for a in cand.sources if a.code}) > 1:  # "French and Egyptian warships began war games"
             cand.type, cand.mode, cand.rule = "COOPERATE", None, cand.rule + "+joint"
@@ -261,6 +265,8 @@ class _Coder:
         warner = speech_head(cand.trigger, self.lex)
         if warner is None or not self.lex.has("warning_verbs", warner.lemma_.lower()):
             return False
+        if not any(a.code for a in cand.sources) and any(c.dep_ == "auxpass" for c in cand.trigger.children):
+            return True  # "warned that parties inciting violence could be dissolved": by the warner's own side
         subj = subject_of(warner)
         said_by = {a.code for a in self.res.resolve(subj) if a.code} if subj is not None else set()
         return bool(said_by & {a.code for a in cand.sources if a.code})
@@ -301,6 +307,11 @@ class _Coder:
             cand.type, cand.mode, cand.rule = first.type, first.pattern.mode, cand.rule + "+ordered-act"
             return
         if cand.pattern.wrapper == "intent":
+            decided = {c.type for c in direct if c.trigger.dep_ == "xcomp" and c.trigger.head == cand.trigger
+                       and c.pattern.id != "concede.allow.v"}  # "agreed to a truce to allow ...": a purpose
+            if "CONCEDE" in decided and not cand.future and lex.has("decision_verbs", lemma_of(cand.trigger)):
+                cand.type, cand.mode, cand.rule = "CONCEDE", None, cand.rule + "+conceded"  # "agreed to scrap the cut"
+                return
             if hostile:
                 cand.type, cand.rule = "THREATEN", cand.rule + "+hostile-intent"
                 cand.mode = next((c.mode or c.pattern.mode for c in cand.absorbed if c.type != "AGREE"), None)

@@ -143,14 +143,15 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
     preps |= {c.lower_ for o in kids if o.dep_ == "dobj" and (o.pos_ == "PROPN" or o.ent_type_ in _PARTY_ENTS)
               for c in o.children if c.dep_ == "prep" and c.i > o.i}
     # a pattern that names the preposition's object may find it on the verb's object ("lifted [curbs on imports]")
-    obj_preps = {c.lower_ for o in kids if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"} \
-        if p.pobj else set()
+    # ... or the parser may call it a dative ("sent tanks [to] the border")
+    obj_preps = {c.lower_ for o in kids if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"} | {
+        c.lower_ for c in kids if _dative_prep(c)} if p.pobj else set()
     if p.prep and not (preps | obj_preps) & p.prep:
         return False
     if p.prep_not and preps & p.prep_not:
         return False
     if p.pobj:  # the preposition may hang on the object: "stripped [94 opponents of their citizenship]"
-        preps_of = [c for c in kids if c.dep_ == "prep"] + [
+        preps_of = [c for c in kids if c.dep_ == "prep" or _dative_prep(c)] + [
             c for o in kids if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]
         if p.prep:  # "pulled out of Jenin under the peace accord": the accord is not what was left
             preps_of = [c for c in preps_of if c.lower_ in p.prep]
@@ -181,6 +182,11 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         if p.subj_not_crowd and crowd:
             return False
     return True
+
+
+def _dative_prep(tok: Token) -> bool:
+    """Tell whether a child is a preposition the parser labelled dative ("sent tanks [to] the border")."""
+    return tok.dep_ == "dative" and tok.pos_ == "ADP"
 
 
 def _dating(prep: Token) -> bool:

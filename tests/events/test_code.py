@@ -213,6 +213,12 @@ def test_declined_cooperation_is_reject_and_receiving_reverses_the_dyad() -> Non
     ("Israeli forces ordered residents of Rafah to leave their homes.", "COERCE"),
     ("Russian drones dropped grenades on Ukrainian trenches.", "ASSAULT"),
     ("China voiced strong dissatisfaction over the Japanese warship's passage.", "ACCUSE"),
+    ("Islamic State fighters used civilians in Mosul as human shields.", "ASSAULT"),
+    ("The Turkish military sent more tanks to the Syrian border on Saturday.", "MOBILIZE"),  # "to" parsed as dative
+    ("The Iraqi government agreed to scrap a planned cut to salaries after mass protests.", "CONCEDE"),
+    ("Tunisia's president warned that parties inciting violence could be dissolved.", "THREATEN"),
+    ("Students in Makassar set tyres ablaze and pelted Indonesian police with rocks.", "PROTEST"),  # no "set to"
+    ("Turkey refused to release the American pastor, a court in Izmir ruled.", "REJECT"),  # "ruled" is no "ruled out"
 ])
 def test_common_news_frames(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
