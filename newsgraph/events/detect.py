@@ -14,6 +14,7 @@ _PERSONISH = {"minister", "secretary", "president", "delegation", "official", "e
 _MILISH = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "contingent", "unit", "army", "marine", "tank",
            "battalion", "brigade", "observer", "monitor", "missile", "rocket", "shell", "drone", "bomb", "mortar",
            "projectile", "warplane", "jet"}
+_ARMED = {"militant", "gunman", "fighter", "rebel", "insurgent", "guerrilla", "jihadist", "militiaman", "attacker"}
 _PARTY_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
 
 
@@ -177,6 +178,9 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
             return False
         crowd = subj is not None and not _named_group(subj) and (lex.has("crowd_words", lemma_of(subj)) or (
             subj.ent_type_ == "NORP" and subj.tag_ in ("NNS", "NNPS")))  # "Argentines banged pots"
+        if crowd and subj is not None and any(lemma_of(o) in _MILISH | _ARMED for p_ in subj.children
+                                              if p_.lower_ == "of" for o in p_.children):
+            crowd = False  # "hundreds of armed militants" are no crowd
         if p.subj_crowd and not crowd:
             return False
         if p.subj_not_crowd and crowd:
