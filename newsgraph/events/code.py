@@ -242,12 +242,11 @@ class _Coder:
         cand.rule = f"{RULESET}:{cand.pattern.id}"
         self._retype(cand)
         self._arguments(cand)
-        if self._warned_of_own_act(cand):  # "Erdogan warned that Turkey could send troops": a threat
+        warners = self._own_side_warning(cand)
+        if warners is not None:  # "Erdogan warned that Turkey could send troops": a threat
             cand.type, cand.hypothetical, cand.rule = "THREATEN", False, cand.rule + "+warned"
             if not any(a.code for a in cand.sources):  # "warned that parties could be dissolved": by the warner
-                warner = speech_head(cand.trigger, lex)
-                subj = subject_of(warner) if warner is not None else None
-                cand.sources = self.res.resolve(subj) if subj is not None else cand.sources
+                cand.sources = warners or cand.sources
         if cand.type == "MOBILIZE" and self.lex.has("shared_exercises", cand.pattern.id) and \
                 len({a.code for a in cand.sources if a.code}) > 1:  # "French and Egyptian warships began war games"
             cand.type, cand.mode, cand.rule = "COOPERATE", None, cand.rule + "+joint"
@@ -257,19 +256,20 @@ class _Coder:
         cand.location = self._location(cand)
         cand.confidence = self._confidence(cand)
 
-    def _warned_of_own_act(self, cand: Candidate) -> bool:
-        """Tell whether a possible hostile act is one its own side warns of ("X warned that X could strike"); a
-        third party's warning ("Blinken warned that Russia could attack") leaves it a mere possibility."""
+    def _own_side_warning(self, cand: Candidate) -> list[ArgActor] | None:
+        """Return who warns of a possible hostile act of their own side ("X warned that X could strike"), or None:
+        a third party's warning ("Blinken warned that Russia could attack") leaves it a mere possibility."""
         if not cand.hypothetical or cand.negated or cand.type not in self.lex.words["material_conflict"]:
-            return False
+            return None
         warner = speech_head(cand.trigger, self.lex)
         if warner is None or not self.lex.has("warning_verbs", warner.lemma_.lower()):
-            return False
-        if not any(a.code for a in cand.sources) and any(c.dep_ == "auxpass" for c in cand.trigger.children):
-            return True  # "warned that parties inciting violence could be dissolved": by the warner's own side
+            return None
         subj = subject_of(warner)
-        said_by = {a.code for a in self.res.resolve(subj) if a.code} if subj is not None else set()
-        return bool(said_by & {a.code for a in cand.sources if a.code})
+        said_by = self.res.resolve(subj) if subj is not None else []
+        if not any(a.code for a in cand.sources) and any(c.dep_ == "auxpass" for c in cand.trigger.children):
+            return said_by  # "warned that parties inciting violence could be dissolved": by the warner's own side
+        own = {a.code for a in said_by if a.code} & {a.code for a in cand.sources if a.code}
+        return said_by if own else None
 
     def _report_frame(self, tok: Token) -> bool:
         """Tell whether a noun trigger frames a report that carries its own act: its audience ("..., witnesses

@@ -133,13 +133,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         if p.obj_ent and not any(o.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or o.pos_ in ("PRON", "PROPN")
                                  or lemma_of(o) in _PERSONISH for o in objs if o.dep_ in ("dobj", "nsubjpass")):
             return False
-    # "on" that only dates the act is none of its frame: "called a strike on Thursday" is no "call on"
-    # ("appealed on Sunday for troops": the small model hangs the next preposition on the day)
-    dated = [c for c in kids if c.dep_ == "prep" and _dating(c)]
-    preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent") and c not in dated}
-    preps |= {g.lower_ for c in dated for o in c.children for g in o.children if g.dep_ == "prep"}
-    # "called for Britain to stay" parses "for" as the mark of a clause
-    preps |= {m.lower_ for c in kids if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark" and m.lower_ == "for"}
+    preps = _frame_preps(kids)
     # the small model hangs the verb's preposition on a named object: "warned [Finland of consequences]"
     preps |= {c.lower_ for o in kids if o.dep_ == "dobj" and (o.pos_ == "PROPN" or o.ent_type_ in _PARTY_ENTS)
               for c in o.children if c.dep_ == "prep" and c.i > o.i}
@@ -186,6 +180,18 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         if p.subj_not_crowd and crowd:
             return False
     return True
+
+
+def _frame_preps(kids: list[Token]) -> set[str]:
+    """Return the prepositions and particles of a verb's frame (its children ``kids``)."""
+    # "on" that only dates the act is none of its frame: "called a strike on Thursday" is no "call on"
+    # ("appealed on Sunday for troops": the small model hangs the next preposition on the day)
+    dated = [c for c in kids if c.dep_ == "prep" and _dating(c)]
+    preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent") and c not in dated}
+    preps |= {g.lower_ for c in dated for o in c.children for g in o.children if g.dep_ == "prep"}
+    # "called for Britain to stay" parses "for" as the mark of a clause
+    return preps | {m.lower_ for c in kids if c.dep_ == "advcl" for m in c.children
+                    if m.dep_ == "mark" and m.lower_ == "for"}
 
 
 def _dative_prep(tok: Token) -> bool:
