@@ -14,6 +14,7 @@ _PERSONISH = {"minister", "secretary", "president", "delegation", "official", "e
 _MILISH = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "contingent", "unit", "army", "marine", "tank",
            "battalion", "brigade", "observer", "monitor", "missile", "rocket", "shell", "drone", "bomb", "mortar",
            "projectile", "warplane", "jet"}
+_VOW_VERBS = {"vow", "promise", "pledge", "threaten", "warn", "swear"}
 _ARMED = {"militant", "gunman", "fighter", "rebel", "insurgent", "guerrilla", "jihadist", "militiaman", "attacker"}
 _PARTY_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
 
@@ -56,7 +57,7 @@ def _objects(tok: Token) -> list[Token]:
         out.extend(c for c in obj.children if c.dep_ in ("compound", "amod", "nmod"))
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "for")):
             out.extend(p for p in prep.children if p.dep_ == "pobj")
-        out.extend(c for c in obj.children if c.dep_ == "conj")
+        out.extend(c for c in obj.children if c.dep_ in ("conj", "appos"))  # "Sylvain Itte, France's ambassador"
     return out
 
 
@@ -85,11 +86,14 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
 
 
 def _irrealis(tok: Token) -> bool:
-    """Return whether the clause governing a noun is future or conditional ("would face severe costs")."""
+    """Return whether the clause governing a noun is future or conditional ("would face severe costs"), or a
+    vow's object ("vowed a crushing response")."""
     head = tok
     for _ in range(3):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "'ll", "could", "wo") for c in
                head.children):
+            return True
+        if head is not tok and head.lemma_.lower() in _VOW_VERBS:
             return True
         if head.head == head:
             return False
@@ -155,7 +159,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         if not any(lemma_of(w) in p.pobj for o in heads for w in [o, *o.children] if w is o or w.dep_ == "compound"):
             return False
     if p.mod or p.mod_not:
-        mods = {lemma_of(c) for c in kids if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod")}
+        mods = {w for c in kids if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod")
+                for w in (lemma_of(c), c.lower_)}  # "crushing" as written, not only its lemma "crush"
         if p.pos == "NOUN":  # "joint construction works": the modifier may qualify the compound
             mods |= {lemma_of(m) for c in kids if c.dep_ == "compound" for m in c.children if m.dep_ == "amod"}
         if p.mod and not mods & p.mod:

@@ -219,6 +219,8 @@ def test_declined_cooperation_is_reject_and_receiving_reverses_the_dyad() -> Non
     ("Tunisia's president warned that parties inciting violence could be dissolved.", "THREATEN"),
     ("Students in Makassar set tyres ablaze and pelted Indonesian police with rocks.", "PROTEST"),  # no "set to"
     ("Turkey refused to release the American pastor, a court in Izmir ruled.", "REJECT"),  # "ruled" is no "ruled out"
+    ("Iran's Revolutionary Guards vowed a crushing response against Israel.", "THREATEN"),  # "crushing" as written
+    ("Niger's junta ordered Sylvain Itte, France's ambassador, to leave the country.", "SANCTION"),  # the apposition
 ])
 def test_common_news_frames(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
