@@ -232,20 +232,23 @@ def match_token(tok: Token, lex: Lexicon) -> Pattern | None:
             "trigger_compound_heads", lemma_of(tok.head)):
         return None  # "attack drones", "peace talks committee": the noun modifies another noun
     patterns = lex.candidates(pos, lemma_of(tok))
-    carried = bool(patterns) and pos == "VERB" and _carries_event(tok, lex)  # only a verb that could trigger
+    carried = _carried_events(tok, lex) if patterns and pos == "VERB" else set()  # only a verb that could trigger
+    # "offered a loan", "promised talks": a material act or a meeting offered is an offer, an apology offered is not
+    offered = bool(carried & lex.words["offerable_types"])
     for pattern in patterns:
-        if carried and not pattern.obj and not pattern.prep:
+        if carried and not pattern.obj and not pattern.prep and not (offered and pattern.wrapper == "intent"):
             continue  # "held joint war games": the object is the event, the light verb no arrest
         if _matches(pattern, tok, lex):
             return pattern
     return None
 
 
-def _carries_event(verb: Token, lex: Lexicon) -> bool:
-    """Tell whether a light verb's direct object is itself an event noun ("held joint war games")."""
+def _carried_events(verb: Token, lex: Lexicon) -> set[str]:
+    """Return the types of the event nouns a light verb carries as direct objects ("held joint war games")."""
     if not lex.has("light_verbs", verb.lemma_.lower()):
-        return False
-    return any(c.dep_ == "dobj" and pos_of(c) == "NOUN" and match_token(c, lex) is not None for c in verb.children)
+        return set()
+    found = (match_token(c, lex) for c in verb.children if c.dep_ == "dobj" and pos_of(c) == "NOUN")
+    return {p.type for p in found if p is not None}
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, Pattern]]:

@@ -221,6 +221,9 @@ def test_declined_cooperation_is_reject_and_receiving_reverses_the_dyad() -> Non
     ("Turkey refused to release the American pastor, a court in Izmir ruled.", "REJECT"),  # "ruled" is no "ruled out"
     ("Iran's Revolutionary Guards vowed a crushing response against Israel.", "THREATEN"),  # "crushing" as written
     ("Niger's junta ordered Sylvain Itte, France's ambassador, to leave the country.", "SANCTION"),  # the apposition
+    ("The IMF offered Indonesia a fresh $5 billion loan.", "AGREE"),  # an offered loan is an offer
+    ("Japan's prime minister offered a heartfelt apology to South Korea.", "SUPPORT"),  # an offered apology is not
+    ("Negotiators for Nepal's Maoist rebels sat down with a government team in Kathmandu.", "CONSULT"),
 ])
 def test_common_news_frames(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
