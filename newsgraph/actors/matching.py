@@ -65,17 +65,35 @@ def registry_spans(doc: Doc) -> list[tuple[Span, Entry]]:
     lex = lexicon()
     spans = [Span(doc, s, e, label=mid) for mid, s, e in matchers(doc.vocab).registry(doc)]
     return [(span, lex.entries[span.label_]) for span in filter_spans(spans)
-            if not in_place_name(doc, span.start, span.end) and not _in_longer_body(span, lex.entries[span.label_])]
+            if not in_place_name(doc, span.start, span.end) and not _in_longer_body(span, lex.entries[span.label_])
+            and not _in_person_name(span) and not _located(span)]
 
 
 def _in_longer_body(span: Span, entry: Entry) -> bool:
-    """Tell whether a seat of power ends a longer organisation name ('Congress' in 'All Progressives Congress',
-    'African National Congress'): another body, not the seat."""
+    """Tell whether a seat of power is part of a longer organisation name ('Congress' in 'All Progressives
+    Congress', 'African National Congress', 'Congress of South African Trade Unions'): another body."""
     if entry.form != "seat":
         return False
     ent = _entity_around(span.doc, span.start, span.end)
-    return ent is not None and ent.label_ == "ORG" and ent.start < span.start and \
-        span.doc[span.start - 1].pos_ == "PROPN"
+    if ent is None or ent.label_ != "ORG":
+        return False
+    before = ent.start < span.start and span.doc[span.start - 1].pos_ == "PROPN"
+    return before or ent.end > span.end and span.doc[span.end].lower_ == "of"
+
+
+def _in_person_name(span: Span) -> bool:
+    """Tell whether a match lies inside a longer person's name ('Lima' in 'Leila de Lima')."""
+    ent = _entity_around(span.doc, span.start, span.end)
+    return ent is not None and ent.label_ == "PERSON" and (ent.start, ent.end) != (span.start, span.end)
+
+
+def _located(span: Span) -> bool:
+    """Tell whether a state word only says where something is based ('a US-based cleric', 'British-born')."""
+    doc, k = span.doc, span.end
+    return k + 1 < len(doc) and doc[k].text == "-" and doc[k + 1].lower_ in _LOCATING
+
+
+_LOCATING = {"based", "born", "registered", "headquartered", "educated", "raised", "listed"}
 
 
 def in_place_name(doc: Doc, start: int, end: int) -> bool:

@@ -65,6 +65,8 @@ def _person_actors(ctx: Context) -> None:
 _DOMESTIC = {"PTY", "MIL", "COP", "GOV", "JUD", "LEG", "REB", "OPP", "LAB", "MED"}  # sectors of a state's own bodies
 
 
+# seats of power whose bare name other states' bodies share (the surface forms that are bare)
+_BARE_SEATS = {"org:us-congress": {"Congress"}}
 _CLASS_CODES = {"IGO", "UNO", "EUR", "NGO", "IMG"}  # PLOVER codes that name a kind of actor, not a state
 # troops and weapons named without a state may be the invader's as well as the defender's ('more forces
 # towards Ukraine'): where they are says nothing of whose they are
@@ -103,6 +105,14 @@ def place_by_setting(ctx: Context) -> None:
                 found.confidence *= 0.8
             elif found.rule == SCENE_ONLY:
                 placed.pop()
+        elif found.actor_id in _BARE_SEATS and ctx.doc[found.start:found.end].text in _BARE_SEATS[found.actor_id]:
+            # a bare "Congress" in a sentence set in Lima is Peru's legislature, not the U.S. Congress
+            seat = ctx.actors[found.actor_id]
+            country = setting.country_at(found.start, sentence_only=True)
+            if country is not None and country != seat.country:
+                found.actor_id = ctx.body_actor(ctx.state_entry(country), Role("Congress", seat.sector or "LEG",
+                                                                              "body", "Congress"))
+                found.rule += "+setting"
         elif found.rule == "ner:org":
             org = ctx.actors[found.actor_id]
             if org.country is None and org.sector in _DOMESTIC and (country := setting.country_at(found.start)):

@@ -101,8 +101,9 @@ class Setting:
             self.first.setdefault(k, {}).setdefault(country, span.start)
             self.article[country] += w
 
-    def country_at(self, token: int, exclude: str | None = None) -> str | None:
-        """Return the country the sentence of ``token`` is set in, else the article's clear leader."""
+    def country_at(self, token: int, exclude: str | None = None, sentence_only: bool = False) -> str | None:
+        """Return the country the sentence of ``token`` is set in, else (unless ``sentence_only``) the
+        article's clear leader."""
         k = self.sent_of.get(token)
         scores = self.by_sent.get(k) if k is not None else None
         if scores and exclude in scores:
@@ -112,7 +113,7 @@ class Setting:
             best = max(scores, key=lambda c: (scores[c], -first[c]))
             if scores[best] >= _MIN_SCORE:
                 return best
-        if not self.article:
+        if not self.article or sentence_only:
             return None
         ranked = sorted(((c, v) for c, v in self.article.items() if c != exclude), key=lambda kv: -kv[1])
         if not ranked:

@@ -281,3 +281,13 @@ def test_an_ethnic_minority_is_coded_by_the_state_it_lives_in() -> None:
     res = run(text)
     assert res.actors[at(res, text, "Serb deputies")].country == "HRV"
     assert res.actors[at(res, text, "Turkish")].country == "BGR"
+
+
+def test_a_bare_congress_abroad_a_person_named_after_a_place_and_a_state_that_only_locates() -> None:
+    text = ("Congress voted down the president's proposal in Lima. Senator Leila de Lima accused Duterte. "
+            "Erdogan accused followers of the US-based cleric Fethullah Gulen. Congress passed the bill.")
+    res = run(text)
+    assert res.actors[at(res, text, "Congress")].country == "PER"
+    assert at(res, text, "Congress", nth=1) == "org:us-congress"
+    assert res.actors[at(res, text, "Leila de Lima")].country != "PER"
+    assert not any(m.actor_id == "USA" for m in res.mentions)
