@@ -143,7 +143,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
               for c in o.children if c.dep_ == "prep" and c.i > o.i}
     # a pattern that names the preposition's object may find it on the verb's object ("lifted [curbs on imports]")
     # ... or the parser may call it a dative ("sent tanks [to] the border")
-    obj_preps = {c.lower_ for o in kids if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"} | {
+    obj_preps = {c.lower_ for o in kids if o.dep_ in ("dobj", "nsubjpass") for c in o.children if c.dep_ == "prep"} | {
         c.lower_ for c in kids if _dative_prep(c)} if p.pobj else set()
     if p.prep and not (preps | obj_preps) & p.prep:
         return False
@@ -151,7 +151,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.pobj:  # the preposition may hang on the object: "stripped [94 opponents of their citizenship]"
         preps_of = [c for c in kids if c.dep_ == "prep" or _dative_prep(c)] + [
-            c for o in kids if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]
+            c for o in kids if o.dep_ in ("dobj", "nsubjpass") for c in o.children if c.dep_ == "prep"]
         if p.prep:  # "pulled out of Jenin under the peace accord": the accord is not what was left
             preps_of = [c for c in preps_of if c.lower_ in p.prep]
         preps_of += [g for c in preps_of for g in c.children if g.dep_ == "prep"]  # "pulled out [of] the talks"

@@ -224,6 +224,8 @@ def test_declined_cooperation_is_reject_and_receiving_reverses_the_dyad() -> Non
     ("The IMF offered Indonesia a fresh $5 billion loan.", "AGREE"),  # an offered loan is an offer
     ("Japan's prime minister offered a heartfelt apology to South Korea.", "SUPPORT"),  # an offered apology is not
     ("Negotiators for Nepal's Maoist rebels sat down with a government team in Kathmandu.", "CONSULT"),
+    ("A ban on North Korean coal exports was imposed by the UN Security Council.", "SANCTION"),  # a trade ban
+    ("The IMF relaxed several conditions attached to Pakistan's loan.", "CONCEDE"),
 ])
 def test_common_news_frames(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
