@@ -194,9 +194,9 @@ def _frame_preps(kids: list[Token]) -> set[str]:
     dated = [c for c in kids if c.dep_ == "prep" and _dating(c)]
     preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent") and c not in dated}
     preps |= {g.lower_ for c in dated for o in c.children for g in o.children if g.dep_ == "prep"}
-    # "called for Britain to stay" parses "for" as the mark of a clause
+    # "called for Britain to stay", "worked with Interpol to track down": the parser makes the preposition a mark
     return preps | {m.lower_ for c in kids if c.dep_ == "advcl" for m in c.children
-                    if m.dep_ == "mark" and m.lower_ == "for"}
+                    if m.dep_ == "mark" and m.lower_ in ("for", "with")}
 
 
 def _dative_prep(tok: Token) -> bool:
