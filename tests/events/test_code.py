@@ -226,6 +226,10 @@ def test_declined_cooperation_is_reject_and_receiving_reverses_the_dyad() -> Non
     ("Negotiators for Nepal's Maoist rebels sat down with a government team in Kathmandu.", "CONSULT"),
     ("A ban on North Korean coal exports was imposed by the UN Security Council.", "SANCTION"),  # a trade ban
     ("The IMF relaxed several conditions attached to Pakistan's loan.", "CONCEDE"),
+    ("Peru's prime minister stepped down on Thursday amid a corruption scandal.", "RETREAT"),  # no climb-down
+    ("Turkey balked at ratifying Sweden's NATO membership bid.", "REJECT"),
+    ("Israel pulled its negotiating team out of Doha, halting talks with Hamas.", "SANCTION"),
+    ("India suspended the Indus Waters Treaty with Pakistan.", "SANCTION"),
 ])
 def test_common_news_frames(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
