@@ -29,17 +29,10 @@ from newsgraph.errors import BenchmarkDataError
 from newsgraph.events.arguments import ArgActor
 from newsgraph.events.classifier import MODEL as MODEL_FILE
 from newsgraph.events.classifier import fit, load_model
-from newsgraph.events.code import (
-    Candidate,
-    code_sentences,
-    main_event,
-    penta_of,
-    rule_tokens,
-    sentence_label,
-    speaker_span,
-)
+from newsgraph.events.code import Candidate, code_sentences, penta_of, speaker_span
 from newsgraph.events.emit import dyads
 from newsgraph.events.places import load_gazetteer
+from newsgraph.events.rank import main_event, rule_tokens, sentence_label
 from newsgraph.nlp import load_nlp
 from newsgraph.records import Article
 

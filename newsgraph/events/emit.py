@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.events.arguments import ArgActor
 from newsgraph.events.classifier import load_model
-from newsgraph.events.code import Candidate, code_sentences, penta_of, rule_tokens
+from newsgraph.events.code import Candidate, code_sentences, penta_of
+from newsgraph.events.rank import rule_tokens
 from newsgraph.records import ActorAnalysis, Article, Event, TimeAnalysis
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?($|T)")

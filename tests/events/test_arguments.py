@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from newsgraph.actors import find_actors
-from newsgraph.events.code import Candidate, code_sentences, main_event
+from newsgraph.events.code import Candidate, code_sentences
 from newsgraph.events.places import find_leaders, load_leaders
+from newsgraph.events.rank import main_event
 from newsgraph.nlp import analyse
 from newsgraph.records import Article
 

@@ -6,7 +6,8 @@ import pytest
 
 from newsgraph.actors import find_actors
 from newsgraph.events.classifier import _from_dict, fit, load_model
-from newsgraph.events.code import code_sentences, main_event, penta_of, rule_tokens
+from newsgraph.events.code import code_sentences, penta_of
+from newsgraph.events.rank import main_event, rule_tokens
 from newsgraph.nlp import analyse
 from newsgraph.records import Article
 

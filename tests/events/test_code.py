@@ -6,7 +6,8 @@ import pytest
 
 from newsgraph.actors import find_actors
 from newsgraph.events import extract_events
-from newsgraph.events.code import code_sentences, main_event
+from newsgraph.events.code import code_sentences
+from newsgraph.events.rank import main_event
 from newsgraph.nlp import analyse
 from newsgraph.records import Article, Event, TimeAnalysis
 
