@@ -231,6 +231,10 @@ def test_declined_cooperation_is_reject_and_receiving_reverses_the_dyad() -> Non
     ("Turkey balked at ratifying Sweden's NATO membership bid.", "REJECT"),
     ("Israel pulled its negotiating team out of Doha, halting talks with Hamas.", "SANCTION"),
     ("India suspended the Indus Waters Treaty with Pakistan.", "SANCTION"),
+    ("Workers in Zimbabwe heeded an opposition call for a stay-away.", "PROTEST"),
+    ("Zimbabwe's army staged a show of force in Harare.", "MOBILIZE"),
+    ("Guinea's government authorised opposition rallies in Conakry.", "CONCEDE"),
+    ("Zimbabwean war veterans defied a High Court order to leave the occupied farms.", "REJECT"),  # no crowd's ban
 ])
 def test_common_news_frames(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
