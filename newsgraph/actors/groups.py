@@ -170,7 +170,7 @@ def find_groups(ctx: Context) -> None:
         hit = ctx.role_starting(_skip_right(ctx, k)) or _role_of_head(ctx, span)
         if hit and hit[1].kind in ("group", "body") and ctx.free(hit[0].start, hit[0].end):
             # "ethnic Albanian pupils" are a minority, coded by the state they live in (resolve.py)
-            ethnic = entry.form == "demonym" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic"
+            ethnic = entry.form == "demonym" and _after_ethnic(span)
             _group_found(ctx, entry, hit[1], span.start, hit[0].end, ETHNIC if ethnic else f"role:{hit[1].kind}")
             by_token[span.root.i] = hit[1]
             by_token[hit[0].root.i] = hit[1]  # 'Sierra Leonean and Liberian refugees' may hang the noun on the first
@@ -243,6 +243,11 @@ def _acts(span: Span) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass", "poss") or (root.dep_ == "pobj" and root.head.lower_ == "by")
 
 
+def _after_ethnic(span: Span) -> bool:
+    """Tell whether a people word follows "ethnic" ('ethnic Albanians'): a minority, not the state's people."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic"
+
+
 def _counted(span: Span) -> bool:
     """Say whether a people word names some of its people: 'ethnic Albanians', '100 Palestinians', 'thousands of
     Kurds' are civilians; a bare 'the Palestinians' speaks for the nation."""
@@ -275,7 +280,7 @@ def find_registry(ctx: Context) -> None:
         if entry.form == "capital" and _acts(span):  # "Moscow denied", "Washington's demands": the government
             ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _GOVERNMENT), "registry:metonym", 0.75))
             continue
-        ethnic = span.start > 0 and ctx.doc[span.start - 1].lower_ == "ethnic"
+        ethnic = _after_ethnic(span)
         if entry.form == "demonym" and ethnic:  # "the country's ethnic Turkish minority": people of where they live
             ctx.add(Found(span.start, span.end, ctx.group_actor(entry, _PEOPLE), ETHNIC, 0.6, _PEOPLE.role))
             continue

@@ -64,27 +64,28 @@ def registry_spans(doc: Doc) -> list[tuple[Span, Entry]]:
     """Return the non-overlapping registry matches in ``doc`` (longest match wins)."""
     lex = lexicon()
     spans = [Span(doc, s, e, label=mid) for mid, s, e in matchers(doc.vocab).registry(doc)]
-    return [(span, lex.entries[span.label_]) for span in filter_spans(spans)
-            if not in_place_name(doc, span.start, span.end) and not _in_longer_body(span, lex.entries[span.label_])
-            and not _in_person_name(span) and not _located(span)]
+    out = []
+    for span in filter_spans(spans):
+        entry = lex.entries[span.label_]
+        if not _in_longer_name(span, entry, _entity_around(doc, span.start, span.end)) and not _located(span):
+            out.append((span, entry))
+    return out
 
 
-def _in_longer_body(span: Span, entry: Entry) -> bool:
-    """Tell whether a seat of power is part of a longer organisation name ('Congress' in 'All Progressives
-    Congress', 'African National Congress', 'Congress of South African Trade Unions'): another body."""
-    if entry.form != "seat":
+def _in_longer_name(span: Span, entry: Entry, ent: Span | None) -> bool:
+    """Tell whether a match is part of a longer name ``ent`` that names something else: a place (see
+    ``in_place_name``), a person ('Lima' in 'Leila de Lima') or, for a seat of power, another body ('Congress'
+    in 'African National Congress' or 'Congress of South African Trade Unions')."""
+    if ent is None or (ent.start, ent.end) == (span.start, span.end):
         return False
-    ent = _entity_around(span.doc, span.start, span.end)
-    if ent is None or ent.label_ != "ORG":
+    if ent.label_ in _PLACE_ENTS:
+        return _place_inside(ent, span.end)
+    if ent.label_ == "PERSON":
+        return True
+    if ent.label_ != "ORG" or entry.form != "seat":
         return False
     before = ent.start < span.start and span.doc[span.start - 1].pos_ == "PROPN"
     return before or ent.end > span.end and span.doc[span.end].lower_ == "of"
-
-
-def _in_person_name(span: Span) -> bool:
-    """Tell whether a match lies inside a longer person's name ('Lima' in 'Leila de Lima')."""
-    ent = _entity_around(span.doc, span.start, span.end)
-    return ent is not None and ent.label_ == "PERSON" and (ent.start, ent.end) != (span.start, span.end)
 
 
 def _located(span: Span) -> bool:
@@ -94,14 +95,19 @@ def _located(span: Span) -> bool:
 
 
 _LOCATING = {"based", "born", "registered", "headquartered", "educated", "raised", "listed"}
+_PLACE_ENTS = ("LOC", "FAC", "GPE")
 
 
 def in_place_name(doc: Doc, start: int, end: int) -> bool:
     """Tell whether tokens [start, end) are part of a longer place name: a sea or river ('China' in 'the South
     China Sea') or a region of ``regions.csv`` ('British' in 'British Columbia', 'Mexico' in 'New Mexico')."""
     ent = _entity_around(doc, start, end)
-    if ent is None or ent.label_ not in ("LOC", "FAC", "GPE") or (ent.start, ent.end) == (start, end):
-        return False
+    return ent is not None and ent.label_ in _PLACE_ENTS and (ent.start, ent.end) != (start, end) and \
+        _place_inside(ent, end)
+
+
+def _place_inside(ent: Span, end: int) -> bool:
+    """Tell whether the place entity ``ent`` is a region name or a sea or river going on past token ``end``."""
     if ent.text.removeprefix("the ") in regions():
         return True
     return ent.end > end and ent[-1].lower_ in lexicon().names.get("water_bodies", ())

@@ -65,8 +65,8 @@ def _person_actors(ctx: Context) -> None:
 _DOMESTIC = {"PTY", "MIL", "COP", "GOV", "JUD", "LEG", "REB", "OPP", "LAB", "MED"}  # sectors of a state's own bodies
 
 
-# seats of power whose bare name other states' bodies share (the surface forms that are bare)
-_BARE_SEATS = {"org:us-congress": {"Congress"}}
+# seats of power whose bare name (a role of the role lexicon, as written) other states' bodies share
+_BARE_SEATS = {"org:us-congress"}
 _CLASS_CODES = {"IGO", "UNO", "EUR", "NGO", "IMG"}  # PLOVER codes that name a kind of actor, not a state
 # troops and weapons named without a state may be the invader's as well as the defender's ('more forces
 # towards Ukraine'): where they are says nothing of whose they are
@@ -105,13 +105,11 @@ def place_by_setting(ctx: Context) -> None:
                 found.confidence *= 0.8
             elif found.rule == SCENE_ONLY:
                 placed.pop()
-        elif found.actor_id in _BARE_SEATS and ctx.doc[found.start:found.end].text in _BARE_SEATS[found.actor_id]:
-            # a bare "Congress" in a sentence set in Lima is Peru's legislature, not the U.S. Congress
-            seat = ctx.actors[found.actor_id]
+        elif found.actor_id in _BARE_SEATS and (body := ctx.lex.roles.get(ctx.doc[found.start:found.end].text.lower())):
+            # a bare "Congress" (a body any state may have) in a sentence set in Lima is Peru's, not the U.S. one
             country = setting.country_at(found.start, sentence_only=True)
-            if country is not None and country != seat.country:
-                found.actor_id = ctx.body_actor(ctx.state_entry(country), Role("Congress", seat.sector or "LEG",
-                                                                              "body", "Congress"))
+            if country is not None and country != ctx.actors[found.actor_id].country:
+                found.actor_id = ctx.body_actor(ctx.state_entry(country), body)
                 found.rule += "+setting"
         elif found.rule == "ner:org":
             org = ctx.actors[found.actor_id]
