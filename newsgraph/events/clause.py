@@ -12,6 +12,11 @@ _ABSORB_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "amod", "a
 _FUTURE_HEADS = {"plan", "intend", "prepare", "expect", "set", "go", "aim", "want", "hope", "seek", "wish", "mean"}
 
 
+def to_infinitive(tok: Token) -> bool:
+    """Tell whether ``tok`` heads a to-infinitive ("to demand", "allowed inspectors to enter")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def depth(tok: Token) -> int:
     """Return the distance from ``tok`` to its sentence root."""
     d = 0
@@ -40,7 +45,7 @@ def governor(tok: Token, triggers: dict[int, bool], lex: Lexicon) -> int | None:
     """
     cur = tok
     for _ in range(8):
-        to_inf = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        to_inf = cur.dep_ == "advcl" and to_infinitive(cur)
         if to_inf and triggers.get(cur.head.i):
             return cur.head.i  # "have sworn to fight", parsed as a purpose clause
         if cur.dep_ not in _ABSORB_DEPS or cur.head == cur:
@@ -82,7 +87,7 @@ def modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
     while cur is not None and steps < 4:
         if cur.dep_ == "ccomp" and lex.has("unverified_speech", cur.head.lemma_.lower()):
             hypo = True  # "claimed that they had attacked the base": reported, not established
-        purpose = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        purpose = cur.dep_ == "advcl" and to_infinitive(cur)
         if (cur.dep_ in ("xcomp", "acl", "pcomp", "ccomp", "acomp") or purpose) and cur.head != cur and not lex.has(
                 "speech_verbs", cur.head.lemma_.lower()):  # "considering sending aid to help": the help is considered
             cur = cur.head
@@ -122,8 +127,10 @@ def modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
             future = future or lemma != "go" or node.lower_ == "going"  # "going to", not "went on strike"
         if lex.has("hypothetical_heads", lemma):
             hypo = True  # "is considering sending aid"
-        if lex.has("negating_heads", lemma) and (lemma != "rule" or any(c.lower_ == "out" for c in node.children)):
-            negated = True  # "ruled out an attack" (a court that "ruled" negates nothing)
+        # "denied plans to invade", "ruled out an attack" (a court that "ruled" negates nothing)
+        if lex.has("negating_heads", lemma) or any(lex.has("negating_heads", f"{lemma} {c.lower_}")
+                                                   for c in node.children if c.dep_ in ("prt", "prep")):
+            negated = True
     return negated, future, hypo
 
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.arguments import PLACE_PREPS, ArgActor, ArgResolver, meeting_venue
 from newsgraph.events.classifier import PENTA
-from newsgraph.events.clause import anchor, depth, governor, modality, pobjs, speech_head, with_conj
+from newsgraph.events.clause import anchor, depth, governor, modality, pobjs, speech_head, to_infinitive, with_conj
 from newsgraph.events.detect import find_triggers, lemma_of, subject_of
 from newsgraph.events.lexicon import MUST_CLAUSE, NON_EVENT, RULESET, Lexicon, Pattern, load_lexicon
 from newsgraph.records import ActorAnalysis
@@ -26,7 +26,7 @@ _OWNER_DEPS = ("compound", "amod", "poss", "nmod")
 _TOWARD = {"to", "toward", "towards", "into", "near"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves", "oneself"}
 FRAME_DEPTH = 10  # a report's audience or setting ranks below every act the report carries
-_SCENE_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "despite"}
+_CIRCUMSTANCE_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "despite"}
 _LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION", "REQUEST"}
 
 
@@ -104,7 +104,7 @@ def _part_of_same(cand: Candidate, cands: dict[int, Candidate]) -> Candidate | N
     head = cands.get(tok.head.head.i if via_prep else tok.head.i)
     if head is None or head is cand or head.type != cand.type or head.trigger.pos_ not in ("VERB", "AUX"):
         return None
-    purpose = tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    purpose = tok.dep_ in ("advcl", "xcomp") and to_infinitive(tok)
     outcome = tok.dep_ == "advcl" and tok.tag_ == "VBG"  # "blew himself up on a bus, killing 18 Israelis"
     return head if purpose or outcome or tok.dep_ == "dobj" or via_prep else None
 
@@ -285,9 +285,9 @@ class _Coder:
     def _background(self, tok: Token) -> bool:
         """Tell whether a trigger only sets the scene of its clause: "said after a two-day meeting", "the agency
         said, defying warnings" (a circumstance of the report, below the reported act)."""
-        if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in _SCENE_PREPS:  # "said after meeting Vucic"
+        if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in _CIRCUMSTANCE_PREPS:  # "said after meeting Vucic"
             return True
-        if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _SCENE_PREPS for m in tok.children):
+        if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CIRCUMSTANCE_PREPS for m in tok.children):
             return True  # "the ministry said after Jaishankar met Wang Yi"
         if tok.dep_ == "acl" and tok.head.dep_ in ("nsubj", "nsubjpass"):
             return True  # "Truckers opposed to vaccine mandates blocked the bridge": who they are
@@ -308,7 +308,7 @@ class _Coder:
             return
         if cand.pattern.wrapper == "intent":
             decided = {c.type for c in direct if c.trigger.dep_ == "xcomp" and c.trigger.head == cand.trigger
-                       and c.pattern.id != "concede.allow.v"}  # "agreed to a truce to allow ...": a purpose
+                       and not lex.has("weak_concessions", c.pattern.id)}  # "agreed to a truce to allow ..."
             if "CONCEDE" in decided and not cand.future and lex.has("decision_verbs", lemma_of(cand.trigger)):
                 cand.type, cand.mode, cand.rule = "CONCEDE", None, cand.rule + "+conceded"  # "agreed to scrap the cut"
                 return
@@ -574,8 +574,8 @@ class _Coder:
         else:
             self._verbal_heads(cand, tpreps, src, tgt)
         light = anchor(tok)
-        for purpose in (c for c in light.children if c.dep_ in ("advcl", "xcomp") and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):  # "... to demand the removal of X"
+        for purpose in (c for c in light.children if c.dep_ in ("advcl", "xcomp") and to_infinitive(c)):
+            # "... to demand the removal of X"
             for obj in (c for c in purpose.children if c.dep_ == "dobj"):
                 tgt.extend(pobjs(obj, {"of", "from", "by"}) + [obj])
             tgt.extend(pobjs(purpose, {"against"}))  # "took to the streets to protest against the U.S. presence"
@@ -690,8 +690,8 @@ class _Coder:
         tok, lex = cand.trigger, self.lex
         out: list[Token] = []
         for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "acomp")):
-            if cand.type == "ACCUSE" and comp.dep_ == "ccomp" or any(  # "charged that Eritrean forces had"
-                    a.dep_ == "aux" and a.lower_ == "to" for a in comp.children):  # "allowed inspectors to enter"
+            # "charged that Eritrean forces had", "allowed inspectors to enter"
+            if cand.type == "ACCUSE" and comp.dep_ == "ccomp" or to_infinitive(comp):
                 out.extend(c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
             if cand.type in lex.words["cooperative_types"]:  # "offered to enrich uranium for Iran"
                 out.extend(pobjs(comp, {"for"}))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.events.clause import to_infinitive
 from newsgraph.events.lexicon import Lexicon, Pattern
 
 _OBJ_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative", "acomp"}
@@ -47,8 +48,7 @@ def _objects(tok: Token) -> list[Token]:
     # "accept refugees fleeing X" parses as a clause whose subject is the object
     objs += [s for c in tok.children if c.dep_ == "ccomp" and c.tag_ == "VBG" for s in c.children if s.dep_ == "nsubj"]
     # "allowed inspectors to enter" parses as a to-clause whose subject is the object
-    to_clauses = [c for c in tok.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to"
-                                                                       for a in c.children)]
+    to_clauses = [c for c in tok.children if c.dep_ == "ccomp" and to_infinitive(c)]
     objs += [s for c in to_clauses for s in c.children if s.dep_ == "nsubj"]
     # "called off [its weekly demonstrations]": the small model hangs the object on the particle
     objs += [o for c in tok.children if c.dep_ == "prt" for o in c.children if o.dep_ == "pobj"]
@@ -112,8 +112,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.bare and tok.tag_ != "VB":
         return False
-    if p.comp and not any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(  # "pressed X on Monday to"
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in kids):
+    # "pressed X on Monday to ...": a to-clause the parser calls advcl is a complement too
+    if p.comp and not any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and to_infinitive(c) for c in kids):
         return False
     if p.that_clause and not any(c.dep_ == "ccomp" for c in kids):
         return False
@@ -141,17 +141,16 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
     # the small model hangs the verb's preposition on a named object: "warned [Finland of consequences]"
     preps |= {c.lower_ for o in kids if o.dep_ == "dobj" and (o.pos_ == "PROPN" or o.ent_type_ in _PARTY_ENTS)
               for c in o.children if c.dep_ == "prep" and c.i > o.i}
-    # a pattern that names the preposition's object may find it on the verb's object ("lifted [curbs on imports]")
-    # ... or the parser may call it a dative ("sent tanks [to] the border")
-    obj_preps = {c.lower_ for o in kids if o.dep_ in ("dobj", "nsubjpass") for c in o.children if c.dep_ == "prep"} | {
-        c.lower_ for c in kids if _dative_prep(c)} if p.pobj else set()
-    if p.prep and not (preps | obj_preps) & p.prep:
+    # a pattern that names the preposition's object may find it on the verb's object ("lifted [curbs on imports]",
+    # also a passive subject) or on a preposition the parser calls a dative ("sent tanks [to] the border")
+    obj_preps = [c for o in kids if o.dep_ in ("dobj", "nsubjpass") for c in o.children if c.dep_ == "prep"] + [
+        c for c in kids if _dative_prep(c)] if p.pobj else []
+    if p.prep and not (preps | {c.lower_ for c in obj_preps}) & p.prep:
         return False
     if p.prep_not and preps & p.prep_not:
         return False
     if p.pobj:  # the preposition may hang on the object: "stripped [94 opponents of their citizenship]"
-        preps_of = [c for c in kids if c.dep_ == "prep" or _dative_prep(c)] + [
-            c for o in kids if o.dep_ in ("dobj", "nsubjpass") for c in o.children if c.dep_ == "prep"]
+        preps_of = [c for c in kids if c.dep_ == "prep"] + obj_preps
         if p.prep:  # "pulled out of Jenin under the peace accord": the accord is not what was left
             preps_of = [c for c in preps_of if c.lower_ in p.prep]
         preps_of += [g for c in preps_of for g in c.children if g.dep_ == "prep"]  # "pulled out [of] the talks"

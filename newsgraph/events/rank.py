@@ -3,6 +3,8 @@ findings as pseudo-tokens for that classifier."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from newsgraph.events.classifier import PENTA
@@ -37,17 +39,19 @@ def ranked_asserted(cands: list[Candidate]) -> list[Candidate]:
     # "Bowing to opposition demands, Eyadema agreed to convene a conference", "sacked the police chief, meeting a
     # key demand of the protesters": the act is the concession (a resignation stays a retreat, as the GSR codes it)
     lex = load_lexicon()
-    bowed = next((c for c in ranked[1:] if c.type == "CONCEDE" and _adjunct_of(c, ranked[0]) and lex.has(
-        "concession_frames", c.trigger.lemma_.lower())), None) if ranked and ranked[0].type not in (
-            "CONCEDE", "RETREAT") else None
-    if bowed is not None:
-        ranked = [bowed] + [c for c in ranked if c is not bowed]
+    if ranked and ranked[0].type not in ("CONCEDE", "RETREAT"):
+        ranked = _promoted(ranked, lambda c: c.type == "CONCEDE" and lex.has("concession_frames",
+                                                                           c.trigger.lemma_.lower()))
     # "blew up a tanker loaded with chlorine, killing two": property destroyed with a toll is an attack
-    toll = next((c for c in ranked[1:] if c.pattern.id == "assault.kill.v" and _adjunct_of(c, ranked[0])), None) \
-        if ranked and ranked[0].type == "COERCE" else None
-    if toll is not None:
-        ranked = [toll] + [c for c in ranked if c is not toll]
+    if ranked and ranked[0].type == "COERCE":
+        ranked = _promoted(ranked, lambda c: lex.has("toll_patterns", c.pattern.id))
     return ranked
+
+
+def _promoted(ranked: list[Candidate], kind: Callable[[Candidate], bool]) -> list[Candidate]:
+    """Return ``ranked`` with the first candidate of ``kind`` that is a participle adjunct of the top one first."""
+    first = next((c for c in ranked[1:] if kind(c) and _adjunct_of(c, ranked[0])), None)
+    return ranked if first is None else [first] + [c for c in ranked if c is not first]
 
 
 def _adjunct_of(cand: Candidate, top: Candidate) -> bool:
