@@ -97,11 +97,16 @@ def load_nlp(name: str | None = None) -> Language:
     raise ModelNotFoundError(f"none of {', '.join(c for c in candidates if c)} is installed")
 
 
+def _data_lines(path: Path) -> list[str]:
+    """Return the non-empty, non-comment lines of a data file, stripped."""
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def whole_words() -> frozenset[str]:
     """Return the hyphenated nouns the tokenizer keeps whole (``data/whole_words.txt``)."""
-    lines = (line.strip() for line in WHOLE_WORDS.read_text(encoding="utf-8").splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return frozenset(_data_lines(WHOLE_WORDS))
 
 
 def _keep_whole(nlp: Language) -> None:
@@ -133,9 +138,7 @@ def tag_whole_words(doc: Doc) -> Doc:
 @lru_cache(maxsize=1)
 def verb_lemmas() -> dict[str, str]:
     """Return the verb forms whose lemma the pipeline gets wrong, with the right one (``data/verb_lemmas.txt``)."""
-    pairs = (line.split() for line in VERB_LEMMAS.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#"))
-    return {form: lemma for form, lemma in pairs}
+    return {form: lemma for form, lemma in (line.split() for line in _data_lines(VERB_LEMMAS))}
 
 
 @Language.component("newsgraph_verb_lemmas")
