@@ -12,6 +12,8 @@ _SKIP_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LAW", "WORK_OF_ART", "FAC", "PROD
 _PERSONISH = {"minister", "secretary", "president", "delegation", "official", "envoy", "diplomat", "leader",
               "chancellor", "premier", "king", "emir", "negotiator", "ambassador", "representative", "head",
               "counterpart"}
+_SPANS = {"day", "week", "month", "year", "hour", "night", "decade"}
+_BODYISH = {"government", "junta", "regime", "military", "army", "authority", "leadership", "administration", "cabinet"}
 _MILISH = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "contingent", "unit", "army", "marine", "tank",
            "battalion", "brigade", "observer", "monitor", "missile", "rocket", "shell", "drone", "bomb", "mortar",
            "projectile", "warplane", "jet"}
@@ -59,6 +61,19 @@ def _objects(tok: Token) -> list[Token]:
             out.extend(p for p in prep.children if p.dep_ == "pobj")
         out.extend(c for c in obj.children if c.dep_ in ("conj", "appos"))  # "Sylvain Itte, France's ambassador"
     return out
+
+
+def _owned_by_entity(tok: Token) -> bool:
+    """Tell whether a body noun belongs to a named party ("Fiji's military government", "the Chinese army")."""
+    return lemma_of(tok) in _BODYISH and any(c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")
+                                             for c in tok.children)
+
+
+def _bare_gerund(tok: Token) -> bool:
+    """Tell whether an adjunct is a gerund right after its verb, a complement the parser hung as advcl
+    ("ruled out stepping down"), not a comma-set participle ("said on Monday, adding that")."""
+    return tok.tag_ == "VBG" and tok.i > tok.head.i and not any(
+        t.is_punct for t in tok.doc[tok.head.i + 1:tok.i]) and not any(c.dep_ in ("mark", "nsubj") for c in tok.children)
 
 
 def subject_of(tok: Token, depth: int = 0) -> Token | None:
@@ -113,7 +128,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
     if p.bare and tok.tag_ != "VB":
         return False
     # "pressed X on Monday to ...": a to-clause the parser calls advcl is a complement too
-    if p.comp and not any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and to_infinitive(c) for c in kids):
+    if p.comp and not any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and (to_infinitive(c) or _bare_gerund(c))
+                          for c in kids):
         return False
     if p.that_clause and not any(c.dep_ == "ccomp" for c in kids):
         return False
@@ -135,7 +151,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         if p.obj_not and lemmas & p.obj_not:
             return False
         if p.obj_ent and not any(o.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or o.pos_ in ("PRON", "PROPN")
-                                 or lemma_of(o) in _PERSONISH for o in objs if o.dep_ in ("dobj", "nsubjpass")):
+                                 or lemma_of(o) in _PERSONISH or _owned_by_entity(o)
+                                 for o in objs if o.dep_ in ("dobj", "nsubjpass")):
             return False
     preps = _frame_preps(kids)
     # the small model hangs the verb's preposition on a named object: "warned [Finland of consequences]"
@@ -155,6 +172,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
             preps_of = [c for c in preps_of if c.lower_ in p.prep]
         preps_of += [g for c in preps_of for g in c.children if g.dep_ == "prep"]  # "pulled out [of] the talks"
         heads = [o for c in preps_of for o in c.children if o.dep_ == "pobj"]  # or a compound: "group Memorial"
+        heads += [g for o in heads if lemma_of(o) in _SPANS for of in o.children if of.lower_ == "of"
+                  for g in of.children if g.dep_ == "pobj"]  # "gave in to [weeks of] sit-ins"
         if not any(lemma_of(w) in p.pobj for o in heads for w in [o, *o.children] if w is o or w.dep_ == "compound"):
             return False
     if p.mod or p.mod_not:
@@ -223,8 +242,9 @@ def match_token(tok: Token, lex: Lexicon) -> Pattern | None:
         return None  # a name is no trigger; but a main verb the NER swallowed is ("the Party of X called on")
     if pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "as":
         return None  # "the alliance the Kremlin sees as a threat": a perception, not an act
-    if pos == "NOUN" and tok.dep_ == "nsubj" and lex.has("idle_verbs", lemma_of(tok.head)):
-        return None  # "our patrols will stay in port": the patrols are named, not done
+    if pos == "NOUN" and tok.dep_ == "nsubj" and (lex.has("idle_verbs", lemma_of(tok.head)) or lex.has(
+            "speech_verbs", lemma_of(tok.head)) and lemma_of(tok) in _PERSONISH | _MILISH):
+        return None  # "our patrols will stay in port", "UN peacekeepers said": named, not done
     if pos == "VERB" and tok.dep_ in ("amod", "compound"):
         return None  # "a Russia-backed offensive", "the internationally recognized government"
     if pos == "NOUN" and tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and not lex.has(

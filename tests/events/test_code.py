@@ -105,6 +105,22 @@ def test_metonyms_resolve_to_states() -> None:
 
 
 @pytest.mark.parametrize(("text", "etype"), [
+    ("The Peruvian president ruled out stepping down before the end of his term.", "REJECT"),
+    ("Forty Tamil Tiger rebels gave themselves up to the Sri Lankan army.", "RETREAT"),
+    ("Police took three opposition leaders into custody in Harare on Sunday.", "COERCE"),
+    ("The Kenyan High Court struck down the ban on public gatherings.", "CONCEDE"),
+    ("The FARC's halt to attacks on oil pipelines began on Monday.", "RETREAT"),
+])
+def test_phrasal_frames(text: str, etype: str) -> None:
+    assert _one(text, etype).event_type == etype
+
+
+def test_speaking_peacekeepers_are_no_deployment() -> None:
+    events = _events("UN peacekeepers said the situation in the town was calm on Tuesday.")
+    assert not [e for e in events if e.trigger == "peacekeepers"]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
     ("Washington warned that any invasion would be met with severe economic counter-measures.", "THREATEN"),
     ("Iran threatened to launch a new military offensive against Iraq.", "THREATEN"),
     ("Nigeria announced that it will withdraw its peacekeepers from Chad unless a ceasefire is arranged.", "THREATEN"),
@@ -276,6 +292,11 @@ def test_common_news_frames(text: str, etype: str) -> None:
      ("PSE", "ISR")),
     ("Kenyan police used tear gas to disperse opposition supporters in Nairobi.", "COERCE", ("KEN", "KEN")),
     ("The United Nations completed the withdrawal of its peacekeepers from Mali.", "RETREAT", ("UN", "MLI")),
+    ("Burundi ordered the UN human rights office to leave the country within a week.", "SANCTION", ("BDI", "OHCHR")),
+    ("Fifty Tamil detainees in Sri Lankan prisons refused food for a fifth day.", "PROTEST", ("LKA", "LKA")),
+    ("The Pakistani government gave in to weeks of protests by Islamist parties.", "CONCEDE", ("PAK", "PAK")),
+    ("Australia pressed Fiji's military government to hold elections by March.", "REQUEST", ("AUS", "FJI")),
+    ("Britain flew 500 paratroopers to Sierra Leone on Monday.", "MOBILIZE", ("GBR", "SLE")),
 ])
 def test_dyads_of_common_frames(text: str, etype: str, dyad: tuple[str, str]) -> None:
     event = _one(text, etype)
