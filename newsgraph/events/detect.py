@@ -65,15 +65,16 @@ def _objects(tok: Token) -> list[Token]:
 
 def _owned_by_entity(tok: Token) -> bool:
     """Tell whether a body noun belongs to a named party ("Fiji's military government", "the Chinese army")."""
-    return lemma_of(tok) in _BODYISH and any(c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")
-                                             for c in tok.children)
+    owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod")]
+    return lemma_of(tok) in _BODYISH and any(c.ent_type_ in ("GPE", "NORP", "ORG") for c in owners)
 
 
 def _bare_gerund(tok: Token) -> bool:
     """Tell whether an adjunct is a gerund right after its verb, a complement the parser hung as advcl
     ("ruled out stepping down"), not a comma-set participle ("said on Monday, adding that")."""
-    return tok.tag_ == "VBG" and tok.i > tok.head.i and not any(
-        t.is_punct for t in tok.doc[tok.head.i + 1:tok.i]) and not any(c.dep_ in ("mark", "nsubj") for c in tok.children)
+    between = tok.doc[tok.head.i + 1:tok.i]
+    return (tok.tag_ == "VBG" and tok.i > tok.head.i and not any(t.is_punct for t in between)
+            and not any(c.dep_ in ("mark", "nsubj") for c in tok.children))
 
 
 def subject_of(tok: Token, depth: int = 0) -> Token | None:
