@@ -296,10 +296,11 @@ class _Coder:
     def _retype(self, cand: Candidate) -> None:
         """Apply PLOVER's intent rules: offers/promises of acts are AGREE, of hostile acts THREATEN."""
         lex = self.lex
-        clause = anchor(cand.trigger).subtree
-        if cand.type == "MOBILIZE" and any(lex.has("peacekeeping_words", lemma_of(t)) for t in clause):
-            cand.type, cand.mode, cand.rule = "AID", "peacekeeping", cand.rule + "+peacekeeping"  # sent to keep peace
         direct = [c for c in cand.absorbed if c.parent is cand and not self._reversed(c.trigger, cand.trigger)]
+        for c in [cand, *direct]:  # troops sent to keep the peace are aid, offered or sent
+            if c.type == "MOBILIZE" and any(lex.has("peacekeeping_words", lemma_of(t))
+                                            for t in anchor(c.trigger).subtree):
+                c.type, c.mode, c.rule = "AID", "peacekeeping", c.rule + "+peacekeeping"
         inner = {c.type for c in direct}
         hostile = bool(inner & (lex.words["material_conflict"] | {"THREATEN"}))
         if cand.pattern.wrapper == "order" and hostile:  # "ordered the paper to suspend publication"
