@@ -310,8 +310,12 @@ class _Coder:
         if cand.pattern.wrapper == "intent":
             decided = {c.type for c in direct if c.trigger.dep_ == "xcomp" and c.trigger.head == cand.trigger
                        and not lex.has("weak_concessions", c.pattern.id)}  # "agreed to a truce to allow ..."
-            if "CONCEDE" in decided and not cand.future and lex.has("decision_verbs", lemma_of(cand.trigger)):
-                cand.type, cand.mode, cand.rule = "CONCEDE", None, cand.rule + "+conceded"  # "agreed to scrap the cut"
+            imposed = any(c.type == "SANCTION" and c.trigger.dep_ == "pobj" and c.trigger.head.lower_ == "to"
+                          and c.trigger.head.head == cand.trigger for c in direct)  # "agreed to an oil embargo"
+            if not cand.future and lex.has("decision_verbs", lemma_of(cand.trigger)) and (
+                    "CONCEDE" in decided or imposed):
+                kind, tag = ("CONCEDE", "+conceded") if "CONCEDE" in decided else ("SANCTION", "+imposed")
+                cand.type, cand.mode, cand.rule = kind, None, cand.rule + tag  # "agreed to scrap the cut": conceded
                 return
             if hostile:
                 cand.type, cand.rule = "THREATEN", cand.rule + "+hostile-intent"

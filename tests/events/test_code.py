@@ -260,6 +260,7 @@ def test_common_news_frames(text: str, etype: str) -> None:
     ("The United States announced a new $300 million military aid package for Ukraine.", "AID", ("USA", "UKR")),
     ("Ukrainian officials said Russian troops shelled Kharkiv on Monday.", "ASSAULT", ("RUS", "UKR")),
     ("Niger's junta ordered the French ambassador to leave the country.", "SANCTION", ("NER", "FRA")),
+    ("EU foreign ministers agreed on Monday to an embargo on Iranian oil imports.", "SANCTION", ("EU", "IRN")),
     ("Japan gave the Philippines five coast guard vessels.", "AID", ("JPN", "PHL")),
     ("The Pentagon sent a second carrier strike group toward Israel.", "MOBILIZE", ("USA", "ISR")),
     ("Chinese coast guard ships blocked a Philippine resupply mission.", "COERCE", ("CHN", "PHL")),
