@@ -151,6 +151,10 @@ class ArgResolver:
         if is_meeting(head):  # "host the talks in Brussels": where, not who
             places = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in c.subtree}
             core = [t for t in core if t.i not in places]
+        elif load_lexicon().has("document_nouns", head.lemma_.lower()):  # "signed protocols in Zurich": where
+            places = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
+                      and any(self.is_venue(t) for t in c.subtree) for t in c.subtree}
+            core = [t for t in core if t.i not in places]
         order = sorted(core, key=lambda t: (self._rank(t, head), abs(t.i - head.i)))
         start, end = self.span(head)
         name = self._name(core)

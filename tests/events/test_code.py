@@ -261,6 +261,8 @@ def test_common_news_frames(text: str, etype: str) -> None:
     ("Ukrainian officials said Russian troops shelled Kharkiv on Monday.", "ASSAULT", ("RUS", "UKR")),
     ("Niger's junta ordered the French ambassador to leave the country.", "SANCTION", ("NER", "FRA")),
     ("EU foreign ministers agreed on Monday to an embargo on Iranian oil imports.", "SANCTION", ("EU", "IRN")),
+    ("Turkey and Armenia signed protocols in Zurich on Saturday.", "SUPPORT", ("TUR", "ARM")),  # no venue party
+    ("EU leaders endorsed Turkey's candidacy at their summit in Helsinki.", "SUPPORT", ("EU", "TUR")),
     ("Japan gave the Philippines five coast guard vessels.", "AID", ("JPN", "PHL")),
     ("The Pentagon sent a second carrier strike group toward Israel.", "MOBILIZE", ("USA", "ISR")),
     ("Chinese coast guard ships blocked a Philippine resupply mission.", "COERCE", ("CHN", "PHL")),
