@@ -64,12 +64,24 @@ def registry_spans(doc: Doc) -> list[tuple[Span, Entry]]:
     """Return the non-overlapping registry matches in ``doc`` (longest match wins)."""
     lex = lexicon()
     spans = [Span(doc, s, e, label=mid) for mid, s, e in matchers(doc.vocab).registry(doc)]
-    out = []
+    out: list[tuple[Span, Entry]] = []
     for span in filter_spans(spans):
         entry = lex.entries[span.label_]
-        if not _in_longer_name(span, entry, _entity_around(doc, span.start, span.end)) and not _located(span):
+        if not _in_longer_name(span, entry, _entity_around(doc, span.start, span.end)) and not _located(span) \
+                and not _owned_by_other_state(span, entry, out):
             out.append((span, entry))
     return out
+
+
+def _owned_by_other_state(span: Span, entry: Entry, before: list[tuple[Span, Entry]]) -> bool:
+    """Tell whether a national body is named by another state right before it ("the Belarusian KGB",
+    "Pakistan's Foreign Office"): the registry's body of one state is then the namesake of the other's."""
+    if entry.kind != "organisation" or not entry.country or not before:
+        return False
+    prev, owner = before[-1]
+    gap = span.doc[prev.end:span.start]
+    adjacent = len(gap) == 0 or len(gap) == 1 and gap[0].text in ("'s", "’s")
+    return adjacent and owner.kind == "state" and owner.country is not None and owner.country != entry.country
 
 
 def _in_longer_name(span: Span, entry: Entry, ent: Span | None) -> bool:

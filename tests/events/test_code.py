@@ -262,6 +262,7 @@ def test_common_news_frames(text: str, etype: str) -> None:
     ("Niger's junta ordered the French ambassador to leave the country.", "SANCTION", ("NER", "FRA")),
     ("EU foreign ministers agreed on Monday to an embargo on Iranian oil imports.", "SANCTION", ("EU", "IRN")),
     ("Turkey and Armenia signed protocols in Zurich on Saturday.", "SUPPORT", ("TUR", "ARM")),  # no venue party
+    ("The Belarusian KGB detained dozens of opposition activists in Minsk.", "COERCE", ("BLR", "BLR")),  # not Russia's
     ("EU leaders endorsed Turkey's candidacy at their summit in Helsinki.", "SUPPORT", ("EU", "TUR")),
     ("Japan gave the Philippines five coast guard vessels.", "AID", ("JPN", "PHL")),
     ("The Pentagon sent a second carrier strike group toward Israel.", "MOBILIZE", ("USA", "ISR")),
