@@ -68,9 +68,17 @@ def registry_spans(doc: Doc) -> list[tuple[Span, Entry]]:
     for span in filter_spans(spans):
         entry = lex.entries[span.label_]
         if not _in_longer_name(span, entry, _entity_around(doc, span.start, span.end)) and not _located(span) \
-                and not _owned_by_other_state(span, entry, out):
+                and not _owned_by_other_state(span, entry, out) and not _region_ahead(span):
             out.append((span, entry))
     return out
+
+
+def _region_ahead(span: Span) -> bool:
+    """Tell whether a name begins a region of ``regions.csv`` the entity tagger did not cover ('Niger' in
+    'Niger Delta militants', 'Natal' in 'Natal province')."""
+    doc = span.doc
+    return any(doc[span.start:span.end + k].text.removeprefix("the ") in regions() for k in (1, 2)
+               if span.end + k <= len(doc))
 
 
 def _owned_by_other_state(span: Span, entry: Entry, before: list[tuple[Span, Entry]]) -> bool:

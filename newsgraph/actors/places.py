@@ -138,6 +138,8 @@ def find_places(ctx: Context) -> None:
             end -= 1
         if start >= end:
             continue
+        if start > 0 and doc[start - 1:end].text in regions():  # the tagger took 'Delta' of 'Niger Delta'
+            start -= 1
         hit = _overlapping(ctx, start, end)
         if hit == "skip":
             continue

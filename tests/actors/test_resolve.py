@@ -291,3 +291,10 @@ def test_a_bare_congress_abroad_a_person_named_after_a_place_and_a_state_that_on
     assert at(res, text, "Congress", nth=1) == "org:us-congress"
     assert res.actors[at(res, text, "Leila de Lima")].country != "PER"
     assert not any(m.actor_id == "USA" for m in res.mentions)
+
+
+def test_a_state_word_that_begins_a_region_is_not_that_state() -> None:
+    text = "Niger Delta militants threatened to attack pipelines on Monday."
+    delta = mention_of(text, "Niger Delta militants")
+    assert delta is not None and delta.actor_id == "group:nga-reb"  # Nigeria's delta, not the state of Niger
+    assert at(run(text), text, "Niger") != "NER"
