@@ -68,9 +68,25 @@ def registry_spans(doc: Doc) -> list[tuple[Span, Entry]]:
     for span in filter_spans(spans):
         entry = lex.entries[span.label_]
         if not _in_longer_name(span, entry, _entity_around(doc, span.start, span.end)) and not _located(span) \
-                and not _owned_by_other_state(span, entry, out) and not _region_ahead(span):
+                and not _owned_by_other_state(span, entry, out) and not names_no_state(span):
             out.append((span, entry))
     return out
+
+
+# 'Indian' after an Americas word names the native peoples of the Americas, not India's citizens
+_AMERICAS_WORDS = {"amazonian", "american", "native", "andean", "amazon", "brazilian", "peruvian", "ecuadorian",
+                   "bolivian", "mexican", "guatemalan", "colombian", "venezuelan", "canadian", "plains", "mayan"}
+
+
+def names_no_state(span: Span) -> bool:
+    """Tell whether a state word here names no state: native peoples or the start of a region's name."""
+    return _native_peoples(span) or _region_ahead(span)
+
+
+def _native_peoples(span: Span) -> bool:
+    """Tell whether 'Indian(s)' names native peoples of the Americas ('Amazonian Indians', 'Native American')."""
+    return span.text in ("Indian", "Indians") and span.start > 0 \
+        and span.doc[span.start - 1].lower_ in _AMERICAS_WORDS
 
 
 def _region_ahead(span: Span) -> bool:

@@ -14,7 +14,7 @@ import yaml
 from spacy.tokens import Doc
 
 from newsgraph.actors.lexicon import lexicon
-from newsgraph.actors.matching import in_place_name
+from newsgraph.actors.matching import in_place_name, names_no_state
 from newsgraph.events.lexicon import DATA
 
 MAX_NGRAM = 6
@@ -89,7 +89,8 @@ def find_places(doc: Doc) -> list[PlaceHit]:
                 found = PlaceHit(i, i + size, entry[0], entry[1])
                 break
         if found:
-            if not in_place_name(doc, found.start, found.end):  # "the South China Sea" names no party
+            # "the South China Sea", "Amazonian Indians", "the Niger Delta" name no party
+            if not in_place_name(doc, found.start, found.end) and not names_no_state(doc[found.start:found.end]):
                 hits.append(found)
             i = found.end
         else:

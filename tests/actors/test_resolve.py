@@ -298,3 +298,8 @@ def test_a_state_word_that_begins_a_region_is_not_that_state() -> None:
     delta = mention_of(text, "Niger Delta militants")
     assert delta is not None and delta.actor_id == "group:nga-reb"  # Nigeria's delta, not the state of Niger
     assert at(run(text), text, "Niger") != "NER"
+
+
+def test_indians_of_the_amazon_are_not_india() -> None:
+    text = "Amazonian Indians blocked the main highway near Bagua on Friday."
+    assert at(run(text), text, "Indians") != "IND"
