@@ -91,7 +91,7 @@ def _native_peoples(span: Span) -> bool:
 
 def _region_ahead(span: Span) -> bool:
     """Tell whether a name begins a region of ``regions.csv`` the entity tagger did not cover ('Niger' in
-    'Niger Delta militants', 'Natal' in 'Natal province')."""
+    'Niger Delta militants')."""
     doc = span.doc
     return any(doc[span.start:span.end + k].text.removeprefix("the ") in regions() for k in (1, 2)
                if span.end + k <= len(doc))
