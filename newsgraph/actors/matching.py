@@ -73,11 +73,6 @@ def registry_spans(doc: Doc) -> list[tuple[Span, Entry]]:
     return out
 
 
-# 'Indian' after an Americas word names the native peoples of the Americas, not India's citizens
-_AMERICAS_WORDS = {"amazonian", "american", "native", "andean", "amazon", "brazilian", "peruvian", "ecuadorian",
-                   "bolivian", "mexican", "guatemalan", "colombian", "venezuelan", "canadian", "plains", "mayan"}
-
-
 def names_no_state(span: Span) -> bool:
     """Tell whether a state word here names no state: native peoples or the start of a region's name."""
     return _native_peoples(span) or _region_ahead(span)
@@ -86,7 +81,7 @@ def names_no_state(span: Span) -> bool:
 def _native_peoples(span: Span) -> bool:
     """Tell whether 'Indian(s)' names native peoples of the Americas ('Amazonian Indians', 'Native American')."""
     return span.text in ("Indian", "Indians") and span.start > 0 \
-        and span.doc[span.start - 1].lower_ in _AMERICAS_WORDS
+        and span.doc[span.start - 1].lower_ in lexicon().names.get("americas_words", ())
 
 
 def _region_ahead(span: Span) -> bool:

@@ -148,12 +148,13 @@ class ArgResolver:
         if load_lexicon().has("relational_nouns", head.lemma_.lower()):  # "its neighbour" is not the "it"
             owners = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
             core = [t for t in core if t.i not in owners]
-        if is_meeting(head):  # "host the talks in Brussels": where, not who
-            places = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in c.subtree}
-            core = [t for t in core if t.i not in places]
-        elif load_lexicon().has("document_nouns", head.lemma_.lower()):  # "signed protocols in Zurich": where
-            places = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
-                      and any(self.is_venue(t) for t in c.subtree) for t in c.subtree}
+        # where, not who: "host the talks in Brussels", and a paper's town: "signed protocols in Zurich"
+        meeting = is_meeting(head)
+        if meeting or load_lexicon().has("document_nouns", head.lemma_.lower()):
+            wheres = [c for c in head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
+            if not meeting:  # a paper drops only a town, not a land it covers ("an accord in Kosovo")
+                wheres = [c for c in wheres if any(self.is_venue(t) for t in c.subtree)]
+            places = {t.i for c in wheres for t in c.subtree}
             core = [t for t in core if t.i not in places]
         order = sorted(core, key=lambda t: (self._rank(t, head), abs(t.i - head.i)))
         start, end = self.span(head)
