@@ -27,6 +27,8 @@ _TOWARD = {"to", "toward", "towards", "into", "near"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves", "oneself"}
 FRAME_DEPTH = 10  # a report's audience or setting ranks below every act the report carries
 _CIRCUMSTANCE_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "despite"}
+# attacks whose unnamed authors take the country of the scene (ICEWS: "unidentified forces")
+_UNATTRIBUTED = {"ASSAULT"}
 _LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION", "REQUEST"}
 
 
@@ -386,6 +388,7 @@ class _Coder:
         if not any(a.code or a.name or a.sector for a in cand.sources):
             cand.sources = self._clause_source(cand) or cand.sources
         self._domestic_default(cand)
+        self._unattributed_attack(cand)
         self._domestic_recipient(cand)
         src_codes = {a.code for a in cand.sources if a.code}
         # "U.S. and Russian chiefs met to discuss Syria": parties who meet meet each other; a third is the topic
@@ -529,6 +532,34 @@ class _Coder:
                 cand.sources[0].name and cand.type in _DIPLOMATIC):
             s = cand.sources[0]
             cand.sources = [ArgActor(tgt.code, s.name, s.sector, s.start, s.end, s.head, "context", tgt.kind)]
+
+    def _unattributed_attack(self, cand: Candidate) -> None:
+        """Give an attack whose author no phrase places the country where it happened.
+
+        ICEWS codes such authors as the unidentified forces of the scene's country, and so does the PLOVER GSR
+        ("A roadside bombing near Samarra killed a U.S. soldier": IRQ → USA).
+        """
+        tok = cand.trigger
+        subj = subject_of(tok)
+        means = [tok, *(c for c in tok.children if c.dep_ in ("compound", "amod")), *([subj] if subj else []),
+                 *(self.doc[a.head] for a in cand.sources)]
+        if cand.type not in _UNATTRIBUTED or any(a.code for a in cand.sources) or any(
+                self.lex.has("remote_weapons", t.lemma_.lower()) for t in means):
+            return  # "two drones attacked facilities in Russia's Smolensk region": fired from anywhere
+        scene = {"in", "near", "at", "outside", "across", "off"}
+        # where, anywhere in the sentence, nearest the trigger first ("tore through a building in Oklahoma City,
+        # killing …"); "the town of Samarra" is Samarra
+        places = [t for t in tok.sent if t.dep_ == "pobj" and t.head.lower_ in scene]
+        places = sorted(places + [o for t in places for o in pobjs(t, {"of"})], key=lambda t: abs(t.i - tok.i))
+        found = next(((p, a) for p in places for a in self.res.resolve(p) if a.code and a.kind == "state"), None)
+        if found is None:
+            return
+        place, state = found
+        s, at = (cand.sources[0] if cand.sources else None), tok.idx
+        cand.sources = [ArgActor(state.code, s.name if s else None, s.sector if s else None, s.start if s else at,
+                                 s.end if s else at, s.head if s else tok.i, "context", state.kind)]
+        if not any(a.code for a in cand.targets):  # "a car bomb exploded outside a mosque in Benghazi": LBY → LBY
+            cand.targets = [ArgActor(state.code, None, None, at, at, place.i, "context", state.kind)]
 
     def _domestic_recipient(self, cand: Candidate) -> None:
         """Give a protest, a coercion or a concession that names no recipient its source's own state.

@@ -29,8 +29,9 @@ def ranked_asserted(cands: list[Candidate]) -> list[Candidate]:
     """Return the asserted candidates (not negated, not hypothetical), highest in the tree and surest first."""
     ranked = sorted(cands, key=lambda c: (c.depth, c.pattern.pos != "VERB", -c.confidence, c.trigger.i))
     ranked = [c for c in ranked if not c.negated and not c.hypothetical]
-    if ranked and not any(a.code for a in ranked[0].sources):
-        # "12 people were killed when a Russian bomb hit a supermarket": the clause below names the author
+    if ranked and not any(a.code and a.via != "context" for a in ranked[0].sources):
+        # "12 people were killed when a Russian bomb hit a supermarket": the clause below names the author (an
+        # author the scene implied yields to it)
         top = ranked[0]
         told = next((c for c in ranked[1:] if c.type == top.type and _explains(c.trigger, top.trigger) and
                      any(a.code for a in c.sources)), None)

@@ -586,3 +586,11 @@ def test_where_a_speaker_spoke_is_not_where_aid_went() -> None:
     events = _events('"This is the first aid to enter the town since September," WFP spokesperson Anna Petit '
                      "told a briefing in Geneva.")
     assert not [e for e in events if e.event_type == "AID" and e.target == "CHE"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("A car bomb exploded outside a mosque in Benghazi on Tuesday evening, killing at least 33 people.", "LBY"),
+    ("Gunmen shot dead four policemen at a checkpoint near Quetta on Friday, police said.", "PAK"),
+])
+def test_an_attack_nobody_claims_takes_the_scenes_country(text: str, source: str) -> None:
+    assert source in {e.source for e in _events(text) if e.event_type == "ASSAULT"}
