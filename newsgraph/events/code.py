@@ -549,7 +549,11 @@ class _Coder:
         scene = {"in", "near", "at", "outside", "across", "off"}
         # where, anywhere in the sentence, nearest the trigger first ("tore through a building in Oklahoma City,
         # killing …"); "the town of Samarra" is Samarra
-        places = [t for t in tok.sent if t.dep_ == "pobj" and t.head.lower_ in scene]
+        # a place within another actor's phrase is that actor's seat ("the tribunal in The Hague found … guilty
+        # for his role in the massacre"), unless the phrase is itself an act ("a bombing near Samarra killed")
+        seats = {t.i for s in tok.sent if s.dep_ in ("nsubj", "nsubjpass") and s.i not in self.acts
+                 and tok not in s.subtree for t in s.subtree}
+        places = [t for t in tok.sent if t.dep_ == "pobj" and t.head.lower_ in scene and t.i not in seats]
         places = sorted(places + [o for t in places for o in pobjs(t, {"of"})], key=lambda t: abs(t.i - tok.i))
         found = next(((p, a) for p in places for a in self.res.resolve(p) if a.code and a.kind == "state"), None)
         if found is None:
@@ -708,6 +712,8 @@ class _Coder:
             tgt.extend(pobjs(tok, {"with"}) + [p for o in objects for p in pobjs(o, {"with"})])
         if cand.type == "RETREAT":  # "pulling its peacekeepers out of Rwanda"
             tgt.extend(p for a in tok.children if a.lower_ == "out" for p in pobjs(a, {"of"}))
+        if cand.type == "COOPERATE":  # "extradited the cartel leader to the United States": who receives him
+            tgt.extend(pobjs(tok, {"to"}) + [p for a in back for p in pobjs(a, {"to"})])
         tgt.extend(named + (pobjs(tok, {"to"}) + [p for a in back for p in pobjs(a, {"to"})] if given else []))
         tgt.extend(c for c in objects if c not in owned and c not in named)
         tgt.extend(pobjs(tok, tpreps))
