@@ -149,7 +149,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         lemmas = {lemma_of(o) for o in objs} | {o.lower_ for o in objs}
         if p.obj and not lemmas & p.obj:
             return False
-        if p.obj_not and lemmas & p.obj_not:
+        # a name is no excluded thing: "detained supporters of the African National Congress" holds no congress
+        if p.obj_not and {w for o in objs if o.pos_ != "PROPN" for w in (lemma_of(o), o.lower_)} & p.obj_not:
             return False
         if p.obj_ent and not any(o.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or o.pos_ in ("PRON", "PROPN")
                                  or lemma_of(o) in _PERSONISH or _owned_by_entity(o)
