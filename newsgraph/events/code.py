@@ -27,8 +27,8 @@ _TOWARD = {"to", "toward", "towards", "into", "near"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves", "oneself"}
 FRAME_DEPTH = 10  # a report's audience or setting ranks below every act the report carries
 _CIRCUMSTANCE_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "despite"}
-# attacks whose unnamed authors take the country of the scene (ICEWS: "unidentified forces")
-_UNATTRIBUTED = {"ASSAULT"}
+# attacks and coercions whose unnamed authors take the country of the scene (ICEWS: "unidentified forces")
+_UNATTRIBUTED = {"ASSAULT", "COERCE"}
 _LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION", "REQUEST"}
 
 
@@ -536,7 +536,8 @@ class _Coder:
     def _unattributed_attack(self, cand: Candidate) -> None:
         """Give an attack whose author no phrase places the country where it happened.
 
-        ICEWS codes such authors as the unidentified forces of the scene's country, and so does the PLOVER GSR
+        Also a coercion (a curfew clamped on a city, an arrest by unnamed agents). ICEWS codes such authors as the
+        unidentified forces of the scene's country, and so does the PLOVER GSR
         ("A roadside bombing near Samarra killed a U.S. soldier": IRQ → USA).
         """
         tok = cand.trigger
@@ -709,7 +710,7 @@ class _Coder:
         named = [c for c in objects if c not in owned and c.pos_ == "PROPN" and cand.type != "RETREAT"]
         back = [a for a in tok.children if a.dep_ in ("advmod", "prt")]  # "handed it back to China"
         if cand.type == "CONSULT":  # "discussed the Kosovo crisis with Chirac": the topic is no party
-            tgt.extend(pobjs(tok, {"with"}) + [p for o in objects for p in pobjs(o, {"with"})])
+            tgt.extend(pobjs(tok, {"with"}) + [p for o in objects for p in pobjs(o, {"with", "between"})])
         if cand.type == "RETREAT":  # "pulling its peacekeepers out of Rwanda"
             tgt.extend(p for a in tok.children if a.lower_ == "out" for p in pobjs(a, {"of"}))
         if cand.type == "COOPERATE":  # "extradited the cartel leader to the United States": who receives him
