@@ -385,6 +385,11 @@ class _Coder:
             self._answered_party(cand)
         if not any(a.code for a in cand.targets) and any(a.code for a in cand.sources) and not mutual:
             cand.targets = self._sentence_party(cand) or cand.targets
+        if cand.type in _UNATTRIBUTED and not any(a.code for a in cand.targets) and any(a.code for a in cand.sources):
+            scene = self._scene_state(tok)  # "a landmine planted by UNITA blew up a truck … in Huambo province"
+            if scene is not None:
+                cand.targets = [ArgActor(scene[1].code, None, None, tok.idx, tok.idx, scene[0].i, "context",
+                                         scene[1].kind)]
         if not any(a.code or a.name or a.sector for a in cand.sources):
             cand.sources = self._clause_source(cand) or cand.sources
         self._domestic_default(cand)
@@ -547,16 +552,7 @@ class _Coder:
         if cand.type not in _UNATTRIBUTED or any(a.code for a in cand.sources) or any(
                 self.lex.has("remote_weapons", t.lemma_.lower()) for t in means):
             return  # "two drones attacked facilities in Russia's Smolensk region": fired from anywhere
-        scene = {"in", "near", "at", "outside", "across", "off"}
-        # where, anywhere in the sentence, nearest the trigger first ("tore through a building in Oklahoma City,
-        # killing …"); "the town of Samarra" is Samarra
-        # a place within another actor's phrase is that actor's seat ("the tribunal in The Hague found … guilty
-        # for his role in the massacre"), unless the phrase is itself an act ("a bombing near Samarra killed")
-        seats = {t.i for s in tok.sent if s.dep_ in ("nsubj", "nsubjpass") and s.i not in self.acts
-                 and tok not in s.subtree for t in s.subtree}
-        places = [t for t in tok.sent if t.dep_ == "pobj" and t.head.lower_ in scene and t.i not in seats]
-        places = sorted(places + [o for t in places for o in pobjs(t, {"of"})], key=lambda t: abs(t.i - tok.i))
-        found = next(((p, a) for p in places for a in self.res.resolve(p) if a.code and a.kind == "state"), None)
+        found = self._scene_state(tok)
         if found is None:
             return
         place, state = found
@@ -565,6 +561,19 @@ class _Coder:
                                  s.end if s else at, s.head if s else tok.i, "context", state.kind)]
         if not any(a.code for a in cand.targets):  # "a car bomb exploded outside a mosque in Benghazi": LBY → LBY
             cand.targets = [ArgActor(state.code, None, None, at, at, place.i, "context", state.kind)]
+
+    def _scene_state(self, tok: Token) -> tuple[Token, ArgActor] | None:
+        """Return the place nearest ``tok`` where the sentence sets its act, with the state it lies in."""
+        scene = {"in", "near", "at", "outside", "across", "off"}
+        # where, anywhere in the sentence ("tore through a building in Oklahoma City, killing …"); "the town of
+        # Samarra" is Samarra. A place within another actor's phrase is that actor's seat ("the tribunal in The
+        # Hague found … guilty for his role in the massacre"), unless the phrase is itself an act ("a bombing near
+        # Samarra killed")
+        seats = {t.i for s in tok.sent if s.dep_ in ("nsubj", "nsubjpass") and s.i not in self.acts
+                 and tok not in s.subtree for t in s.subtree}
+        places = [t for t in tok.sent if t.dep_ == "pobj" and t.head.lower_ in scene and t.i not in seats]
+        places = sorted(places + [o for t in places for o in pobjs(t, {"of"})], key=lambda t: abs(t.i - tok.i))
+        return next(((p, a) for p in places for a in self.res.resolve(p) if a.code and a.kind == "state"), None)
 
     def _domestic_recipient(self, cand: Candidate) -> None:
         """Give a protest, a coercion or a concession that names no recipient its source's own state.

@@ -36,6 +36,8 @@ def ranked_asserted(cands: list[Candidate]) -> list[Candidate]:
         told = next((c for c in ranked[1:] if c.type == top.type and _explains(c.trigger, top.trigger) and
                      any(a.code for a in c.sources)), None)
         if told is not None:
+            if not any(a.code for a in told.targets):  # "four soldiers were killed when a mine laid by FARC exploded"
+                told.targets = top.targets
             ranked = [told] + [c for c in ranked if c is not told]
     # "Bowing to opposition demands, Eyadema agreed to convene a conference", "sacked the police chief, meeting a
     # key demand of the protesters": the act is the concession (a resignation stays a retreat, as the GSR codes it)
