@@ -386,10 +386,10 @@ class _Coder:
         if not any(a.code for a in cand.targets) and any(a.code for a in cand.sources) and not mutual:
             cand.targets = self._sentence_party(cand) or cand.targets
         if cand.type in _UNATTRIBUTED and not any(a.code for a in cand.targets) and any(a.code for a in cand.sources):
-            scene = self._scene_state(tok)  # "a landmine planted by UNITA blew up a truck … in Huambo province"
-            if scene is not None:
-                cand.targets = [ArgActor(scene[1].code, None, None, tok.idx, tok.idx, scene[0].i, "context",
-                                         scene[1].kind)]
+            seat = self._scene_state(tok)  # "a landmine planted by UNITA blew up a truck … in Huambo province"
+            if seat is not None:
+                cand.targets = [ArgActor(seat[1].code, None, None, tok.idx, tok.idx, seat[0].i, "context",
+                                         seat[1].kind)]
         if not any(a.code or a.name or a.sector for a in cand.sources):
             cand.sources = self._clause_source(cand) or cand.sources
         self._domestic_default(cand)
