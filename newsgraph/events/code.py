@@ -239,6 +239,8 @@ class _Coder:
                                                          for m in c.children) for c in light.children)
         cand.reported = speech_head(tok, lex) is not None
         cand.depth = depth(light) + int(self._background(tok) or self._background(light))
+        if light.dep_ == "ROOT" and any(m.dep_ == "mark" and m.lower_ in _CIRCUMSTANCE_PREPS for m in light.children):
+            cand.depth += 2  # "A day after Soleimani was killed …, Iran accused …": a time clause parsed as the root
         if cand.pattern.pos == "NOUN" and self._report_frame(tok):
             cand.depth += FRAME_DEPTH
         cand.rule = f"{RULESET}:{cand.pattern.id}"
