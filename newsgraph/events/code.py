@@ -254,6 +254,10 @@ class _Coder:
         if cand.type == "MOBILIZE" and self.lex.has("shared_exercises", cand.pattern.id) and \
                 len({a.code for a in cand.sources if a.code}) > 1:  # "French and Egyptian warships began war games"
             cand.type, cand.mode, cand.rule = "COOPERATE", None, cand.rule + "+joint"
+        src_codes = {a.code for a in cand.sources if a.code}
+        if cand.type == "AID" and self.lex.has("troop_aid", cand.pattern.id) and src_codes and \
+                {a.code for a in cand.targets if a.code} == src_codes:  # "Nigeria sent troops to the Niger Delta
+            cand.type, cand.mode, cand.rule = "MOBILIZE", "troops", cand.rule + "+home"  # to protect pipelines"
         if cand.type in ("REQUEST", "AGREE") and any(a.code for a in cand.sources):
             self.last_source[cand.type] = [a for a in cand.sources if a.code]
         cand.mode = cand.mode or self._mode(cand)
