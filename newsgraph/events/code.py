@@ -688,6 +688,8 @@ class _Coder:
             src.extend(_acl_agents(subj, lex))  # "a mortar shell fired by Bosnian Serb gunners slammed into"
         elif passive:  # "Cuba was hit with new U.S. sanctions": the instrument's owner acts
             src.extend(m for w in pobjs(tok, {"with"}) for m in w.children if m.dep_ in _OWNER_DEPS)
+            if cand.type == "SANCTION" or cand.pattern.mode == "deport":
+                src.extend(pobjs(tok, {"from"}))  # "were expelled from Britain": who puts them out acts
         if passive and cand.type == "MOBILIZE" and subj is None:  # "Thai troops were placed on alert"
             src.extend(passive)
             passive = []
