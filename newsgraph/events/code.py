@@ -85,6 +85,13 @@ def _acl_agents(tok: Token, lex: Lexicon) -> list[Token]:
     return [p for c in acts for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
 
 
+def _occasion(tok: Token) -> bool:
+    """Tell whether a token heads a time or circumstance phrase ("after meeting Vucic", "after Jaishankar met")."""
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in _CIRCUMSTANCE_PREPS:
+        return True
+    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CIRCUMSTANCE_PREPS for m in tok.children)
+
+
 def _anti(tok: Token) -> bool:
     """Tell whether a modifier is an "anti-X" one ("anti-Japanese riots"), which names the side opposed."""
     doc = tok.doc
@@ -293,10 +300,8 @@ class _Coder:
     def _background(self, tok: Token) -> bool:
         """Tell whether a trigger only sets the scene of its clause: "said after a two-day meeting", "the agency
         said, defying warnings" (a circumstance of the report, below the reported act)."""
-        if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in _CIRCUMSTANCE_PREPS:  # "said after meeting Vucic"
+        if _occasion(tok):  # "said after meeting Vucic", "the ministry said after Jaishankar met Wang Yi"
             return True
-        if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CIRCUMSTANCE_PREPS for m in tok.children):
-            return True  # "the ministry said after Jaishankar met Wang Yi"
         if tok.dep_ == "acl" and tok.head.dep_ in ("nsubj", "nsubjpass"):
             return True  # "Truckers opposed to vaccine mandates blocked the bridge": who they are
         return tok.dep_ == "advcl" and tok.tag_ == "VBG" and self.lex.has("speech_verbs", tok.head.lemma_.lower())
@@ -457,6 +462,9 @@ class _Coder:
                 banned.update(x.i for x in t.subtree)  # "..., a step Norland condemned": who reacts is no party
         if cand.type in self.lex.words["cooperative_types"]:  # "help it push back against the Kremlin's forces"
             banned.update(x.i for t in sent if t.dep_ == "prep" and t.lower_ == "against" for x in t.subtree)
+        if cand.type in self.lex.words["domestic_types"]:  # "imposed a curfew on Srinagar after separatists called
+            banned.update(x.i for t in sent if _occasion(t) and tok not in t.subtree  # for a march to the U.N.
+                          for x in t.subtree)  # observers' office": the occasion's parties are not the act's
         src_codes = {a.code for a in cand.sources if a.code}
         after = [t for t in sent if t.i > tok.i and t.i not in banned]
         before = [t for t in sent if t.i < tok.i and t.i not in banned][::-1]
