@@ -130,7 +130,8 @@ def find_places(ctx: Context) -> None:
     reads: dict[str, bool] = {}  # name → read as a state: the text is scanned once per name, not per mention
     for ent in doc.ents:
         # the small model also calls lone town names ORG ('Mariupol') or FAC ('Kharkiv'): those are looked up too
-        if ent.label_ not in ("GPE", "LOC") and not (ent.label_ in ("ORG", "FAC") and len(ent) == 1):
+        if ent.label_ not in ("GPE", "LOC") and not (ent.label_ in ("ORG", "FAC") and len(ent) == 1) and not (
+                ent.label_ == "NORP" and ent.text in regions()):  # and a known region it calls a people ('Samarra')
             continue
         start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
         end = ent.end
