@@ -204,8 +204,8 @@ def _written_rows() -> list[dict[str, Any]]:
     rows = []
     for line in lines[1:]:  # after the header
         etype, source, target, text = line.split("\t")
-        rows.append({"text": text, "event": etype, "actor": [{"code": source}] if source else [],
-                     "recipient": [{"code": target}] if target else []})
+        rows.append({"text": text, "event": etype, "actor": [{"code": c} for c in source.split(",") if c],
+                     "recipient": [{"code": c} for c in target.split(",") if c]})  # "SAU,ARE": joint parties
     return rows
 
 
