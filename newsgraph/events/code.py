@@ -337,8 +337,10 @@ class _Coder:
         if cand.pattern.wrapper == "threaten":
             cand.mode = cand.mode or next((c.pattern.mode for c in cand.absorbed if c.pattern.mode), None)
             return
-        if cand.negated and cand.future and cand.type in lex.words["cooperative_types"] and not cand.pattern.wrapper:
-            cand.type, cand.mode, cand.negated = "REJECT", None, False  # "will not accept refugees" declines
+        declined = cand.trigger.dep_ == "xcomp" and lex.has("decision_verbs", cand.trigger.head.lemma_.lower())
+        if cand.negated and (cand.future or declined) and cand.type in lex.words["cooperative_types"] and \
+                not cand.pattern.wrapper:  # "will not accept refugees", "decided not to cooperate": declines
+            cand.type, cand.mode, cand.negated = "REJECT", None, False
             cand.rule += "+declined"
             return
         if cand.negated or cand.hypothetical or not cand.future or cand.pattern.wrapper:
