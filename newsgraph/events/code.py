@@ -360,7 +360,8 @@ class _Coder:
         """Fill source and target actors from the dependency structure around the trigger."""
         tok, res = cand.trigger, self.res
         src_heads, tgt_heads = self._argument_heads(cand)
-        if cand.pattern.reverse:  # "Refugees received food from Islamic Relief", "received yen in loans from Japan"
+        if cand.pattern.reverse and cand.type != "REJECT":  # "Refugees received food from Islamic Relief", "received
+            # yen in loans from Japan" (but who "would not accept aid from the US" declines it: the subject acts)
             things = [o for o in tok.children if o.dep_ == "dobj"] + pobjs(tok, {"in"})
             givers = pobjs(tok, {"from"}) + [g for o in things for w in [o, *pobjs(o, {"in", "of"})]
                                              for g in pobjs(w, {"from"})]

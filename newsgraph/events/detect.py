@@ -56,10 +56,13 @@ def _objects(tok: Token) -> list[Token]:
     objs += [o for c in tok.children if c.dep_ == "prt" for o in c.children if o.dep_ == "pobj"]
     out = list(objs)
     for obj in objs:
-        out.extend(c for c in obj.children if c.dep_ in ("compound", "amod", "nmod"))
+        mods = [c for c in obj.children if c.dep_ in ("compound", "amod", "nmod")]
+        out.extend(mods + [g for m in mods if m.dep_ == "nmod" for g in m.children if g.dep_ in ("compound", "amod")])
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "for")):
             out.extend(p for p in prep.children if p.dep_ == "pobj")
-        out.extend(c for c in obj.children if c.dep_ in ("conj", "appos"))  # "Sylvain Itte, France's ambassador"
+        for conj in (c for c in obj.children if c.dep_ in ("conj", "appos")):  # "Sylvain Itte, France's ambassador"
+            out.append(conj)  # "used water cannon and tear gas": the conjunct's own modifiers too
+            out.extend(c for c in conj.children if c.dep_ in ("compound", "amod") and conj.dep_ == "conj")
     return out
 
 
