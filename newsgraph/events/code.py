@@ -325,6 +325,7 @@ class _Coder:
                        and not lex.has("weak_concessions", c.pattern.id)}  # "agreed to a truce to allow ..."
             imposed = any(c.type == "SANCTION" and c.trigger.dep_ == "pobj" and c.trigger.head.lower_ == "to"
                           and c.trigger.head.head == cand.trigger for c in direct)  # "agreed to an oil embargo"
+            imposed = imposed or "SANCTION" in decided  # "the bloc agreed to extend sanctions on Russia"
             if not cand.future and lex.has("decision_verbs", lemma_of(cand.trigger)) and (
                     "CONCEDE" in decided or imposed):
                 kind, tag = ("CONCEDE", "+conceded") if "CONCEDE" in decided else ("SANCTION", "+imposed")
