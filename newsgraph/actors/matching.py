@@ -75,7 +75,14 @@ def registry_spans(doc: Doc) -> list[tuple[Span, Entry]]:
 
 def names_no_state(span: Span) -> bool:
     """Tell whether a state word here names no state: native peoples or the start of a region's name."""
-    return _native_peoples(span) or _region_ahead(span)
+    return _native_peoples(span) or _region_ahead(span) or _language(span)
+
+
+def _language(span: Span) -> bool:
+    """Tell whether a people's word names a language ('the English-speaking regions', 'Russian-language media')."""
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end:span.end + 2]]
+    return len(after) == 2 and after[0] == "-" and after[1] in ("speaking", "speakers", "language")
 
 
 def _native_peoples(span: Span) -> bool:
