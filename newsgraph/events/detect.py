@@ -177,6 +177,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
             preps_of = [c for c in preps_of if c.lower_ in p.prep]
         preps_of += [g for c in preps_of for g in c.children if g.dep_ == "prep"]  # "pulled out [of] the talks"
         heads = [o for c in preps_of for o in c.children if o.dep_ == "pobj"]  # or a compound: "group Memorial"
+        # "gave in to [striking workers]": the parser makes the participle the object and the noun its object
+        heads += [g for c in preps_of for o in c.children if o.dep_ == "pcomp" for g in o.children if g.dep_ == "dobj"]
         heads += [g for o in heads if lemma_of(o) in _SPANS for of in o.children if of.lower_ == "of"
                   for g in of.children if g.dep_ == "pobj"]  # "gave in to [weeks of] sit-ins"
         if not any(lemma_of(w) in p.pobj for o in heads for w in [o, *o.children] if w is o or w.dep_ == "compound"):
