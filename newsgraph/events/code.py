@@ -23,7 +23,8 @@ _CONFLICT = {"verbal_conflict", "material_conflict"}
 # a name inside these stands for the phrase it modifies ("Palestinian lorries", "the Gaza Strip")
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod"}
 _OWNER_DEPS = ("compound", "amod", "poss", "nmod")
-_TOWARD = {"to", "toward", "towards", "into", "near"}
+_TOWARD = {"to", "toward", "towards", "into", "near", "along"}
+_BORDERS = {"border", "frontier", "boundary"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves", "oneself"}
 FRAME_DEPTH = 10  # a report's audience or setting ranks below every act the report carries
 _CIRCUMSTANCE_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "despite"}
@@ -604,7 +605,8 @@ class _Coder:
         if cand.type not in self.lex.words["domestic_types"] or len(codes) != 1 or any(a.code for a in cand.targets):
             return
         src = next(a for a in cand.sources if a.code)
-        held = [a for p in pobjs(self.doc[src.head], PLACE_PREPS) for a in self.res.resolve(p) if a.code]
+        holders = [self.doc[src.head], *pobjs(self.doc[src.head], {"of"})]  # "hundreds of prisoners in Israeli jails"
+        held = [a for h in holders for p in pobjs(h, PLACE_PREPS) for a in self.res.resolve(p) if a.code]
         if held and held[0].code != src.code:  # "Palestinian prisoners in Israeli jails began a hunger strike"
             cand.targets = held[:1]
             return
@@ -642,6 +644,9 @@ class _Coder:
         else:
             self._verbal_heads(cand, tpreps, src, tgt)
         light = anchor(tok)
+        if cand.type == "MOBILIZE":  # "massed troops along its border with Syria", "on alert along the border with
+            tgt[:0] = [w for t in light.subtree if lemma_of(t) in _BORDERS and t.head.lower_ != "from"  # Israel",
+                       for w in pobjs(t, {"with"})]  # not "moved troops from its border with Afghanistan"
         for purpose in (c for c in light.children if c.dep_ in ("advcl", "xcomp") and to_infinitive(c)):
             # "... to demand the removal of X"
             for obj in (c for c in purpose.children if c.dep_ == "dobj"):
