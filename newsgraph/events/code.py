@@ -461,6 +461,9 @@ class _Coder:
                 heard = ("dobj", "dative") if self.lex.has("audience_verbs", t.lemma_.lower()) else ()
                 for subj in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", *heard)):
                     banned.update(x.i for x in subj.subtree)  # who said it, and whom it was told ("told AFP")
+                if cand.type in self.lex.words["domestic_types"]:  # and, for an act within a state, where:
+                    banned.update(x.i for c in t.children if c.dep_ == "prep" and tok not in c.subtree  # "…, a group
+                                  for x in c.subtree)  # said in Ramallah" (the state's own recipient comes later)
             if t.lower_ == "according" or t.dep_ == "agent" and t.head.lemma_.lower() in ("report", "quote"):
                 banned.update(x.i for x in t.subtree)
             if t.dep_ in ("npadvmod", "appos") and self.lex.has("act_nouns", lemma_of(t)) and tok not in t.subtree:
