@@ -303,3 +303,15 @@ def test_a_state_word_that_begins_a_region_is_not_that_state() -> None:
 def test_indians_of_the_amazon_are_not_india() -> None:
     text = "Amazonian Indians blocked the main highway near Bagua on Friday."
     assert at(run(text), text, "Indians") != "IND"
+
+
+def test_a_peoples_word_before_speaking_names_a_language() -> None:
+    text = "Cameroon deployed troops to the English-speaking North West region on Thursday."
+    assert not any(m.actor_id == "GBR" for m in run(text).mentions)
+
+
+def test_a_known_region_the_tagger_calls_a_people_is_a_place() -> None:
+    text = "A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier."
+    res = run(text)
+    found = at(res, text, "Samarra")
+    assert found is not None and res.actors[found].country == "IRQ"

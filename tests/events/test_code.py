@@ -594,3 +594,23 @@ def test_where_a_speaker_spoke_is_not_where_aid_went() -> None:
 ])
 def test_an_attack_nobody_claims_takes_the_scenes_country(text: str, source: str) -> None:
     assert source in {e.source for e in _events(text) if e.event_type == "ASSAULT"}
+
+
+@pytest.mark.parametrize(("text", "etype", "source", "target"), [
+    ("Four Russian diplomats were expelled from Britain on Monday.", "SANCTION", "GBR", "RUS"),
+    ("Turkey massed tanks and 10,000 troops along its border with Syria on Friday.", "MOBILIZE", "TUR", "SYR"),
+    ("Israel's cabinet decided on Monday not to cooperate with the U.N. fact-finding team.", "REJECT", "ISR", None),
+    ("Riot police used tear gas and water cannon to disperse thousands of students in Seoul.", "COERCE", "KOR", None),
+    ("Kyrgyzstan ordered the United States on Friday to leave the Manas air base within 180 days.", "SANCTION", "KGZ",
+     "USA"),
+    ("Colombia extradited cartel leader Gilberto Rodriguez Orejuela to the United States on Friday.", "COOPERATE",
+     "COL", "USA"),
+])
+def test_frames_found_on_written_news(text: str, etype: str, source: str, target: str | None) -> None:
+    found = [e for e in _events(text) if e.event_type == etype and e.source == source]
+    assert found and (target is None or target in {e.target for e in found})
+
+
+def test_a_cyclone_striking_is_no_attack() -> None:
+    assert not [e for e in _events("The cyclone struck the Irrawaddy delta on Saturday, killing thousands.")
+                if e.event_type == "ASSAULT"]
