@@ -138,6 +138,9 @@ def _cataphora(ctx: Context, stated: Stated, start: int, end: int) -> bool:
         info = ctx.persons[found.actor_id]
         if info.roles and role.role not in info.roles:
             continue  # holds another title: someone else
+        stated_country = stated.entry.country if stated.entry is not None else None
+        if stated_country and _person_role(ctx, found)[1] not in (None, stated_country):
+            continue  # "Mali's interim president … spoke with Russian President Vladimir Putin": not Putin
         info.roles[role.role] += 1
         info.sectors[role.sector] += 1
         if stated.entry is not None and stated.entry.country:

@@ -172,7 +172,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
     if p.prep_not and preps & p.prep_not:
         return False
     if p.pobj:  # the preposition may hang on the object: "stripped [94 opponents of their citizenship]"
-        preps_of = [c for c in kids if c.dep_ == "prep"] + obj_preps
+        preps_of = [c for c in kids if c.dep_ in ("prep", "agent")] + obj_preps  # "spoke [by] telephone": an agent
         if p.prep:  # "pulled out of Jenin under the peace accord": the accord is not what was left
             preps_of = [c for c in preps_of if c.lower_ in p.prep]
         preps_of += [g for c in preps_of for g in c.children if g.dep_ == "prep"]  # "pulled out [of] the talks"
