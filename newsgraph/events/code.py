@@ -389,7 +389,8 @@ class _Coder:
                 cand.targets
         # coordinated sources of a two-sided act act on each other ("Saudi and Iranian officials met in
         # Beijing"): no fallback party
-        mutual = len({a.code for a in cand.sources if a.code}) > 1 and cand.type in self.lex.words["mutual_types"]
+        # (also two sides of one state: "government negotiators and FMLN rebels resumed talks in Mexico City")
+        mutual = len([a for a in cand.sources if a.code]) > 1 and cand.type in self.lex.words["mutual_types"]
         if not any(a.code for a in cand.targets) and cand.type in _LAST_RESORT_IN and not mutual:
             root = tok.sent.root  # "told a briefing in Geneva": where a speaker spoke is not where aid went
             scene = {"in", "across", "throughout"}
