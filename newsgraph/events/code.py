@@ -648,6 +648,10 @@ class _Coder:
         else:
             self._verbal_heads(cand, tpreps, src, tgt)
         light = anchor(tok)
+        if cand.type == "ACCUSE":  # "filed a case at the ICJ accusing Israel", "a lawsuit at the ICJ against Colombia":
+            against = [h for w in (tok, *(c for c in tok.children if c.dep_ == "dobj")) for h in pobjs(w, {"against"})]
+            tgt[:0] = against + [o for c in tok.children if c.dep_ == "advcl" and self.lex.has(
+                "accusing_verbs", lemma_of(c)) for o in c.children if o.dep_ == "dobj"]  # the accused, not the forum
         if cand.type == "MOBILIZE":  # "massed troops along its border with Syria", "on alert along the border with
             tgt[:0] = [w for t in light.subtree if lemma_of(t) in _BORDERS and t.head.lower_ != "from"  # Israel",
                        for w in pobjs(t, {"with"})]  # not "moved troops from its border with Afghanistan"
