@@ -75,7 +75,16 @@ def registry_spans(doc: Doc) -> list[tuple[Span, Entry]]:
 
 def names_no_state(span: Span) -> bool:
     """Tell whether a state word here names no state: native peoples or the start of a region's name."""
-    return _native_peoples(span) or _region_ahead(span) or _language(span)
+    return _native_peoples(span) or _region_ahead(span) or _language(span) or _americas_region(span)
+
+
+def _americas_region(span: Span) -> bool:
+    """Tell whether 'American' names a region of the Americas ('Latin American', 'the Inter-American Court')."""
+    doc, start = span.doc, span.start
+    if span.text not in ("American", "Americans") or start == 0:
+        return False
+    before = doc[start - 2] if doc[start - 1].text == "-" and start > 1 else doc[start - 1]
+    return before.lower_ in lexicon().names.get("americas_regions", ())
 
 
 def _language(span: Span) -> bool:

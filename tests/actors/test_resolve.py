@@ -315,3 +315,8 @@ def test_a_known_region_the_tagger_calls_a_people_is_a_place() -> None:
     res = run(text)
     found = at(res, text, "Samarra")
     assert found is not None and res.actors[found].country == "IRQ"
+
+
+def test_american_after_a_region_word_is_no_us_party() -> None:
+    text = "Peru rejected a ruling by the Inter-American Court of Human Rights on Thursday."
+    assert not any(m.actor_id == "USA" for m in run(text).mentions)
