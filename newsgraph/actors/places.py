@@ -114,6 +114,9 @@ def _pick(cands: list[tuple[int, str]], named: set[str]) -> str:
     return cands[0][1]
 
 
+_SAINT = re.compile(r"^St\.? ")  # "St Petersburg", "St. Louis": the gazetteer spells the saint out
+
+
 def find_places(ctx: Context) -> None:
     """Add GPE/LOC entities unknown to the registry but known to the gazetteer as 'place' entries."""
     doc = ctx.doc
@@ -145,7 +148,7 @@ def find_places(ctx: Context) -> None:
         if hit == "skip":
             continue
         text = doc[start:end].text
-        cands = places.get(text) or places.get(ascii_fold(text))
+        cands = places.get(text) or places.get(ascii_fold(text)) or places.get(_SAINT.sub("Saint ", text))
         if cands is None and end - start > 1 and doc[end - 1].text in _TYPE_WORDS:  # 'West Darfur State'
             cands = places.get(doc[start:end - 1].text)
         if cands is None:
