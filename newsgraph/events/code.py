@@ -648,19 +648,32 @@ class _Coder:
         else:
             self._verbal_heads(cand, tpreps, src, tgt)
         light = anchor(tok)
-        if cand.type == "ACCUSE":  # "filed a case at the ICJ accusing Israel", "a lawsuit at the ICJ against Colombia":
-            against = [h for w in (tok, *(c for c in tok.children if c.dep_ == "dobj")) for h in pobjs(w, {"against"})]
-            tgt[:0] = against + [o for c in tok.children if c.dep_ == "advcl" and self.lex.has(
-                "accusing_verbs", lemma_of(c)) for o in c.children if o.dep_ == "dobj"]  # the accused, not the forum
-        if cand.type == "MOBILIZE":  # "massed troops along its border with Syria", "on alert along the border with
-            tgt[:0] = [w for t in light.subtree if lemma_of(t) in _BORDERS and t.head.lower_ != "from"  # Israel",
-                       for w in pobjs(t, {"with"})]  # not "moved troops from its border with Afghanistan"
+        tgt[:0] = self._framed_targets(cand, light)
         for purpose in (c for c in light.children if c.dep_ in ("advcl", "xcomp") and to_infinitive(c)):
             # "... to demand the removal of X"
             for obj in (c for c in purpose.children if c.dep_ == "dobj"):
                 tgt.extend(pobjs(obj, {"of", "from", "by"}) + [obj])
             tgt.extend(pobjs(purpose, {"against"}))  # "took to the streets to protest against the U.S. presence"
         return src, tgt
+
+    def _framed_targets(self, cand: Candidate, light: Token) -> list[Token]:
+        """Return the recipients a frame names outside the usual slots, to be tried first: the accused of a complaint
+        filed at a forum, the drafter of a vetoed text, the state across the border troops face."""
+        tok, lex = cand.trigger, self.lex
+        if cand.type == "ACCUSE":  # "filed a case at the ICJ accusing Israel", "a lawsuit at the ICJ against Colombia"
+            against = [h for w in (tok, *(c for c in tok.children if c.dep_ == "dobj")) for h in pobjs(w, {"against"})]
+            named = any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children)  # "criticized Tokyo over …"
+            over = [] if named else [o for p in pobjs(tok, {"over"}) for o in p.children if o.dep_ == "poss"]
+            accused = [o for c in tok.children if c.dep_ == "advcl" and lex.has("accusing_verbs", lemma_of(c))
+                       for o in c.children if o.dep_ == "dobj"]
+            return against + over + accused  # "… over China's export curbs": the accused, not the forum
+        if cand.type == "REJECT":  # "vetoed an Egyptian-drafted resolution": the drafter, not the Council
+            return [d for o in tok.children if o.dep_ == "dobj" for m in o.children if m.dep_ == "amod"
+                    and lex.has("drafting_verbs", m.lemma_.lower()) for d in m.children if d.dep_ == "npadvmod"]
+        if cand.type == "MOBILIZE":  # "massed troops along its border with Syria", not "moved troops from its
+            return [w for t in light.subtree if lemma_of(t) in _BORDERS and t.head.lower_ != "from"  # border with
+                    for w in pobjs(t, {"with"})]  # Afghanistan"
+        return []
 
     def _nominal_heads(self, cand: Candidate, tpreps: frozenset[str], src: list[Token],
                        tgt: list[Token]) -> None:
