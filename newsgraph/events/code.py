@@ -568,12 +568,13 @@ class _Coder:
         unidentified forces of the scene's country, and so does the PLOVER GSR
         ("A roadside bombing near Samarra killed a U.S. soldier": IRQ → USA).
         """
+        if cand.type not in _UNATTRIBUTED or any(a.code for a in cand.sources):
+            return
         tok = cand.trigger
         subj = subject_of(tok)
         means = [tok, *(c for c in tok.children if c.dep_ in ("compound", "amod")), *([subj] if subj else []),
                  *(self.doc[a.head] for a in cand.sources)]
-        if cand.type not in _UNATTRIBUTED or any(a.code for a in cand.sources) or any(
-                self.lex.has("remote_weapons", t.lemma_.lower()) for t in means):
+        if any(self.lex.has("remote_weapons", t.lemma_.lower()) for t in means):
             return  # "two drones attacked facilities in Russia's Smolensk region": fired from anywhere
         found = self._scene_state(tok)
         if found is None:

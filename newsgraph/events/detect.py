@@ -258,7 +258,8 @@ def match_token(tok: Token, lex: Lexicon) -> Pattern | None:
             "trigger_compound_heads", lemma_of(tok.head)):
         return None  # "attack drones", "peace talks committee": the noun modifies another noun
     patterns = lex.candidates(pos, lemma_of(tok))
-    if pos == "VERB" and (subj := subject_of(tok)) is not None and lex.has("natural_forces", lemma_of(subj)):
+    if patterns and pos == "VERB" and (subj := subject_of(tok)) is not None and \
+            lex.has("natural_forces", lemma_of(subj)):
         return None  # "the cyclone struck the Irrawaddy delta": no party acts
     carried = _carried_events(tok, lex) if patterns and pos == "VERB" else set()  # only a verb that could trigger
     # "offered a loan", "promised talks": a material act or a meeting offered is an offer, an apology offered is not

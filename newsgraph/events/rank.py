@@ -37,7 +37,7 @@ def ranked_asserted(cands: list[Candidate]) -> list[Candidate]:
                      any(a.code for a in c.sources)), None)
         if told is not None:
             if not any(a.code for a in told.targets):  # "four soldiers were killed when a mine laid by FARC exploded"
-                told.targets = top.targets
+                told.targets = list(top.targets)
             ranked = [told] + [c for c in ranked if c is not told]
     # "Bowing to opposition demands, Eyadema agreed to convene a conference", "sacked the police chief, meeting a
     # key demand of the protesters": the act is the concession (a resignation stays a retreat, as the GSR codes it)
