@@ -74,30 +74,27 @@ def registry_spans(doc: Doc) -> list[tuple[Span, Entry]]:
 
 
 def names_no_state(span: Span) -> bool:
-    """Tell whether a state word here names no state: native peoples or the start of a region's name."""
-    return _native_peoples(span) or _region_ahead(span) or _language(span) or _americas_region(span)
+    """Tell whether a state word here names no state: native peoples, a region of the Americas, a language or
+    the start of a region's name."""
+    return _after_word_of(span, ("Indian", "Indians"), "americas_words") \
+        or _after_word_of(span, ("American", "Americans"), "americas_regions") \
+        or _region_ahead(span) or _language(span)
 
 
-def _americas_region(span: Span) -> bool:
-    """Tell whether 'American' names a region of the Americas ('Latin American', 'the Inter-American Court')."""
+def _after_word_of(span: Span, forms: tuple[str, ...], key: str) -> bool:
+    """Tell whether ``span`` is one of ``forms`` right after a word of the names list ``key``, hyphen or not
+    ('Amazonian Indians', 'Latin American', 'the Inter-American Court')."""
     doc, start = span.doc, span.start
-    if span.text not in ("American", "Americans") or start == 0:
+    if span.text not in forms or start == 0:
         return False
     before = doc[start - 2] if doc[start - 1].text == "-" and start > 1 else doc[start - 1]
-    return before.lower_ in lexicon().names.get("americas_regions", ())
+    return before.lower_ in lexicon().names.get(key, ())
 
 
 def _language(span: Span) -> bool:
     """Tell whether a people's word names a language ('the English-speaking regions', 'Russian-language media')."""
-    doc = span.doc
-    after = [t.lower_ for t in doc[span.end:span.end + 2]]
-    return len(after) == 2 and after[0] == "-" and after[1] in ("speaking", "speakers", "language")
-
-
-def _native_peoples(span: Span) -> bool:
-    """Tell whether 'Indian(s)' names native peoples of the Americas ('Amazonian Indians', 'Native American')."""
-    return span.text in ("Indian", "Indians") and span.start > 0 \
-        and span.doc[span.start - 1].lower_ in lexicon().names.get("americas_words", ())
+    after = [t.lower_ for t in span.doc[span.end:span.end + 2]]
+    return len(after) == 2 and after[0] == "-" and after[1] in lexicon().names.get("language_words", ())
 
 
 def _region_ahead(span: Span) -> bool:
