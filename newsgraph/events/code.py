@@ -247,6 +247,9 @@ class _Coder:
                                                          for m in c.children) for c in light.children)
         cand.reported = speech_head(tok, lex) is not None
         cand.depth = depth(light) + int(self._background(tok) or self._background(light))
+        # "Eight years after the two countries fought a war, Argentina said it was ready to ...": a dating clause
+        # ranks below the acts of the clause it dates, however deep they lie
+        cand.depth += int(_occasion(tok) or _occasion(light))
         if light.dep_ == "ROOT" and any(m.dep_ == "mark" and m.lower_ in _CIRCUMSTANCE_PREPS for m in light.children):
             cand.depth += 2  # "A day after Soleimani was killed …, Iran accused …": a time clause parsed as the root
         if cand.pattern.pos == "NOUN" and self._report_frame(tok):
