@@ -262,6 +262,11 @@ class _Coder:
             cand.type, cand.hypothetical, cand.rule = "THREATEN", False, cand.rule + "+warned"
             if not any(a.code for a in cand.sources):  # "warned that parties could be dissolved": by the warner
                 cand.sources = warners or cand.sources
+        elif cand.type == "THREATEN" and cand.pattern.bare and cand.hypothetical and not cand.negated:
+            warned = [a for a in self._warner(cand) or [] if a.code]  # "the judiciary chief warned that protest
+            if warned:  # leaders could face the death penalty": the warner threatens whoever could face it
+                cand.targets, cand.sources, cand.hypothetical = cand.sources, warned, False
+                cand.rule += "+warned"
         if cand.type == "MOBILIZE" and self.lex.has("shared_exercises", cand.pattern.id) and \
                 len({a.code for a in cand.sources if a.code}) > 1:  # "French and Egyptian warships began war games"
             cand.type, cand.mode, cand.rule = "COOPERATE", None, cand.rule + "+joint"
@@ -275,16 +280,22 @@ class _Coder:
         cand.location = self._location(cand)
         cand.confidence = self._confidence(cand)
 
+    def _warner(self, cand: Candidate) -> list[ArgActor] | None:
+        """Return who says the warning whose complement holds ``cand`` ("X warned that ..."); None for no warning."""
+        warner = speech_head(cand.trigger, self.lex)
+        if warner is None or not self.lex.has("warning_verbs", warner.lemma_.lower()):
+            return None
+        subj = subject_of(warner)
+        return self.res.resolve(subj) if subj is not None else []
+
     def _own_side_warning(self, cand: Candidate) -> list[ArgActor] | None:
         """Return who warns of a possible hostile act of their own side ("X warned that X could strike"), or None:
         a third party's warning ("Blinken warned that Russia could attack") leaves it a mere possibility."""
         if not cand.hypothetical or cand.negated or cand.type not in self.lex.words["material_conflict"]:
             return None
-        warner = speech_head(cand.trigger, self.lex)
-        if warner is None or not self.lex.has("warning_verbs", warner.lemma_.lower()):
+        said_by = self._warner(cand)
+        if said_by is None:
             return None
-        subj = subject_of(warner)
-        said_by = self.res.resolve(subj) if subj is not None else []
         if not any(a.code for a in cand.sources) and any(c.dep_ == "auxpass" for c in cand.trigger.children):
             return said_by  # "warned that parties inciting violence could be dissolved": by the warner's own side
         own = {a.code for a in said_by if a.code} & {a.code for a in cand.sources if a.code}
