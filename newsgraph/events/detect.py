@@ -145,7 +145,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.comp_lemma and not any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in p.comp_lemma
                                 and not (c.dep_ == "advcl" and c.tag_ == "VBG")  # "refused ..., saying": no comment
-                                for c in kids):
+                                and not _passive_state(c) for c in kids):
         return False
     if p.obj or p.obj_not or p.obj_ent:
         objs = _objects(tok)
@@ -240,6 +240,12 @@ def _named_group(subj: Token) -> bool:
     if subj.pos_ == "PROPN" and subj.ent_type_ not in ("", "NORP"):  # "the European Union" is a body; a plural
         return True  # demonym ("Argentines") or a sentence-initial "Protesters" tagged PROPN are people
     return lemma_of(subj) == "group" and any(c.dep_ == "compound" for c in subj.children)
+
+
+def _passive_state(verb: Token) -> bool:
+    """Tell whether a passive verb with "to" names a state, not an act ("Vietnam is committed to opening up")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
 def match_token(tok: Token, lex: Lexicon) -> Pattern | None:
