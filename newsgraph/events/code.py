@@ -763,7 +763,9 @@ class _Coder:
             if cand.type == "ACCUSE" and act is not None:  # "condemned Israel's air strikes on Lebanon": its author
                 tgt.extend([c for c in obj.children if c.dep_ == "poss"] + pobjs(obj, {"by"}))
             if lemma_of(obj) in cand.pattern.obj or act is not None and not act.wrapper:
-                tgt.extend(pobjs(obj, lex.words["noun_target_preps"] - {"of"} | {"by"}))
+                # "expelled Iranian diplomats from London": the place they leave is the expeller's own
+                away = {"from"} if cand.pattern.mode in ("expel", "deport") else set()
+                tgt.extend(pobjs(obj, lex.words["noun_target_preps"] - {"of"} - away | {"by"}))
         objects = [c for c in tok.children if c.dep_ in ("dobj", "attr")  # "invited Wallace to Moscow"
                    and c.lower_ not in _REFLEXIVES]  # "blew himself up on a bus in Jerusalem"
         if cand.type == "MOBILIZE" and pobjs(tok, _TOWARD):  # "moved two divisions towards the border": the forces
