@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsgraph.actors.context import Context
 from newsgraph.actors.lexicon import lexicon
@@ -38,18 +38,31 @@ def _weight(span: Span) -> float:
         if prep in _SCENE_PREPS:
             return 3.0
         if prep == "of":  # 'the president of Armenia', 'the town of Cizre in Turkey': the 'of' phrase's head rules
-            return 1.5
+            return 3.0 if root.head.head.lemma_.lower() in lexicon().names.get("bearings", ()) else 1.5
         return 0.5 if prep in _TARGET_PREPS else 1.0
     if dep in ("poss", "amod", "compound", "nmod"):
         head = root.head  # 'in the Bryansk region', "in Ukraine's east": the place's own modifier sets the scene
         if head.lemma_.lower() in lexicon().names.get("missions", ()):  # 'outside the U.S. embassy in Jakarta'
             return 0.5  # a state's mission abroad: the scene is where it stands
+        while head.dep_ == "compound" and head.head != head:  # 'a U.S. Army Chinook helicopter': the phrase's head
+            head = head.head
+        if head.dep_ == "dobj":  # "shot down a U.S. helicopter west of Baghdad": what is acted on may be far from home
+            return 1.0
         return 3.0 if head.dep_ == "pobj" and head.head.lower_ in _SCENE_PREPS else 2.0
     if dep in ("nsubj", "nsubjpass"):
-        return 2.0
+        # "…, the Pentagon said": who reports after the fact is not where it happened
+        return 1.0 if _trailing_speaker(root) else 2.0
     if dep in ("dobj", "dative", "attr"):
         return 0.5
     return 1.0
+
+
+def _trailing_speaker(subj: Token) -> bool:
+    """Tell whether ``subj`` is the speaker of an attribution that follows what it reports ("…, officials said")."""
+    verb = subj.head
+    return verb.dep_ == "ROOT" and verb.i > subj.i and lexicon().names.get("attribution_verbs") is not None and \
+        verb.lemma_.lower() in lexicon().names["attribution_verbs"] and any(
+            c.dep_ in ("ccomp", "parataxis") and c.i < subj.i for c in verb.children)
 
 
 def _state_spans(ctx: Context) -> list[tuple[Span, str]]:
