@@ -768,6 +768,8 @@ class _Coder:
                 tgt.extend(pobjs(obj, lex.words["noun_target_preps"] - {"of"} - away | {"by"}))
         objects = [c for c in tok.children if c.dep_ in ("dobj", "attr")  # "invited Wallace to Moscow"
                    and c.lower_ not in _REFLEXIVES]  # "blew himself up on a bus in Jerusalem"
+        if cand.pattern.predicate and not objects:  # "called [Britain's ambassador] a stupid guy", parsed as the
+            objects = [c for c in tok.children if c.dep_ == "oprd"]  # predicate
         if cand.type == "MOBILIZE" and pobjs(tok, _TOWARD):  # "moved two divisions towards the border": the forces
             objects = [o for o in objects if o.pos_ == "PROPN" or o.ent_type_ in ("GPE", "NORP")]  # are its own
             tgt.extend(w for p in pobjs(tok, _TOWARD) for w in pobjs(p, {"with"}))  # "near its border with Kuwait"

@@ -131,6 +131,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.bare and tok.tag_ != "VB":
         return False
+    if p.predicate and not any(c.dep_ == "oprd" for c in kids):
+        return False
     # "pressed X on Monday to ...": a to-clause the parser calls advcl is a complement too
     if p.comp and not any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and (to_infinitive(c) or _bare_gerund(c))
                           for c in kids):
