@@ -79,6 +79,19 @@ def _reversed_between(inner: Token, outer: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _describes(inner: Token, outer: Token) -> bool:
+    """Tell whether ``inner`` lies in a clause that describes a noun below ``outer`` ("promised to free fishermen
+    [held in Gujarat jails]"): what is promised is not that act."""
+    cur = inner
+    for _ in range(8):
+        if cur == outer or cur.head == cur:
+            return False
+        if cur.dep_ in ("acl", "relcl"):
+            return True
+        cur = cur.head
+    return False
+
+
 def _acl_agents(tok: Token, lex: Lexicon) -> list[Token]:
     """Return the agents of participles describing ``tok`` ("the ban announced by Beijing"), not its brokers
     ("a ceasefire brokered by Turkey")."""
@@ -324,7 +337,8 @@ class _Coder:
     def _retype(self, cand: Candidate) -> None:
         """Apply PLOVER's intent rules: offers/promises of acts are AGREE, of hostile acts THREATEN."""
         lex = self.lex
-        direct = [c for c in cand.absorbed if c.parent is cand and not self._reversed(c.trigger, cand.trigger)]
+        direct = [c for c in cand.absorbed if c.parent is cand and not self._reversed(c.trigger, cand.trigger)
+                  and not _describes(c.trigger, cand.trigger)]
         for c in [cand, *direct]:  # troops sent to keep the peace are aid, offered or sent
             if c.type == "MOBILIZE" and any(lex.has("peacekeeping_words", lemma_of(t))
                                             for t in anchor(c.trigger).subtree):
