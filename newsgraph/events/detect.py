@@ -262,6 +262,9 @@ def match_token(tok: Token, lex: Lexicon) -> Pattern | None:
         return None  # "our patrols will stay in port", "UN peacekeepers said": named, not done
     if pos == "VERB" and tok.dep_ in ("amod", "compound"):
         return None  # "a Russia-backed offensive", "the internationally recognized government"
+    if pos == "VERB" and lex.has("report_passives", lemma_of(tok)) and any(
+            c.dep_ == "nsubjpass" and pos_of(c) == "NOUN" and match_token(c, lex) for c in tok.children):
+        return None  # "the recall of the ambassador was ordered by the Kremlin": the report carries the recall
     if pos == "NOUN" and tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and not lex.has(
             "trigger_compound_heads", lemma_of(tok.head)):
         return None  # "attack drones", "peace talks committee": the noun modifies another noun
