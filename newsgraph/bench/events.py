@@ -33,7 +33,7 @@ from newsgraph.events.code import Candidate, code_sentences, penta_of, speaker_s
 from newsgraph.events.emit import dyads
 from newsgraph.events.places import load_gazetteer
 from newsgraph.events.rank import main_event, rule_tokens, sentence_label
-from newsgraph.nlp import load_nlp
+from newsgraph.nlp import analyse_many
 from newsgraph.records import Article
 
 DESCRIPTION = "PLOVER GSR type/actor/recipient accuracy and ConfliBERT CAMEO penta macro-F1 + S/T span F1"
@@ -56,8 +56,7 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def _coded(texts: list[str]) -> Iterator[tuple[list[Candidate], tuple[int, int] | None]]:
     """Parse each text once, run the actor stage and the coder; yield its candidates and its speaker's span."""
-    nlp = load_nlp()
-    for i, doc in enumerate(nlp.pipe(texts, batch_size=64)):
+    for i, doc in enumerate(analyse_many(texts, batch_size=64)):
         article = Article(id=f"bench-{i}", source="bench", source_name="bench", text=doc.text)
         actors = find_actors(article, doc)
         yield [c for _, cs in code_sentences(doc, actors) for c in cs], speaker_span(doc, actors)

@@ -18,6 +18,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from newsgraph.errors import ModelNotFoundError
+from newsgraph.nlp.headline import recase, restore
 
 MODEL_PREFERENCE = (
     "en_core_web_trf",
@@ -159,12 +160,21 @@ def model_name(nlp: Language | None = None) -> str:
 
 def analyse(text: str, nlp: Language | None = None) -> Doc:
     """Parse one text: sentences, tokens, entities, dependencies."""
-    return (nlp or load_nlp())(text[:MAX_CHARS])
+    return next(analyse_many([text], nlp))
 
 
 def analyse_many(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 16) -> Iterator[Doc]:
-    """Parse many texts with ``nlp.pipe`` batching."""
-    return (nlp or load_nlp()).pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size)
+    """Parse many texts with ``nlp.pipe`` batching (title-case headlines read in lower case, see headline.py)."""
+    originals: list[str] = []
+
+    def feed() -> Iterator[str]:
+        for text in texts:
+            originals.append(text[:MAX_CHARS])
+            yield recase(originals[-1]) or originals[-1]
+
+    for k, doc in enumerate((nlp or load_nlp()).pipe(feed(), batch_size=batch_size)):
+        original, originals[k] = originals[k], ""  # the text is not kept past its parse
+        yield doc if doc.text == original else restore(doc, original)
 
 
 def doc_text(doc: Doc) -> str:
