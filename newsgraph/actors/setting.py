@@ -60,9 +60,8 @@ def _weight(span: Span) -> float:
 def _trailing_speaker(subj: Token) -> bool:
     """Tell whether ``subj`` is the speaker of an attribution that follows what it reports ("…, officials said")."""
     verb = subj.head
-    return verb.dep_ == "ROOT" and verb.i > subj.i and lexicon().names.get("attribution_verbs") is not None and \
-        verb.lemma_.lower() in lexicon().names["attribution_verbs"] and any(
-            c.dep_ in ("ccomp", "parataxis") and c.i < subj.i for c in verb.children)
+    return verb.dep_ == "ROOT" and verb.i > subj.i and verb.lemma_.lower() in lexicon().names.get(
+        "attribution_verbs", ()) and any(c.dep_ in ("ccomp", "parataxis") and c.i < subj.i for c in verb.children)
 
 
 def _state_spans(ctx: Context) -> list[tuple[Span, str]]:

@@ -3,8 +3,8 @@
 The small English pipeline tags nearly every capitalised word of 'Japan Signs Nuclear Deal With U.S.' as a
 proper noun, so a title-case headline yields no verb and no event. Before parsing, the common words of such
 a line (``data/headline_words.txt``) are put in lower case; the parse is then carried back onto the original
-text, so every offset and every string the later stages see is the article's own. No library truecases
-offline without a trained model, hence this narrow rule: only title-case lines change, and only listed words.
+text, so every offset and every string the later stages see is the article's own. Truecasing libraries need a
+statistical model and its data; this narrow rule needs neither: only title-case lines change, only listed words.
 """
 
 from __future__ import annotations
