@@ -48,10 +48,12 @@ def _common(word: str) -> bool:
 def _title_case(line: str) -> bool:
     """Tell whether a line is written in title case: its common words are capitalised (names are in any text,
     so 'Egyptian President Hosni Mubarak received ...' is not)."""
-    words = _WORD.findall(line)
-    common = [w for w in words[1:] if len(w) >= 4 and _common(w.lower())]
+    start = len(line) - len(line.lstrip())
+    words = [m for m in _WORD.finditer(line)]
+    # the line's first word is capitalised in any style ('U.S. Accuses …' starts with a name, not a word)
+    common = [m.group() for m in words if m.start() > start and len(m.group()) >= 4 and _common(m.group().lower())]
     capital = sum(w[0].isupper() for w in common)
-    return len(words) >= MIN_WORDS and capital >= 2 and capital >= TITLE_SHARE * len(common)
+    return len(words) >= MIN_WORDS and capital >= 1 and capital >= TITLE_SHARE * len(common)
 
 
 def recase(text: str) -> str | None:

@@ -16,6 +16,11 @@ def test_title_case_headline_is_recased_keeping_names_and_length() -> None:
     assert fixed.startswith("Japan signs") and "with Washington" in fixed
 
 
+def test_headline_opening_with_a_name_and_one_listed_word_is_recased() -> None:
+    line = "Dominican Republic Deports Thousands of Haitians"
+    assert recase(line) == "Dominican Republic deports Thousands of Haitians"
+
+
 def test_running_text_full_of_names_is_left_alone() -> None:
     assert recase("Egyptian President Hosni Mubarak received Israeli Foreign Minister Shimon Peres in Cairo.") is None
     assert recase("Blinken says no peace is possible until Kyiv can defend itself") is None
