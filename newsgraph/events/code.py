@@ -349,9 +349,9 @@ class _Coder:
             first = next(c for c in direct if c.type in lex.words["material_conflict"] | {"THREATEN"})
             cand.type, cand.mode, cand.rule = first.type, first.pattern.mode, cand.rule + "+ordered-act"
             return
-        own_forces = any(c.dep_ == "dobj" and lex.has("armed_forces_words", lemma_of(c)) for c in cand.trigger.children)
-        if cand.pattern.wrapper == "order" and "RETREAT" in inner and own_forces:  # "ordered troops to pull out of
-            cand.type, cand.mode, cand.rule = "RETREAT", "withdraw", cand.rule + "+ordered-act"  # Kherson"
+        if cand.pattern.wrapper == "order" and "RETREAT" in inner and any(  # "ordered troops to pull out of Kherson"
+                c.dep_ == "dobj" and lex.has("armed_forces_words", lemma_of(c)) for c in cand.trigger.children):
+            cand.type, cand.mode, cand.rule = "RETREAT", "withdraw", cand.rule + "+ordered-act"
             return
         if cand.pattern.wrapper == "intent":
             decided = {c.type for c in direct if c.trigger.dep_ == "xcomp" and c.trigger.head == cand.trigger

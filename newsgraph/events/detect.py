@@ -61,8 +61,9 @@ def _objects(tok: Token) -> list[Token]:
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "for")):
             out.extend(p for p in prep.children if p.dep_ == "pobj")
         for conj in (c for c in obj.children if c.dep_ in ("conj", "appos")):  # "Sylvain Itte, France's ambassador"
-            out.append(conj)  # "used water cannon and tear gas": the conjunct's own modifiers too
-            out.extend(c for c in conj.children if c.dep_ in ("compound", "amod") and conj.dep_ == "conj")
+            out.append(conj)
+            if conj.dep_ == "conj":  # "used water cannon and tear gas": the conjunct's own modifiers too
+                out.extend(c for c in conj.children if c.dep_ in ("compound", "amod"))
     return out
 
 

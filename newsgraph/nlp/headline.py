@@ -49,7 +49,7 @@ def _title_case(line: str) -> bool:
     """Tell whether a line is written in title case: its common words are capitalised (names are in any text,
     so 'Egyptian President Hosni Mubarak received ...' is not)."""
     start = len(line) - len(line.lstrip())
-    words = [m for m in _WORD.finditer(line)]
+    words = list(_WORD.finditer(line))
     # the line's first word is capitalised in any style ('U.S. Accuses …' starts with a name, not a word)
     common = [m.group() for m in words if m.start() > start and len(m.group()) >= 4 and _common(m.group().lower())]
     capital = sum(w[0].isupper() for w in common)

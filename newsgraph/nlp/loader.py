@@ -7,6 +7,7 @@ re-uploaded small model); ``NEWSGRAPH_SPACY_MODEL`` overrides the choice.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -165,16 +166,18 @@ def analyse(text: str, nlp: Language | None = None) -> Doc:
 
 def analyse_many(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 16) -> Iterator[Doc]:
     """Parse many texts with ``nlp.pipe`` batching (title-case headlines read in lower case, see headline.py)."""
-    originals: list[str] = []
+    recased: deque[str | None] = deque()  # the original of each text fed recased, None for one fed as it is
 
     def feed() -> Iterator[str]:
         for text in texts:
-            originals.append(text[:MAX_CHARS])
-            yield recase(originals[-1]) or originals[-1]
+            text = text[:MAX_CHARS]
+            fixed = recase(text)
+            recased.append(text if fixed is not None else None)
+            yield fixed or text
 
-    for k, doc in enumerate((nlp or load_nlp()).pipe(feed(), batch_size=batch_size)):
-        original, originals[k] = originals[k], ""  # the text is not kept past its parse
-        yield doc if doc.text == original else restore(doc, original)
+    for doc in (nlp or load_nlp()).pipe(feed(), batch_size=batch_size):
+        original = recased.popleft()  # nlp.pipe yields in feed order
+        yield doc if original is None else restore(doc, original)
 
 
 def doc_text(doc: Doc) -> str:
