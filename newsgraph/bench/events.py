@@ -3,7 +3,10 @@
 Splits: ``test`` (default) scores the held-out parts: PLOVER GSR lines with an odd index (the rules were
 developed on the even lines) and the ConfliBERT CAMEO test split. ``dev`` scores the development parts:
 GSR even lines, the ConfliBERT train split and the team's own written sentences (``data/events_written.tsv``:
-wire-style sentences labelled by CAMEO2PLOVER, for phrasing the GSR lacks; ``written_*`` figures).
+wire-style sentences labelled by CAMEO2PLOVER, for phrasing the GSR lacks; ``written_*`` figures), and real
+wire sentences of TimeBank/AQUAINT annotated without sight of the coder (``data/events_news.tsv``: offsets into
+the TempEval-3 tarball; ``news_*`` figures: the main event's type and dyad where the annotators saw one, and
+whether the coder finds an event at all, against the sentences they saw none in).
 ``all`` scores every GSR line and the CAMEO test split.
 The sentence-level prediction is the coder's main event of the sentence (none → "statement"), mapped to the
 CAMEO quad classes (see classifier.PENTA and code.penta_of). ``*_hybrid`` figures use the sentence classifier
@@ -25,6 +28,7 @@ from typing import Any
 
 from newsgraph.actors import find_actors
 from newsgraph.actors.lexicon import plover_country
+from newsgraph.bench.time import load_split
 from newsgraph.errors import BenchmarkDataError
 from newsgraph.events.arguments import ArgActor
 from newsgraph.events.classifier import MODEL as MODEL_FILE
@@ -41,6 +45,7 @@ DESCRIPTION = "PLOVER GSR type/actor/recipient accuracy and ConfliBERT CAMEO pen
 GSR = Path("events/plover-gsr/plover_gsr_v2labels.jsonl")
 CAMEO = Path("events/conflibert-cameo")
 WRITTEN = Path(__file__).parent / "data" / "events_written.tsv"
+NEWS = Path(__file__).parent / "data" / "events_news.tsv"
 CLASSES = ("statement", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
 # the GSR uses a few non-ISO codes for states; IGOs are all coded "IGO"
 GOLD_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
@@ -87,14 +92,17 @@ def _norm_code(arg: ArgActor) -> str | None:
     return "IGO" if arg.kind == "igo" or arg.code in igos or code in ("UNO", "EUR") else code
 
 
-def score_gsr(rows: list[dict[str, Any]], learned: bool = False, tag: str = "gsr") -> dict[str, float | int]:
+def score_gsr(rows: list[dict[str, Any]], learned: bool = False, tag: str = "gsr",
+              found: list[Candidate | None] | None = None) -> dict[str, float | int]:
     """Return type accuracy and actor / recipient code accuracy of the main event per sentence.
 
     With ``learned`` the sentence classifier picks among the rule candidates (every GSR line is an event).
+    ``found``: the main events, when the caller has coded the sentences already.
     """
     type_ok = src_ok = src_n = tgt_ok = tgt_n = 0
-    events = _main_events([r["text"] for r in rows], learned, allow_statement=False)
-    for row, (cand, _, _) in zip(rows, events, strict=True):
+    if found is None:
+        found = [c for c, _, _ in _main_events([r["text"] for r in rows], learned, allow_statement=False)]
+    for row, cand in zip(rows, found, strict=True):
         type_ok += int(cand is not None and cand.type == row["event"])
         gold_src = {GOLD_ALIASES.get(a["code"], a["code"]) for a in row["actor"]}
         gold_tgt = {GOLD_ALIASES.get(a["code"], a["code"]) for a in row["recipient"]}
@@ -112,6 +120,19 @@ def score_gsr(rows: list[dict[str, Any]], learned: bool = False, tag: str = "gsr
     return {f"{tag}_sentences": n, f"{tag}_type_accuracy": type_ok / n if n else 0.0,
             f"{tag}_actor_accuracy": src_ok / src_n if src_n else 0.0,
             f"{tag}_recipient_accuracy": tgt_ok / tgt_n if tgt_n else 0.0}
+
+
+def score_news(rows: list[dict[str, Any]], tag: str = "news") -> dict[str, float | int]:
+    """Return the GSR figures over the sentences with a gold event, and the precision / recall / F1 of finding
+    an event at all over every sentence (gold NONE: the annotators saw no event)."""
+    found = [c for c, _, _ in _main_events([r["text"] for r in rows], allow_statement=False)]
+    hit = sum(1 for r, c in zip(rows, found, strict=True) if c is not None and r["event"] != "NONE")
+    n_found, n_gold = sum(c is not None for c in found), sum(r["event"] != "NONE" for r in rows)
+    precision, recall = hit / n_found if n_found else 0.0, hit / n_gold if n_gold else 0.0
+    events = [(r, c) for r, c in zip(rows, found, strict=True) if r["event"] != "NONE"]
+    return score_gsr([r for r, _ in events], tag=tag, found=[c for _, c in events]) | {
+        f"{tag}_all_sentences": len(rows), f"{tag}_detection_precision": precision,
+        f"{tag}_detection_recall": recall, f"{tag}_detection_f1": _f1(precision, recall)}
 
 
 def _f1(p: float, r: float) -> float:
@@ -208,6 +229,23 @@ def _written_rows() -> list[dict[str, Any]]:
     return rows
 
 
+def _news_rows(data: Path) -> list[dict[str, Any]]:
+    """Return the annotated TimeBank/AQUAINT sentences in the GSR row shape (event "NONE": no event), their text
+    cut from the TempEval-3 tarball by the stored offsets (the tarball's texts are not ours to ship)."""
+    docs = {d.name.rsplit("/", 1)[-1]: d.text for d in load_split(data, "dev")}
+    rows = []
+    for line in NEWS.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, start, end, etype, source, target = line.split("\t")
+        if name not in docs:
+            raise BenchmarkDataError(f"{NEWS.name}: no document {name!r} in the TempEval-3 tarball")
+        rows.append({"text": " ".join(docs[name][int(start):int(end)].split()), "event": etype,
+                     "actor": [{"code": c} for c in source.split(",") if c],
+                     "recipient": [{"code": c} for c in target.split(",") if c]})
+    return rows
+
+
 def run(data: Path, limit: int | None = None, split: str | None = None) -> dict[str, float | int | str]:
     """Score the coder on both event benchmarks (``split``: test (default), dev, all)."""
     split = split or "test"
@@ -222,6 +260,7 @@ def run(data: Path, limit: int | None = None, split: str | None = None) -> dict[
     figures.update(score_cameo(cameo))
     if split == "dev":
         figures.update(score_gsr(_written_rows()[:limit], tag="written"))
+        figures.update(score_news(_news_rows(data)[:limit]))
     if load_model() is not None:  # trained on the CAMEO train split only: GSR dev and test are both unseen
         figures.update(score_gsr(gsr, learned=True))
         if split != "dev":
