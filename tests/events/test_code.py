@@ -333,6 +333,26 @@ def test_what_a_speaker_weighs_is_no_event(text: str) -> None:
     assert not [e for e in _events(text) if e.event_type in ("ASSAULT", "AGREE", "RETREAT")]
 
 
+@pytest.mark.parametrize("text", [
+    "Elian's relatives in Miami have fought to keep the boy, saying they could give him a better life.",
+    "The Gonzalez family will remain in the United States pending the appeal, their lawyer in Miami said.",
+    "The Federal Aviation Administration released air traffic control tapes from the night of the crash.",
+])
+def test_struggles_legal_steps_and_releases_of_records_are_no_events(text: str) -> None:
+    assert not [e for e in _events(text) if e.event_type in ("ASSAULT", "REQUEST", "RETREAT")]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The Netherlands became the last country to ratify NATO's expansion to Poland and Hungary.", "SUPPORT"),
+    ("U.S. allies objected that the Security Council resolution did not authorize a naval blockade.", "ACCUSE"),
+    ("Cuban-American relatives in Miami appealed the ruling of the Immigration and Naturalization Service.",
+     "REJECT"),
+    ("Egypt answered an appeal from the Organization of African Unity for troops for Burundi.", "REQUEST"),
+])
+def test_real_wire_wordings(text: str, etype: str) -> None:
+    assert _one(text, etype).event_type == etype
+
+
 def test_parties_between_whom_an_act_is_are_its_sources() -> None:
     truce = _one("A ceasefire between Ethiopia and Eritrea took effect at midnight on Sunday.", "RETREAT")
     assert {truce.source, truce.target} == {"ETH", "ERI"}
