@@ -227,6 +227,7 @@ class _Coder:
         tops = [c for c in tops if c.type != NON_EVENT and c.trigger.i not in blocked]
         for cand in tops:
             self._finish(cand)
+        tops = [c for c in tops if c.type != NON_EVENT]
         for cand in tops:
             self._comment_on_act(cand, tops)
         return tops
@@ -367,6 +368,8 @@ class _Coder:
             if hostile:
                 cand.type, cand.rule = "THREATEN", cand.rule + "+hostile-intent"
                 cand.mode = next((c.mode or c.pattern.mode for c in cand.absorbed if c.type != "AGREE"), None)
+            elif not cand.absorbed and lex.has("empty_intents", cand.pattern.id):
+                cand.type = NON_EVENT  # a plan with no act in it
             return
         if cand.pattern.wrapper == "threaten":
             cand.mode = cand.mode or next((c.pattern.mode for c in cand.absorbed if c.pattern.mode), None)
