@@ -6,7 +6,8 @@ GSR even lines, the ConfliBERT train split and the team's own written sentences 
 wire-style sentences labelled by CAMEO2PLOVER, for phrasing the GSR lacks; ``written_*`` figures), and real
 wire sentences of TimeBank/AQUAINT annotated without sight of the coder (``data/events_news.tsv``: offsets into
 the TempEval-3 tarball; ``news_*`` figures: the main event's type and dyad where the annotators saw one, and
-whether the coder finds an event at all, against the sentences they saw none in).
+whether the coder finds an event at all, against the sentences they saw none in), and 1016 web news
+sentences of about 2019 from the HTML benchmark's gold bodies (``data/events_web.tsv``, ``web_*`` figures).
 ``all`` scores every GSR line and the CAMEO test split.
 The sentence-level prediction is the coder's main event of the sentence (none → "statement"), mapped to the
 CAMEO quad classes (see classifier.PENTA and code.penta_of). ``*_hybrid`` figures use the sentence classifier
@@ -28,6 +29,7 @@ from typing import Any
 
 from newsgraph.actors import find_actors
 from newsgraph.actors.lexicon import plover_country
+from newsgraph.bench._shingles import ground_truth
 from newsgraph.bench.time import load_split
 from newsgraph.errors import BenchmarkDataError
 from newsgraph.events.arguments import ArgActor
@@ -46,6 +48,7 @@ GSR = Path("events/plover-gsr/plover_gsr_v2labels.jsonl")
 CAMEO = Path("events/conflibert-cameo")
 WRITTEN = Path(__file__).parent / "data" / "events_written.tsv"
 NEWS = Path(__file__).parent / "data" / "events_news.tsv"
+WEB = Path(__file__).parent / "data" / "events_web.tsv"
 CLASSES = ("statement", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
 # the GSR uses a few non-ISO codes for states; IGOs are all coded "IGO"
 GOLD_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
@@ -252,17 +255,25 @@ def news_docs(data: Path) -> dict[str, str]:
     return {d.name.rsplit("/", 1)[-1]: d.text for d in load_split(data, "dev")}
 
 
-def _news_rows(data: Path, docs: dict[str, str] | None = None) -> list[dict[str, Any]]:
-    """Return the annotated TimeBank/AQUAINT sentences in the GSR row shape (event "NONE": no event) with their
+def web_docs(data: Path) -> dict[str, str]:
+    """Return the web articles' gold bodies of the HTML benchmark by page id."""
+    return {page: row["articleBody"] for page, row in ground_truth(data).items()}
+
+
+# the annotated real-news sets: figures' prefix, data file, the loader of the documents its offsets point into
+REAL_NEWS = (("news", NEWS, news_docs), ("web", WEB, web_docs))
+
+
+def _news_rows(path: Path, docs: dict[str, str]) -> list[dict[str, Any]]:
+    """Return the annotated sentences of a real-news set in the GSR row shape (event "NONE": no event) with their
     document and offsets, the text cut from the document by the stored offsets."""
-    docs = docs if docs is not None else news_docs(data)
     rows = []
-    for line in NEWS.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         name, start, end, etype, source, target = line.split("\t")
         if name not in docs:
-            raise BenchmarkDataError(f"{NEWS.name}: no document {name!r} in the TempEval-3 tarball")
+            raise BenchmarkDataError(f"{path.name}: no document {name!r} in the benchmark data")
         rows.append({"doc": name, "start": int(start), "end": int(end), "event": etype,
                      "text": " ".join(docs[name][int(start):int(end)].split()),
                      "actor": [{"code": c} for c in source.split(",") if c],
@@ -284,8 +295,9 @@ def run(data: Path, limit: int | None = None, split: str | None = None) -> dict[
     figures.update(score_cameo(cameo))
     if split == "dev":
         figures.update(score_gsr(_written_rows()[:limit], tag="written"))
-        docs = news_docs(data)
-        figures.update(score_news(_news_rows(data, docs)[:limit], docs))
+        for tag, path, load in REAL_NEWS:
+            docs = load(data)
+            figures.update(score_news(_news_rows(path, docs)[:limit], docs, tag))
     if load_model() is not None:  # trained on the CAMEO train split only: GSR dev and test are both unseen
         figures.update(score_gsr(gsr, learned=True))
         if split != "dev":

@@ -23,19 +23,27 @@ def test_bench_events_smoke(bench_data: Path, monkeypatch: pytest.MonkeyPatch, s
         assert isinstance(figures[key], float) and 0.0 <= figures[key] <= 1.0
     # the team-written sentences are development data: scored with dev only
     assert (figures.get("written_sentences") == 12) == (split == "dev")
-    assert (figures.get("news_all_sentences") == 12) == (split == "dev")
+    assert (figures.get("news_all_sentences") == 12) == (split == "dev") == (figures.get("web_all_sentences") == 12)
     if split == "dev":
         assert 0.0 <= figures["news_detection_precision"] <= 1.0 and 0 < figures["news_sentences"] <= 12
 
 
 def test_news_offsets_cut_whole_sentences(bench_data: Path) -> None:
-    from newsgraph.bench.events import _news_rows
+    from newsgraph.bench.events import NEWS, _news_rows, news_docs
 
-    rows = _news_rows(bench_data)
+    rows = _news_rows(NEWS, news_docs(bench_data))
     assert len(rows) == 1218 and sum(r["event"] != "NONE" for r in rows) == 616
     # each stored span is one sentence of 10-55 words (not counting punctuation), as it was cut when annotated
     assert all(8 <= len(r["text"].split()) <= 70 for r in rows)
     assert all(not r["actor"] and not r["recipient"] for r in rows if r["event"] == "NONE")
+
+
+def test_web_offsets_cut_sentences_of_the_gold_bodies(bench_data: Path) -> None:
+    from newsgraph.bench.events import WEB, _news_rows, web_docs
+
+    rows = _news_rows(WEB, web_docs(bench_data))
+    assert len(rows) == 1016 and sum(r["event"] != "NONE" for r in rows) == 152
+    assert all(8 <= len(r["text"].split()) <= 70 for r in rows)
 
 
 def test_bench_events_rejects_unknown_split(bench_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
