@@ -125,12 +125,18 @@ class Setting:
             best = max(scores, key=lambda c: (scores[c], -first[c]))
             if scores[best] >= _MIN_SCORE:
                 return best
-        if not self.article or sentence_only:
+        return None if sentence_only else self.leader(exclude)
+
+    def leader(self, exclude: str | None = None, sentences: int = 1) -> str | None:
+        """Return the state the article clearly leads with (a dateline story names its country again and again),
+        named in at least ``sentences`` sentences."""
+        if not self.article:
             return None
+        named_in = {c: sum(c in scores for scores in self.by_sent.values()) for c in self.article}
         ranked = sorted(((c, v) for c, v in self.article.items() if c != exclude), key=lambda kv: -kv[1])
         if not ranked:
             return None
         (top, top_score), *rest = ranked[:2]
-        if top_score >= 3.0 and (not rest or top_score >= 2 * rest[0][1]):
+        if top_score >= 3.0 and (not rest or top_score >= 2 * rest[0][1]) and named_in[top] >= sentences:
             return top
         return None

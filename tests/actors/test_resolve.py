@@ -320,3 +320,15 @@ def test_a_known_region_the_tagger_calls_a_people_is_a_place() -> None:
 def test_american_after_a_region_word_is_no_us_party() -> None:
     text = "Peru rejected a ruling by the Inter-American Court of Human Rights on Thursday."
     assert not any(m.actor_id == "USA" for m in run(text).mentions)
+
+
+def test_a_bare_name_takes_the_country_a_story_leads_with() -> None:
+    story = ("Police in Kenya questioned dozens of witnesses on Monday. Kenya's government said the inquiry would "
+             "take weeks. Officials in Nairobi said Otieno Mwangi had been seen near the market in Kenya's capital.")
+    result = run(story)
+    actor = result.actor_at(story.index("Otieno Mwangi"), story.index("Otieno Mwangi") + len("Otieno Mwangi"))
+    assert actor is not None and actor.country == "KEN"
+    # one sentence naming a state says nothing of who the others in it are
+    one = "Russia granted temporary asylum to Edward Snowden on Thursday."
+    alone = run(one).actor_at(one.index("Edward Snowden"), one.index("Edward Snowden") + len("Edward Snowden"))
+    assert alone is None or alone.country != "RUS"
