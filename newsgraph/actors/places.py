@@ -87,6 +87,7 @@ def _not_places() -> set[str]:
     return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
+@lru_cache(maxsize=1)
 def _subdivisions() -> dict[str, set[str]]:
     """Return ISO 3166-2 subdivision names (folded, type words off, direction word off) → states."""
     iso3 = _iso3()
@@ -153,7 +154,8 @@ def find_places(ctx: Context) -> None:
             cands = places.get(doc[start:end - 1].text)
         if cands is None:
             continue
-        code = _pick(cands, named)
+        qualified = _qualifier_state(ctx, end)
+        code = qualified if qualified in {c for _, c in cands} else _pick(cands, named)
         if _stray_town(doc[start:end], cands, code, named) or _owned_by_other(ctx, doc[start:end], code):
             continue
         if text not in reads:
@@ -163,6 +165,23 @@ def find_places(ctx: Context) -> None:
             continue
         name = ctx.lex.states.get(code, code)
         ctx.add_registry(doc[start:end], Entry(code, name, "state", code, None, "place", code))
+
+
+def _qualifier_state(ctx: Context, end: int) -> str | None:
+    """Return the state a place name is qualified by after a comma: 'Birmingham, Ala.' or 'Birmingham, Alabama'
+    is the American one, whatever the larger namesake."""
+    doc = ctx.doc
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    words = [t.text for t in doc[end + 1 : end + 4] if t.text not in (",", ";")]
+    for n in (3, 2, 1):  # 'N.Y.', 'West Virginia', 'New South Wales'
+        text = " ".join(words[:n])
+        if text.replace(".", "").replace(" ", "") in ctx.lex.names["us_state_abbreviations"]:
+            return "USA"
+        states = _subdivisions().get(ascii_fold(text))
+        if states and len(states) == 1:
+            return next(iter(states))
+    return None
 
 
 def _stray_town(span: Span, cands: list[tuple[int, str]], code: str, named: set[str]) -> bool:

@@ -332,3 +332,13 @@ def test_a_bare_name_takes_the_country_a_story_leads_with() -> None:
     one = "Russia granted temporary asylum to Edward Snowden on Thursday."
     alone = run(one).actor_at(one.index("Edward Snowden"), one.index("Edward Snowden") + len("Edward Snowden"))
     assert alone is None or alone.country != "RUS"
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    ("A clinic bombing in Birmingham, Ala., killed a security guard.", "Birmingham", "USA"),
+    ("Riots in Birmingham, England, spread to other cities.", "Birmingham", "GBR"),
+    ("Gunmen killed 72 migrants at a ranch in San Fernando, Tamaulipas, the navy said.", "San Fernando", "MEX"),
+])
+def test_a_place_takes_the_state_its_qualifier_names(text: str, place: str, country: str) -> None:
+    actor = run(text).actor_at(text.index(place), text.index(place) + len(place))
+    assert actor is not None and actor.country == country
