@@ -105,10 +105,12 @@ class Setting:
                 k += 1
             self.sent_of[tok.i] = k
         self.article: dict[str, float] = defaultdict(float)
+        self.named_in: dict[str, int] = defaultdict(int)  # how many sentences name each state
         for span, country in _state_spans(ctx):
             k = self.sent_of[span.start]
             w = _weight(span)
             sent_scores = self.by_sent.setdefault(k, {})
+            self.named_in[country] += country not in sent_scores
             sent_scores[country] = sent_scores.get(country, 0.0) + w
             self.first.setdefault(k, {}).setdefault(country, span.start)
             self.article[country] += w
@@ -132,11 +134,10 @@ class Setting:
         named in at least ``sentences`` sentences."""
         if not self.article:
             return None
-        named_in = {c: sum(c in scores for scores in self.by_sent.values()) for c in self.article}
         ranked = sorted(((c, v) for c, v in self.article.items() if c != exclude), key=lambda kv: -kv[1])
         if not ranked:
             return None
         (top, top_score), *rest = ranked[:2]
-        if top_score >= 3.0 and (not rest or top_score >= 2 * rest[0][1]) and named_in[top] >= sentences:
+        if top_score >= 3.0 and (not rest or top_score >= 2 * rest[0][1]) and self.named_in[top] >= sentences:
             return top
         return None
