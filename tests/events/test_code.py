@@ -351,6 +351,10 @@ def test_struggles_legal_steps_plans_and_asides_are_no_events(text: str) -> None
     ("Cuban-American relatives in Miami appealed the ruling of the Immigration and Naturalization Service.",
      "REJECT"),
     ("Egypt answered an appeal from the Organization of African Unity for troops for Burundi.", "REQUEST"),
+    ("Romania, Slovenia and Bulgaria are applying for NATO membership.", "REQUEST"),
+    ("Hungarian President Arpad Goencz signed Budapest's accession document on February 10.", "SUPPORT"),
+    ("The U.S. Secretary of State accepted admission papers from Poland's foreign minister.", "SUPPORT"),
+    ("Cuba's government has been persistent in seeking the boy's return from the United States.", "REQUEST"),
 ])
 def test_real_wire_wordings(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
