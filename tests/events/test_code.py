@@ -355,6 +355,9 @@ def test_struggles_legal_steps_plans_and_asides_are_no_events(text: str) -> None
     ("Hungarian President Arpad Goencz signed Budapest's accession document on February 10.", "SUPPORT"),
     ("The U.S. Secretary of State accepted admission papers from Poland's foreign minister.", "SUPPORT"),
     ("Cuba's government has been persistent in seeking the boy's return from the United States.", "REQUEST"),
+    ("The FBI is offering a reward of $5 million for information leading to the arrest of Osama bin Laden.",
+     "ACCUSE"),
+    ("Britain's foreign minister called Iraq's order grave and sinister.", "ACCUSE"),
 ])
 def test_real_wire_wordings(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
