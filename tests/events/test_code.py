@@ -340,6 +340,7 @@ def test_what_a_speaker_weighs_is_no_event(text: str) -> None:
     "The FBI team planned to leave Nairobi on Thursday for Dar es Salaam.",
     "A Justice Department official, who requested anonymity, said Washington had the authority to act.",
     "The INS ruled that only the boy's father in Cuba has the right to speak for him.",
+    "Israeli police said the student had prayed for the prime minister to have a heart attack.",
 ])
 def test_struggles_legal_steps_plans_and_asides_are_no_events(text: str) -> None:
     assert not [e for e in _events(text) if e.event_type in ("ASSAULT", "REQUEST", "RETREAT", "AGREE", "SUPPORT")]
