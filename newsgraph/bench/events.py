@@ -27,6 +27,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Doc, Span
+
 from newsgraph.actors import find_actors
 from newsgraph.actors.lexicon import plover_country
 from newsgraph.bench._shingles import ground_truth
@@ -40,7 +42,7 @@ from newsgraph.events.emit import dyads
 from newsgraph.events.places import load_gazetteer
 from newsgraph.events.rank import main_event, rule_tokens, sentence_label
 from newsgraph.nlp import analyse_many
-from newsgraph.records import Article
+from newsgraph.records import ActorAnalysis, Article
 
 DESCRIPTION = "PLOVER GSR type/actor/recipient accuracy and ConfliBERT CAMEO penta macro-F1 + S/T span F1"
 
@@ -62,12 +64,18 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def _code_docs(texts: list[str], batch_size: int = 64
+               ) -> Iterator[tuple[Doc, ActorAnalysis, list[tuple[Span, list[Candidate]]]]]:
+    """Parse each text once and run the actor stage and the coder over it, as the pipeline does."""
+    for i, doc in enumerate(analyse_many(texts, batch_size=batch_size)):
+        actors = find_actors(Article(id=f"bench-{i}", source="bench", source_name="bench", text=doc.text), doc)
+        yield doc, actors, code_sentences(doc, actors)
+
+
 def _coded(texts: list[str]) -> Iterator[tuple[list[Candidate], tuple[int, int] | None]]:
-    """Parse each text once, run the actor stage and the coder; yield its candidates and its speaker's span."""
-    for i, doc in enumerate(analyse_many(texts, batch_size=64)):
-        article = Article(id=f"bench-{i}", source="bench", source_name="bench", text=doc.text)
-        actors = find_actors(article, doc)
-        yield [c for _, cs in code_sentences(doc, actors) for c in cs], speaker_span(doc, actors)
+    """Yield each text's candidates and its speaker's span."""
+    for doc, actors, coded in _code_docs(texts):
+        yield [c for _, cs in coded for c in cs], speaker_span(doc, actors)
 
 
 def _main_events(texts: list[str], learned: bool = False, allow_statement: bool = True
@@ -133,9 +141,7 @@ def _news_events(rows: list[dict[str, Any]], docs: dict[str, str]) -> list[Candi
         wanted.setdefault(row["doc"], []).append(i)
     found: list[Candidate | None] = [None] * len(rows)
     names = list(wanted)
-    for name, doc in zip(names, analyse_many([docs[n] for n in names], batch_size=8), strict=True):
-        article = Article(id=f"bench-{name}", source="bench", source_name="bench", text=doc.text)
-        coded = code_sentences(doc, find_actors(article, doc))
+    for name, (_, _, coded) in zip(names, _code_docs([docs[n] for n in names], batch_size=8), strict=True):
         for i in wanted[name]:
             start, end = rows[i]["start"], rows[i]["end"]
             cands = [c for sent, cs in coded if start <= sent.start_char < end for c in cs]

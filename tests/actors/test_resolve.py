@@ -10,7 +10,7 @@ import pytest
 
 from newsgraph.actors import find_actors
 from newsgraph.nlp import analyse
-from newsgraph.records import ActorAnalysis, Article, Mention
+from newsgraph.records import Actor, ActorAnalysis, Article, Mention
 
 
 def run(text: str, aid: str = "a1") -> ActorAnalysis:
@@ -18,12 +18,17 @@ def run(text: str, aid: str = "a1") -> ActorAnalysis:
     return find_actors(Article(id=aid, source="t", source_name="t", text=text), analyse(text))
 
 
-def at(result: ActorAnalysis, text: str, needle: str, nth: int = 0) -> str | None:
-    """Return the actor id at the nth occurrence of ``needle``."""
+def actor_of(result: ActorAnalysis, text: str, needle: str, nth: int = 0) -> Actor | None:
+    """Return the actor at the nth occurrence of ``needle``."""
     start = -1
     for _ in range(nth + 1):
         start = text.index(needle, start + 1)
-    actor = result.actor_at(start, start + len(needle))
+    return result.actor_at(start, start + len(needle))
+
+
+def at(result: ActorAnalysis, text: str, needle: str, nth: int = 0) -> str | None:
+    """Return the actor id at the nth occurrence of ``needle``."""
+    actor = actor_of(result, text, needle, nth)
     return actor.id if actor else None
 
 
@@ -325,12 +330,11 @@ def test_american_after_a_region_word_is_no_us_party() -> None:
 def test_a_bare_name_takes_the_country_a_story_leads_with() -> None:
     story = ("Police in Kenya questioned dozens of witnesses on Monday. Kenya's government said the inquiry would "
              "take weeks. Officials in Nairobi said Otieno Mwangi had been seen near the market in Kenya's capital.")
-    result = run(story)
-    actor = result.actor_at(story.index("Otieno Mwangi"), story.index("Otieno Mwangi") + len("Otieno Mwangi"))
+    actor = actor_of(run(story), story, "Otieno Mwangi")
     assert actor is not None and actor.country == "KEN"
     # one sentence naming a state says nothing of who the others in it are
     one = "Russia granted temporary asylum to Edward Snowden on Thursday."
-    alone = run(one).actor_at(one.index("Edward Snowden"), one.index("Edward Snowden") + len("Edward Snowden"))
+    alone = actor_of(run(one), one, "Edward Snowden")
     assert alone is None or alone.country != "RUS"
 
 
@@ -340,5 +344,5 @@ def test_a_bare_name_takes_the_country_a_story_leads_with() -> None:
     ("Gunmen killed 72 migrants at a ranch in San Fernando, Tamaulipas, the navy said.", "San Fernando", "MEX"),
 ])
 def test_a_place_takes_the_state_its_qualifier_names(text: str, place: str, country: str) -> None:
-    actor = run(text).actor_at(text.index(place), text.index(place) + len(place))
+    actor = actor_of(run(text), text, place)
     assert actor is not None and actor.country == country
