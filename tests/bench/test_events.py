@@ -58,3 +58,13 @@ def test_macro_f1_counts_every_class() -> None:
     gold = ["statement", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict"]
     assert macro_f1(gold, gold) == 1.0
     assert macro_f1(gold, ["statement"] * 5) == pytest.approx((2 / 6) / 5)
+
+
+def test_a_row_pointing_at_an_unknown_document_is_a_clear_error(tmp_path: Path) -> None:
+    from newsgraph.bench.events import _news_rows
+    from newsgraph.errors import BenchmarkDataError
+
+    rows = tmp_path / "rows.tsv"
+    rows.write_text("# header\nknown.tml\t0\t9\tNONE\t\t\nmissing.tml\t0\t5\tACCUSE\tUSA\t\n", encoding="utf-8")
+    with pytest.raises(BenchmarkDataError, match="missing.tml"):
+        _news_rows(rows, {"known.tml": "A sentence here."})
