@@ -38,7 +38,7 @@ lint: $(STAMP)
 	$(BIN)/mypy newsgraph
 
 bench: $(STAMP)
-	for b in textdump html dates time actors quotes events clustering link api speed; do \
+	for b in textdump html dates time eventdates actors quotes events clustering link api speed; do \
 	  $(BIN)/newsgraph bench $$b || exit 1; done
 
 clean:

@@ -40,16 +40,29 @@ class GoldTimex:
     text: str
     type: str
     value: str
+    tid: str = ""
+
+
+@dataclass
+class GoldEvent:
+    """One gold EVENT inside <TEXT> and the values of the timexes it happened within (TLINK IS_INCLUDED)."""
+
+    start: int
+    end: int
+    text: str
+    pos: str = ""
+    within: list[str] = field(default_factory=list)
 
 
 @dataclass
 class GoldDoc:
-    """A TimeML document reduced to its plain text, DCT and gold timexes."""
+    """A TimeML document reduced to its plain text, DCT, gold timexes and gold events."""
 
     name: str
     dct: date
     text: str
     timexes: list[GoldTimex] = field(default_factory=list)
+    events: list[GoldEvent] = field(default_factory=list)
 
 
 def parse_timeml(name: str, xml: str) -> GoldDoc:
@@ -61,8 +74,9 @@ def parse_timeml(name: str, xml: str) -> GoldDoc:
     dct = date.fromisoformat(dct_m.group(1))
     out: list[str] = []
     length = 0
-    open_timex: tuple[int, dict[str, str]] | None = None
+    opened: dict[str, tuple[int, dict[str, str]]] = {}
     timexes: list[GoldTimex] = []
+    events: dict[str, GoldEvent] = {}
     pos = 0
     body = body_m.group(1)
     for m in _TAG.finditer(body):
@@ -70,17 +84,38 @@ def parse_timeml(name: str, xml: str) -> GoldDoc:
         out.append(piece)
         length += len(piece)
         pos = m.end()
-        if m.group(2) != "TIMEX3":
+        tag = m.group(2)
+        if tag not in ("TIMEX3", "EVENT"):
             continue
         if not m.group(1):
-            open_timex = (length, dict(_ATTR.findall(m.group(3))))
-        elif open_timex:
-            start, attrs = open_timex
+            opened[tag] = (length, dict(_ATTR.findall(m.group(3))))
+        elif tag in opened:
+            start, attrs = opened.pop(tag)
             text = "".join(out)[start:length]
-            timexes.append(GoldTimex(start, length, text, attrs.get("type", ""), attrs.get("value", "")))
-            open_timex = None
+            if tag == "TIMEX3":
+                timexes.append(GoldTimex(start, length, text, attrs.get("type", ""), attrs.get("value", ""),
+                                         attrs.get("tid", "")))
+            else:
+                events[attrs.get("eid", "")] = GoldEvent(start, length, text)
     out.append(html.unescape(body[pos:]))
-    return GoldDoc(name, dct, "".join(out), timexes)
+    _link_events(xml, events, {t.tid: t.value for t in timexes} | {"t0": dct.isoformat()})
+    return GoldDoc(name, dct, "".join(out), timexes, list(events.values()))
+
+
+def _link_events(xml: str, events: dict[str, GoldEvent], values: dict[str, str]) -> None:
+    """Give each event its part of speech and the values of the timexes a TLINK puts it within."""
+    instances: dict[str, str] = {}
+    for m in re.finditer(r"<MAKEINSTANCE([^>]*)>", xml):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        instances[attrs.get("eiid", "")] = attrs.get("eventID", "")
+        if (event := events.get(attrs.get("eventID", ""))) is not None:
+            event.pos = attrs.get("pos", "")
+    for m in re.finditer(r"<TLINK([^>]*)>", xml):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        event = events.get(instances.get(attrs.get("eventInstanceID", ""), ""))
+        value = values.get(attrs.get("relatedToTime", ""))
+        if event is not None and value and attrs.get("relType") == "IS_INCLUDED":
+            event.within.append(value)
 
 
 def load_split(data: Path, split: str = "test", limit: int | None = None) -> list[GoldDoc]:

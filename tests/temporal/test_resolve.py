@@ -85,6 +85,19 @@ def test_clause_anchors_give_quotes_and_events_their_dates() -> None:
     assert result.date_for(last_said, last_said + 4) == "2023-06-03"  # no timex on "said": the article date
 
 
+def test_a_date_modifying_a_noun_dates_that_noun_not_its_clause() -> None:
+    text = ("Eric Rudolph has been on the run since the January 1998 bombing of an abortion clinic that killed "
+            "an officer. Amir is serving a life sentence for the November 1995 assassination of Rabin. "
+            "On Tuesday, Israeli jets bombed targets in Lebanon. The attacks on Aug. 7 wounded 500 people. "
+            "The blast occurred at about 10:35 a.m. Monday.")
+    result = resolve(text, page_date="2000-04-20")
+    for word, day in (("run", "2000-04-20"), ("bombing", "1998-01"), ("killed", "1998-01"),
+                      ("serving", "2000-04-20"), ("assassination", "1995-11"), ("bombed", "2000-04-18"),
+                      ("attacks", "1999-08-07"), ("occurred", "2000-04-17")):
+        at = text.index(word)
+        assert result.date_for(at, at + len(word)) == day, word
+
+
 def test_header_date_among_dropped_lines() -> None:
     from newsgraph.temporal.dating import header_date
 
