@@ -30,6 +30,7 @@ FRAME_DEPTH = 10  # a report's audience or setting ranks below every act the rep
 _CIRCUMSTANCE_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "despite"}
 # attacks and coercions whose unnamed authors take the country of the scene (ICEWS: "unidentified forces")
 _UNATTRIBUTED = {"ASSAULT", "COERCE"}
+_SCENE_PREPS = frozenset({"in", "near", "at", "outside", "across", "off"})  # where an act happened
 _LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION", "REQUEST"}
 
 
@@ -585,6 +586,14 @@ class _Coder:
         """
         src = next((a for a in cand.sources if a.code), None)
         tgt = next((a for a in cand.targets if a.code), None)
+        if tgt and not src and cand.sources and self._abroad(tgt):
+            # "people rallied outside the French consulate in Karachi": the crowd is of the host state, not France
+            host = self._scene_state(cand.trigger)
+            if host is not None:
+                s = cand.sources[0]
+                cand.sources = [ArgActor(host[1].code, s.name, s.sector, s.start, s.end, s.head, "context",
+                                         host[1].kind)]
+            return
         actorish = [a for a in cand.targets if (a.name or a.sector) and not (a.name and cand.type in _DIPLOMATIC)
                     and a.head != cand.trigger.i  # "gave military assistance": the aid is no recipient
                     and not _of_several(self.doc[a.head])]
@@ -595,6 +604,11 @@ class _Coder:
                 cand.sources[0].name and cand.type in _DIPLOMATIC):
             s = cand.sources[0]
             cand.sources = [ArgActor(tgt.code, s.name, s.sector, s.start, s.end, s.head, "context", tgt.kind)]
+
+    def _abroad(self, arg: ArgActor) -> bool:
+        """Tell whether an actor phrase is a state's premises abroad ("the U.S. embassy in Nairobi")."""
+        head = self.doc[arg.head]
+        return any(self.lex.has("extraterritorial", lemma_of(t)) for t in (head, head.head))
 
     def _unattributed_attack(self, cand: Candidate) -> None:
         """Give an attack whose author no phrase places the country where it happened.
@@ -619,18 +633,21 @@ class _Coder:
         cand.sources = [ArgActor(state.code, s.name if s else None, s.sector if s else None, s.start if s else at,
                                  s.end if s else at, s.head if s else tok.i, "context", state.kind)]
         if not any(a.code for a in cand.targets):  # "a car bomb exploded outside a mosque in Benghazi": LBY → LBY
-            cand.targets = [ArgActor(state.code, None, None, at, at, place.i, "context", state.kind)]
+            # but "outside the U.S. embassy in Nairobi": the embassy's state was struck
+            premises = [a for t in tok.sent if t.dep_ == "pobj" and t.head.lower_ in _SCENE_PREPS
+                        and self.lex.has("extraterritorial", lemma_of(t)) for a in self.res.resolve(t) if a.code]
+            cand.targets = premises[:1] or [ArgActor(state.code, None, None, at, at, place.i, "context", state.kind)]
 
     def _scene_state(self, tok: Token) -> tuple[Token, ArgActor] | None:
         """Return the place nearest ``tok`` where the sentence sets its act, with the state it lies in."""
-        scene = {"in", "near", "at", "outside", "across", "off"}
         # where, anywhere in the sentence ("tore through a building in Oklahoma City, killing …"); "the town of
         # Samarra" is Samarra. A place within another actor's phrase is that actor's seat ("the tribunal in The
         # Hague found … guilty for his role in the massacre"), unless the phrase is itself an act ("a bombing near
         # Samarra killed")
         seats = {t.i for s in tok.sent if s.dep_ in ("nsubj", "nsubjpass") and s.i not in self.acts
                  and tok not in s.subtree for t in s.subtree}
-        places = [t for t in tok.sent if t.dep_ == "pobj" and t.head.lower_ in scene and t.i not in seats]
+        places = [t for t in tok.sent if t.dep_ == "pobj" and t.head.lower_ in _SCENE_PREPS and t.i not in seats
+                  and not self.lex.has("extraterritorial", lemma_of(t))]
         places = sorted(places + [o for t in places for o in pobjs(t, {"of"})], key=lambda t: abs(t.i - tok.i))
         return next(((p, a) for p in places for a in self.res.resolve(p) if a.code and a.kind == "state"), None)
 

@@ -364,6 +364,16 @@ def test_real_wire_wordings(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
 
 
+def test_embassies_are_their_state_struck_on_another_state_s_soil() -> None:
+    blast = _one("A car bomb exploded outside the Australian Embassy in Jakarta on Thursday, killing nine people.",
+                 "ASSAULT")
+    assert (blast.source, blast.target) == ("IDN", "AUS")  # the unnamed bombers take the scene's state
+    bombings = _one("Terrorist bombings at U.S. embassies in Kenya and Tanzania blew apart buildings.", "ASSAULT")
+    assert bombings.source == "KEN" and "USA" in {e.target for e in _events(bombings.sentence)}
+    rally = _one("Thousands of people rallied outside the French consulate in Karachi on Friday.", "PROTEST")
+    assert (rally.source, rally.target) == ("PAK", "FRA")
+
+
 def test_parties_between_whom_an_act_is_are_its_sources() -> None:
     truce = _one("A ceasefire between Ethiopia and Eritrea took effect at midnight on Sunday.", "RETREAT")
     assert {truce.source, truce.target} == {"ETH", "ERI"}
