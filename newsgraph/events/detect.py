@@ -67,6 +67,14 @@ def _objects(tok: Token) -> list[Token]:
     return out
 
 
+def _predicates(tok: Token) -> list[Token]:
+    """Return what a verb calls its object: "called Putin a killer", "described the attacks as senseless"."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    return [c for c in tok.children if c.dep_ == "oprd"] + [
+        w for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
+        for w in c.children if w.dep_ in ("pobj", "amod", "acomp")]
+
+
 def _owned_by_entity(tok: Token) -> bool:
     """Tell whether a body noun belongs to a named party ("Fiji's military government", "the Chinese army")."""
     owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod")]
@@ -132,7 +140,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.bare and tok.tag_ != "VB":
         return False
-    if p.predicate and not any(c.dep_ == "oprd" for c in kids):
+    predicates = _predicates(tok) if p.predicate else []
+    if p.predicate and not predicates:
         return False
     # "pressed X on Monday to ...": a to-clause the parser calls advcl is a complement too
     if p.comp and not any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and (to_infinitive(c) or _bare_gerund(c))
@@ -151,7 +160,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
                                 and not _passive_state(c) for c in kids):
         return False
     if p.obj or p.obj_not or p.obj_ent:
-        objs = _objects(tok)
+        objs = _objects(tok) + predicates
         lemmas = {lemma_of(o) for o in objs} | {o.lower_ for o in objs}
         if p.obj and not lemmas & p.obj:
             return False

@@ -359,6 +359,7 @@ def test_struggles_legal_steps_plans_and_asides_are_no_events(text: str) -> None
     ("The FBI is offering a reward of $5 million for information leading to the arrest of Osama bin Laden.",
      "ACCUSE"),
     ("Britain's foreign minister called Iraq's order grave and sinister.", "ACCUSE"),
+    ("South Africa's Foreign Affairs Department described the attacks as senseless.", "ACCUSE"),
 ])
 def test_real_wire_wordings(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
