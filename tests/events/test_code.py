@@ -360,6 +360,7 @@ def test_struggles_legal_steps_plans_and_asides_are_no_events(text: str) -> None
      "ACCUSE"),
     ("Britain's foreign minister called Iraq's order grave and sinister.", "ACCUSE"),
     ("South Africa's Foreign Affairs Department described the attacks as senseless.", "ACCUSE"),
+    ("Washington offered $5 million for information on the whereabouts of Saddam Hussein.", "ACCUSE"),
 ])
 def test_real_wire_wordings(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
