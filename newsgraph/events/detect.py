@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from newsgraph.events.clause import to_infinitive
@@ -20,6 +22,8 @@ _MILISH = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "continge
 _VOW_VERBS = {"vow", "promise", "pledge", "threaten", "warn", "swear"}
 _ARMED = {"militant", "gunman", "fighter", "rebel", "insurgent", "guerrilla", "jihadist", "militiaman", "attacker"}
 _PARTY_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
+_CLAUSE_DEPS = {"conj", "ccomp", "advcl", "xcomp", "relcl", "acl", "parataxis"}
+_SCORE = re.compile(r"(?<![\d.,$])\b\d{1,3} ?[-–] ?\d{1,3}\b(?![-–]?\d|%| percent)")  # "2-0", "5–0", "2 - 1"
 
 
 def pos_of(tok: Token) -> str | None:
@@ -65,6 +69,12 @@ def _objects(tok: Token) -> list[Token]:
             if conj.dep_ == "conj":  # "used water cannon and tear gas": the conjunct's own modifiers too
                 out.extend(c for c in conj.children if c.dep_ in ("compound", "amod"))
     return out
+
+
+def _clause_text(tok: Token) -> str:
+    """Return the text of a verb's own clause: its subtree without the clauses hung on it."""
+    inner = {t.i for c in tok.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+    return "".join(t.text_with_ws for t in tok.subtree if t.i not in inner)
 
 
 def _predicates(tok: Token) -> list[Token]:
@@ -139,6 +149,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
     if p.present and tok.tag_ not in ("VBP", "VBZ"):
         return False
     if p.bare and tok.tag_ != "VB":
+        return False
+    if p.score and not _SCORE.search(_clause_text(tok)):
         return False
     predicates = _predicates(tok) if p.predicate else []
     if p.predicate and not predicates:

@@ -18,7 +18,7 @@ EVENT_TYPES = (
 NON_EVENT = "NONE"  # a pattern of this type blocks the triggers of its complement and yields no event
 _CONSTRAINTS = ("active", "present", "bare", "transitive", "comp", "that_clause", "comp_cond", "comp_lemma", "obj",
                 "obj_not", "prep", "prep_not", "pobj", "mod", "mod_not", "obj_ent", "subj_person", "subj_mil",
-                "subj_crowd", "subj_not_crowd", "predicate")
+                "subj_crowd", "subj_not_crowd", "predicate", "score")
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class Pattern:
     bare: bool = False  # verbs: in the base form ("or face air strikes", "would face"; not "has faced attacks")
     comp_cond: bool = False  # the that-clause has a condition ("warned that X would be shut down if ...")
     predicate: bool = False  # verbs: with an object predicate ("called Putin a killer", "branded the vote a farce")
+    score: bool = False  # verbs: their clause gives a match score ("Wales beat Hungary 2-0")
 
     @property
     def specificity(self) -> int:
@@ -92,7 +93,7 @@ def _pattern(raw: dict[str, Any]) -> Pattern:
         subj_not_crowd=bool(raw.get("subj_not_crowd")), active=bool(raw.get("active")),
         present=bool(raw.get("present")),
         bare=bool(raw.get("bare")),
-        comp_cond=bool(raw.get("comp_cond")), predicate=bool(raw.get("predicate")),
+        comp_cond=bool(raw.get("comp_cond")), predicate=bool(raw.get("predicate")), score=bool(raw.get("score")),
         comp=bool(raw.get("comp")), that_clause=bool(raw.get("that_clause")),
         reverse=bool(raw.get("reverse")), transitive=bool(raw.get("transitive")), **sets,
     )

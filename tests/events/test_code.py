@@ -346,6 +346,12 @@ def test_struggles_legal_steps_plans_and_asides_are_no_events(text: str) -> None
     assert not [e for e in _events(text) if e.event_type in ("ASSAULT", "REQUEST", "RETREAT", "AGREE", "SUPPORT")]
 
 
+def test_a_match_result_is_no_assault() -> None:
+    assert not _events("Wales beat Hungary 2-0 in Cardiff on Tuesday to reach the finals.")
+    assert not _events("Kazakhstan needed the doubles match to beat the Netherlands 2-1 in the Davis Cup.")
+    assert _one("Soldiers beat 12 protesters in Cairo on Friday.", "ASSAULT").source == "EGY"
+
+
 @pytest.mark.parametrize(("text", "etype"), [
     ("The Netherlands became the last country to ratify NATO's expansion to Poland and Hungary.", "SUPPORT"),
     ("U.S. allies objected that the Security Council resolution did not authorize a naval blockade.", "ACCUSE"),
