@@ -106,7 +106,9 @@ def modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
             clemma = child.lemma_.lower()
             if child.dep_ == "neg" and node != tok and lex.has("litotes_heads", lemma):
                 continue  # "would not hesitate to strike": the negation asserts the intent
-            if child.dep_ == "neg" or (child.dep_ == "det" and clemma in ("no", "neither")):
+            # "nobody was arrested" denies the arrest; "no one was hurt in the attack" not the attack
+            if child.dep_ == "neg" or (child.dep_ == "det" and clemma in ("no", "neither")) or (
+                    node == tok and _nobody(child)):
                 negated = True
             if child.dep_ in ("aux", "auxpass"):
                 if lex.has("future_aux", clemma) or child.lower_ in ("will", "would", "'ll", "'d", "wo", "shall"):
@@ -132,6 +134,16 @@ def modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
                                                    for c in node.children if c.dep_ in ("prt", "prep")):
             negated = True
     return negated, future, hypo
+
+
+def _nobody(tok: Token) -> bool:
+    """Tell whether a subject denies that anyone did or underwent the act ("no one was hurt", "nobody was
+    arrested", "none of the hostages was freed")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    low = tok.lower_
+    return low in ("nobody", "none", "noone", "nothing") or (
+        low == "one" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children))
 
 
 def pobjs(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:

@@ -80,6 +80,11 @@ def test_negation_drops_the_event() -> None:
     events = _events("Russia has no plans to invade Ukraine.")
     assert all(e.negated for e in events if e.event_type == "ASSAULT")
     assert not [e for e in _events("Russia did not attack Ukraine.") if e.event_type == "ASSAULT" and not e.negated]
+    arrests = [e for e in _events("Nobody was arrested by Egyptian police after the march.") if e.event_type == "COERCE"]
+    assert arrests and all(e.negated for e in arrests)
+    assert all(e.negated for e in _events("None of the hostages was freed by Iraq."))
+    hurt = _events("No one was hurt in the attack on the Iraqi base, police said.")  # the attack happened
+    assert [e for e in hurt if e.event_type == "ASSAULT" and not e.negated]
 
 
 def test_passive_agent_is_the_source() -> None:
@@ -367,6 +372,7 @@ def test_a_match_result_is_no_assault() -> None:
     ("Britain's foreign minister called Iraq's order grave and sinister.", "ACCUSE"),
     ("South Africa's Foreign Affairs Department described the attacks as senseless.", "ACCUSE"),
     ("Washington offered $5 million for information on the whereabouts of Saddam Hussein.", "ACCUSE"),
+    ("French police named Ahmed Ressam as a suspect in the bombing.", "ACCUSE"),
 ])
 def test_real_wire_wordings(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
