@@ -80,7 +80,8 @@ def test_negation_drops_the_event() -> None:
     events = _events("Russia has no plans to invade Ukraine.")
     assert all(e.negated for e in events if e.event_type == "ASSAULT")
     assert not [e for e in _events("Russia did not attack Ukraine.") if e.event_type == "ASSAULT" and not e.negated]
-    arrests = [e for e in _events("Nobody was arrested by Egyptian police after the march.") if e.event_type == "COERCE"]
+    arrests = [e for e in _events("Nobody was arrested by Egyptian police after the march.")
+               if e.event_type == "COERCE"]
     assert arrests and all(e.negated for e in arrests)
     assert all(e.negated for e in _events("None of the hostages was freed by Iraq."))
     hurt = _events("No one was hurt in the attack on the Iraqi base, police said.")  # the attack happened
