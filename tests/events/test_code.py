@@ -374,6 +374,7 @@ def test_a_match_result_is_no_assault() -> None:
     ("South Africa's Foreign Affairs Department described the attacks as senseless.", "ACCUSE"),
     ("Washington offered $5 million for information on the whereabouts of Saddam Hussein.", "ACCUSE"),
     ("French police named Ahmed Ressam as a suspect in the bombing.", "ACCUSE"),
+    ("The State Department lifted a warning against travel to Kenya.", "CONCEDE"),
 ])
 def test_real_wire_wordings(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
