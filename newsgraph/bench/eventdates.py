@@ -22,6 +22,7 @@ from newsgraph.bench.time import GoldDoc, load_split
 
 DESCRIPTION = "Event dating on TempEval-3 event-time links: accuracy overall and for events off the article's day"
 _CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+Dated = tuple[set[str], str | None, str | None]  # gold dates, the pipeline's date, the article's date
 
 
 def _gold_dates(within: list[str]) -> set[str]:
@@ -29,14 +30,14 @@ def _gold_dates(within: list[str]) -> set[str]:
     return {v for v in within if _CALENDAR.match(v)}
 
 
-def date_events(docs: list[GoldDoc]) -> list[tuple[set[str], str | None, str | None]]:
+def date_events(docs: list[GoldDoc]) -> list[Dated]:
     """Return (gold dates, system date, article date) for every linked event of ``docs``."""
     from newsgraph.events.emit import event_date
     from newsgraph.nlp import analyse_many
     from newsgraph.records import Article
     from newsgraph.temporal import resolve_times
 
-    out: list[tuple[set[str], str | None, str | None]] = []
+    out: list[Dated] = []
     for gold, doc in zip(docs, analyse_many(d.text for d in docs), strict=True):
         article = Article(id=gold.name, source=gold.name, source_name="TempEval-3", text=gold.text,
                           page_date=gold.dct.isoformat())
@@ -48,13 +49,16 @@ def date_events(docs: list[GoldDoc]) -> list[tuple[set[str], str | None, str | N
     return out
 
 
-def score(dated: list[tuple[set[str], str | None, str | None]]) -> dict[str, Any]:
+def _share(rows: list[Dated], pick: int) -> float:
+    """Return the share of ``rows`` whose date in column ``pick`` is among the gold ones."""
+    return round(sum(r[pick] in r[0] for r in rows) / len(rows), 4) if rows else 0.0
+
+
+def score(dated: list[Dated]) -> dict[str, Any]:
     """Return accuracy overall and off the article's day, for the pipeline and for the article-date baseline."""
     off = [d for d in dated if d[2] not in d[0]]
-    def share(rows: list[tuple[set[str], str | None, str | None]], pick: int) -> float:
-        return round(sum(r[pick] in r[0] for r in rows) / len(rows), 4) if rows else 0.0
-    return {"linked_events": len(dated), "off_day_events": len(off), "accuracy": share(dated, 1),
-            "off_day_accuracy": share(off, 1), "article_date_accuracy": share(dated, 2)}
+    return {"linked_events": len(dated), "off_day_events": len(off), "accuracy": _share(dated, 1),
+            "off_day_accuracy": _share(off, 1), "article_date_accuracy": _share(dated, 2)}
 
 
 def run(data: Path, limit: int | None = None, split: str | None = None) -> dict[str, Any]:
