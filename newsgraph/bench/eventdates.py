@@ -4,7 +4,7 @@ TimeML marks every event of a news text and links some of them to the timex they
 (TLINK ``IS_INCLUDED``: "exploded" within "Friday", "said" within the creation time). For each linked
 event whose timex is a calendar date, the pipeline's own time stage runs on the document (its creation
 time as page date) and the event is dated as `extract_events` dates a trigger at that span
-(``events.emit.event_date``). A date counts when it equals one of the gold values.
+(``TimeAnalysis.day_for``). A date counts when it equals one of the gold values.
 
 Reported: ``accuracy`` over all linked events, and ``off_day_accuracy`` over those the gold dates to another
 day than the article's: the background events ("since the January 1998 bombing", "said Friday it had
@@ -32,7 +32,6 @@ def _gold_dates(within: list[str]) -> set[str]:
 
 def date_events(docs: list[GoldDoc]) -> list[Dated]:
     """Return (gold dates, system date, article date) for every linked event of ``docs``."""
-    from newsgraph.events.emit import event_date
     from newsgraph.nlp import analyse_many
     from newsgraph.records import Article
     from newsgraph.temporal import resolve_times
@@ -45,7 +44,7 @@ def date_events(docs: list[GoldDoc]) -> list[Dated]:
         for event in gold.events:
             dates = _gold_dates(event.within)
             if dates:
-                out.append((dates, event_date(times, event.start, event.end), times.published))
+                out.append((dates, times.day_for(event.start, event.end), times.published))
     return out
 
 

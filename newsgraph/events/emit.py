@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 
 from spacy.tokens import Doc, Span
 
@@ -12,8 +11,6 @@ from newsgraph.events.classifier import load_model
 from newsgraph.events.code import Candidate, code_sentences, penta_of
 from newsgraph.events.rank import rule_tokens
 from newsgraph.records import ActorAnalysis, Article, Event, TimeAnalysis
-
-_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?($|T)")
 
 
 def _event_id(article_id: str, start: int, etype: str, source: str | None, target: str | None, trig: int) -> str:
@@ -70,17 +67,6 @@ def candidate_events(article: Article, cand: Candidate, sent: Span, date: str | 
     return events
 
 
-def event_date(times: TimeAnalysis, start: int, end: int) -> str | None:
-    """Return the calendar date of the event whose trigger is at [start, end): its own phrase's or clause's
-    ("said Friday it had struck in March", "the 1998 bombing"), else the article's real date."""
-    return _calendar_date(times.date_for(start, end)) or _calendar_date(times.published)
-
-
-def _calendar_date(value: str | None) -> str | None:
-    """Return a TIMEX3 value if it is a calendar date (YYYY, YYYY-MM, YYYY-MM-DD), else None ("XXXX-WXX-3")."""
-    return value[:10] if value and _ISO_DATE.match(value) else None
-
-
 def _drop_subsumed(cands: list[Candidate]) -> list[Candidate]:
     """Drop a candidate that another of the same sentence, type and source says more about (its parse has a target)."""
     def key(c: Candidate) -> tuple[str, str | None]:
@@ -106,7 +92,8 @@ def extract_events(article: Article, doc: Doc, actors: ActorAnalysis, times: Tim
         for cand in cands:
             if not any(a.code for a in cand.sources + cand.targets):
                 continue  # no actor: not a political event we can place in a dyad
-            date = event_date(times, cand.trigger.idx, cand.trigger.idx + len(cand.trigger))
+            # the trigger's own phrase or clause dates the event ("said Friday it had struck in March")
+            date = times.day_for(cand.trigger.idx, cand.trigger.idx + len(cand.trigger))
             if proba is not None:  # the sentence classifier's belief in this kind of event tempers the rule's
                 cand.confidence = round(0.6 * cand.confidence + 0.4 * proba.get(penta_of(cand), 0.0), 3)
             for event in candidate_events(article, cand, sent, date):

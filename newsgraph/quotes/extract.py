@@ -131,7 +131,7 @@ def _found(article: Article, doc: Doc, text: str, item: Assembled, speaker: Spea
     date_at = (cue.idx, cue.idx + len(cue)) if cue is not None else (first.start_char, first.end_char)
     q = Quote(
         id=qid, article_id=article.id, text=_text(text, item, spans), kind=item.kind, start=start, end=end,
-        cue=item.cand.cue_text, date=times.date_for(*date_at),
+        cue=item.cand.cue_text, date=times.day_for(*date_at),
         rule=f"{RULESET}:{item.rule}", confidence=lex.confidence.get(item.rule, 0.5),
     )
     if speaker is not None:

@@ -254,3 +254,13 @@ def test_speaker_named_in_an_apposition_to_the_title() -> None:
     text = "The US secretary of state, Antony Blinken, said Washington was ready to respond in writing next week."
     (quote,) = _quotes(text, actors=True)
     assert (quote.speaker, quote.speaker_id) == ("Antony Blinken", "person:antony-blinken")
+
+
+def test_a_quote_is_dated_by_its_cue_or_article_and_never_by_an_unresolved_weekday() -> None:
+    text = "\"Talks will resume,\" the minister said on Wednesday."
+    doc = analyse(text)
+    art = Article(id="t", source="test", source_name="test", text=text)
+    dated = TimeAnalysis(published="2022-01-21", anchors=[(0, len(text), "2022-01-19")])
+    assert [q.date for q in extract_quotes(art, doc, ActorAnalysis(), dated)] == ["2022-01-19"]
+    undated = TimeAnalysis(anchors=[(0, len(text), "XXXX-WXX-3")])  # an undated page: "Wednesday" of no week
+    assert [q.date for q in extract_quotes(art, doc, ActorAnalysis(), undated)] == [None]
