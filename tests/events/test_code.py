@@ -375,6 +375,9 @@ def test_a_match_result_is_no_assault() -> None:
     ("Washington offered $5 million for information on the whereabouts of Saddam Hussein.", "ACCUSE"),
     ("French police named Ahmed Ressam as a suspect in the bombing.", "ACCUSE"),
     ("The State Department lifted a warning against travel to Kenya.", "CONCEDE"),
+    ("The United States raised tariffs on $200 billion of Chinese goods on Friday.", "SANCTION"),
+    ("Trump said he would raise tariffs on Chinese imports if no deal is reached with Beijing.", "THREATEN"),
+    ("The U.S. will provide Vietnam's coast guard with a surplus American ship.", "AGREE"),
 ])
 def test_real_wire_wordings(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
