@@ -379,6 +379,7 @@ def test_a_match_result_is_no_assault() -> None:
     ("Trump said he would raise tariffs on Chinese imports if no deal is reached with Beijing.", "THREATEN"),
     ("The U.S. will provide Vietnam's coast guard with a surplus American ship.", "AGREE"),
     ("Russia expressed support for Serbia's position on Kosovo.", "SUPPORT"),
+    ("Romania and Slovenia were turned away by NATO.", "REJECT"),
 ])
 def test_real_wire_wordings(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
