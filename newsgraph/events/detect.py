@@ -282,8 +282,9 @@ def match_token(tok: Token, lex: Lexicon) -> Pattern | None:
     if pos == "NOUN" and tok.dep_ == "nsubj" and (lex.has("idle_verbs", lemma_of(tok.head)) or lex.has(
             "speech_verbs", lemma_of(tok.head)) and lemma_of(tok) in _PERSONISH | _MILISH):
         return None  # "our patrols will stay in port", "UN peacekeepers said": named, not done
-    if pos == "VERB" and tok.dep_ in ("amod", "compound"):
-        return None  # "a Russia-backed offensive", "the internationally recognized government"
+    if pos == "VERB" and tok.dep_ in ("amod", "compound") and not any(c.dep_ == "nsubj" for c in tok.children):
+        return None  # "a Russia-backed offensive", "the internationally recognized government" (but "Iraq
+        # alleged Ritter was a spy", a verb with its own subject the small model hung on the next name)
     if pos == "VERB" and lex.has("report_passives", lemma_of(tok)) and any(
             c.dep_ == "nsubjpass" and pos_of(c) == "NOUN" and match_token(c, lex) for c in tok.children):
         return None  # "the recall of the ambassador was ordered by the Kremlin": the report carries the recall

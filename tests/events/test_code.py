@@ -380,6 +380,7 @@ def test_a_match_result_is_no_assault() -> None:
     ("The U.S. will provide Vietnam's coast guard with a surplus American ship.", "AGREE"),
     ("Russia expressed support for Serbia's position on Kosovo.", "SUPPORT"),
     ("Romania and Slovenia were turned away by NATO.", "REJECT"),
+    ("Iraq alleged Ritter was an American spy.", "ACCUSE"),  # the small model hangs "alleged" on "Ritter"
 ])
 def test_real_wire_wordings(text: str, etype: str) -> None:
     assert _one(text, etype).event_type == etype
