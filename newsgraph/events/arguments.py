@@ -8,7 +8,15 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.actors.setting import PLACE_PREPS
 from newsgraph.events.lexicon import load_lexicon
-from newsgraph.events.places import PlaceHit, find_leaders, find_places, igo_codes, sector_for, state_codes
+from newsgraph.events.places import (
+    PlaceHit,
+    find_leaders,
+    find_places,
+    igo_codes,
+    sector_for,
+    someone_else,
+    state_codes,
+)
 from newsgraph.records import Actor, ActorAnalysis
 
 # children that belong to an actor phrase ("Taiwan's Vice Foreign Minister", "rebels in the Ivory Coast")
@@ -127,7 +135,7 @@ class ArgResolver:
         """Return (code, stage actor, via, kind) for one token of a phrase (via "setting" marks a weak guess)."""
         actor = self._stage_actor(tok)
         leader = self.leader_at.get(tok.i)
-        if leader is not None and (actor is None or actor.kind == "person"):
+        if leader is not None and (actor is None or actor.kind == "person" and not someone_else(actor.name)):
             return leader, actor, "leaders", "igo" if leader in igo_codes() else "state"
         if actor is not None:
             code = actor.country or (actor.id if actor.kind in _STATE_KINDS else None)

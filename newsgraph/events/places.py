@@ -127,6 +127,29 @@ def load_leaders() -> dict[tuple[str, ...], str]:
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
+@lru_cache(maxsize=1)
+def _leader_first_names() -> dict[str, frozenset[str]]:
+    """Return the first words of the listed office holders by surname ("Gonzalez" → {"Felipe"})."""
+    firsts: dict[str, set[str]] = {}
+    with (DATA / "leaders.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            for toks in map(_tokens, _split(row["names"])):
+                if len(toks) > 1:
+                    firsts.setdefault(toks[-1], set()).add(toks[0])
+    return {k: frozenset(v) for k, v in firsts.items()}
+
+
+def someone_else(full_name: str) -> bool:
+    """Tell whether the full name an article gives a person is not that of the listed office holder who shares
+    the surname: "Juan Miguel Gonzalez", later "Gonzalez", is not Felipe González."""
+    toks = _tokens(full_name)
+    while len(toks) > 1 and _is_title(toks[0]):  # "Army chief Prayuth Chan-ocha"
+        toks = toks[1:]
+    if len(toks) < 2 or toks in load_leaders():
+        return False
+    return toks[0] not in _leader_first_names().get(toks[-1], frozenset())
+
+
 def find_leaders(doc: Doc) -> list[tuple[int, int, str]]:
     """Return (start, end, code) token spans of PERSON names that are listed office holders.
 

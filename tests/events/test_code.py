@@ -677,3 +677,11 @@ def test_frames_found_on_written_news(text: str, etype: str, source: str, target
 def test_a_cyclone_striking_is_no_attack() -> None:
     assert not [e for e in _events("The cyclone struck the Irrawaddy delta on Saturday, killing thousands.")
                 if e.event_type == "ASSAULT"]
+
+
+def test_a_surname_shared_with_a_listed_leader_is_the_article_s_own_person() -> None:
+    text = ("Elian's father, Juan Miguel Gonzalez, arrived in Washington from Havana on Thursday. "
+            "Gonzalez for months refused requests by Elian's Miami relatives to go to the United States.")
+    assert "ESP" not in {e.source for e in _events(text)}  # not the Spanish premier Felipe Gonzalez
+    bush = _events("President George W. Bush met Tony Blair in London. Bush said Iran must halt enrichment.")
+    assert {e.source for e in bush} == {"USA"}
