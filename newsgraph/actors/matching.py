@@ -68,9 +68,20 @@ def registry_spans(doc: Doc) -> list[tuple[Span, Entry]]:
     for span in filter_spans(spans):
         entry = lex.entries[span.label_]
         if not _in_longer_name(span, entry, _entity_around(doc, span.start, span.end)) and not _located(span) \
-                and not _owned_by_other_state(span, entry, out) and not names_no_state(span):
+                and not _owned_by_other_state(span, entry, out) and not names_no_state(span) \
+                and not _qualified_common_noun(span):
             out.append((span, entry))
     return out
+
+
+def _qualified_common_noun(span: Span) -> bool:
+    """Tell whether a common-noun alias is qualified as another thing: "the bloc" is the EU, "the 27-nation bloc"
+    too, but not "the settlement bloc" or "the Soviet bloc"."""
+    if not span.text.islower():
+        return False
+    head = span[-1]
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.i < span.start
+               and not any(ch.isdigit() for t in c.subtree for ch in t.text) for c in head.children)
 
 
 def names_no_state(span: Span) -> bool:

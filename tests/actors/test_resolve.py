@@ -346,3 +346,11 @@ def test_a_bare_name_takes_the_country_a_story_leads_with() -> None:
 def test_a_place_takes_the_state_its_qualifier_names(text: str, place: str, country: str) -> None:
     actor = actor_of(run(text), text, place)
     assert actor is not None and actor.country == country
+
+
+def test_the_bloc_is_the_eu_but_a_settlement_or_opposition_bloc_is_not() -> None:
+    for text in ("The 27-nation bloc imposed sanctions on Belarus.", "The bloc imposed sanctions on Belarus."):
+        assert at(run(text), text, "bloc") == "EU"
+    for text in ("Netanyahu visited the Gush Etzion settlement bloc in the West Bank.",
+                 "Armenia's opposition bloc asked for a recount.", "Poland left the Soviet bloc in 1989."):
+        assert at(run(text), text, "bloc") != "EU"
