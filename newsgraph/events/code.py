@@ -756,7 +756,14 @@ class _Coder:
             subj = subject_of(light)
             passive = [c for c in light.children if c.dep_ == "nsubjpass"]
             undergoes = cand.type == "THREATEN" and lex.has("undergo_verbs", lemma_of(light))
-            if subj is not None and subj != tok and undergoes:
+            # "Israel drew sharp criticism from Egypt", "Merkel won the backing of the SPD": the subject receives
+            receives = cand.type in lex.words["received_types"] and lex.has("receiving_verbs", lemma_of(light)) and (
+                lemma_of(light) != "come" or tok.head.lower_ == "under")
+            if subj is not None and subj != tok and receives:
+                givers = pobjs(tok, {"from", "of"} if cand.type == "SUPPORT" else {"from"}) + pobjs(light, {"from"})
+                src[:0] = givers
+                tgt[:] = [subj, *(t for t in tgt if t not in givers)]
+            elif subj is not None and subj != tok and undergoes:
                 tgt.append(subj)  # "Lebanon would pay a heavy price": who pays is threatened, not threatening
             elif subj is not None and subj != tok:
                 src.append(subj)

@@ -685,3 +685,11 @@ def test_a_surname_shared_with_a_listed_leader_is_the_article_s_own_person() -> 
     assert "ESP" not in {e.source for e in _events(text)}  # not the Spanish premier Felipe Gonzalez
     bush = _events("President George W. Bush met Tony Blair in London. Bush said Iran must halt enrichment.")
     assert {e.source for e in bush} == {"USA"}
+
+
+def test_who_draws_faces_or_comes_under_criticism_receives_it() -> None:
+    for text, dyad in (("Israel drew sharp criticism from Egypt over the raid.", ("EGY", "ISR")),
+                       ("Iran came under heavy criticism from France.", ("FRA", "IRN")),
+                       ("The United States faced stiff Palestinian criticism on Tuesday.", ("PSE", "USA"))):
+        event = _one(text, "ACCUSE")
+        assert (event.source, event.target) == dyad, text
