@@ -111,19 +111,23 @@ def state_codes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _leader_names() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return data/leaders.csv as (code, name tokens) pairs."""
+    with (DATA / "leaders.csv").open(encoding="utf-8") as fh:
+        return tuple((row["code"], _tokens(name)) for row in csv.DictReader(fh) for name in _split(row["names"]))
+
+
+@lru_cache(maxsize=1)
 def load_leaders() -> dict[tuple[str, ...], str]:
     """Load data/leaders.csv: full names and unambiguous surnames (as token tuples) → country or IGO code.
 
     A name or surname listed under two codes is dropped: the lexicon only answers when it is sure.
     """
     seen: dict[tuple[str, ...], set[str]] = {}
-    with (DATA / "leaders.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            for name in _split(row["names"]):
-                toks = _tokens(name)
-                seen.setdefault(toks, set()).add(row["code"])
-                if len(toks) > 1:
-                    seen.setdefault(toks[-1:], set()).add(row["code"])
+    for code, toks in _leader_names():
+        seen.setdefault(toks, set()).add(code)
+        if len(toks) > 1:
+            seen.setdefault(toks[-1:], set()).add(code)
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
@@ -131,11 +135,9 @@ def load_leaders() -> dict[tuple[str, ...], str]:
 def _leader_first_names() -> dict[str, frozenset[str]]:
     """Return the first words of the listed office holders by surname ("Gonzalez" → {"Felipe"})."""
     firsts: dict[str, set[str]] = {}
-    with (DATA / "leaders.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            for toks in map(_tokens, _split(row["names"])):
-                if len(toks) > 1:
-                    firsts.setdefault(toks[-1], set()).add(toks[0])
+    for _, toks in _leader_names():
+        if len(toks) > 1:
+            firsts.setdefault(toks[-1], set()).add(toks[0])
     return {k: frozenset(v) for k, v in firsts.items()}
 
 
