@@ -219,12 +219,12 @@ class TimeAnalysis:
         """Return the calendar date of the text at [start, end) as the export gives it: its phrase's or clause's
         ("said Friday", "the 1998 bombing"), else the article's real date; None when neither is a calendar date
         (an undated article's "Wednesday" is XXXX-WXX-3, which is no date)."""
-        return _calendar(self.date_for(start, end)) or _calendar(self.published)
+        return calendar_day(self.date_for(start, end)) or calendar_day(self.published)
 
 
 _CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?($|T)")
 
 
-def _calendar(value: str | None) -> str | None:
+def calendar_day(value: str | None) -> str | None:
     """Return a TIMEX3 value's calendar part (YYYY, YYYY-MM, YYYY-MM-DD), None for "XXXX-WXX-3" or a week."""
     return value[:10] if value and _CALENDAR.match(value) else None

@@ -14,20 +14,19 @@ Splits as `bench time`: ``test`` (default) TE3-Platinum, ``dev`` TBAQ-cleaned.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from newsgraph.bench.time import GoldDoc, load_split
+from newsgraph.records import calendar_day
 
 DESCRIPTION = "Event dating on TempEval-3 event-time links: accuracy overall and for events off the article's day"
-_CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 Dated = tuple[set[str], str | None, str | None]  # gold dates, the pipeline's date, the article's date
 
 
 def _gold_dates(within: list[str]) -> set[str]:
     """Return the calendar dates among an event's gold timex values (weeks, seasons and durations dropped)."""
-    return {v for v in within if _CALENDAR.match(v)}
+    return {v for v in within if calendar_day(v) == v}
 
 
 def date_events(docs: list[GoldDoc]) -> list[Dated]:

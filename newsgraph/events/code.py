@@ -184,6 +184,11 @@ def _scope(tok: Token) -> set[int]:
     return {t.i for t in head.subtree} - skip - {tok.i}
 
 
+def _scene_objects(sent: Span) -> list[Token]:
+    """Return the objects of a sentence's place prepositions ("in Nairobi", "outside the embassy")."""
+    return [t for t in sent if t.dep_ == "pobj" and t.head.lower_ in _SCENE_PREPS]
+
+
 class _Coder:
     """Codes the sentences of one doc (lexicon and argument resolver built once)."""
 
@@ -608,7 +613,11 @@ class _Coder:
     def _abroad(self, arg: ArgActor) -> bool:
         """Tell whether an actor phrase is a state's premises abroad ("the U.S. embassy in Nairobi")."""
         head = self.doc[arg.head]
-        return any(self.lex.has("extraterritorial", lemma_of(t)) for t in (head, head.head))
+        return self._premises(head) or self._premises(head.head)
+
+    def _premises(self, tok: Token) -> bool:
+        """Tell whether a noun names a state's premises abroad (an embassy, a consulate)."""
+        return self.lex.has("extraterritorial", lemma_of(tok))
 
     def _unattributed_attack(self, cand: Candidate) -> None:
         """Give an attack whose author no phrase places the country where it happened.
@@ -634,8 +643,7 @@ class _Coder:
                                  s.end if s else at, s.head if s else tok.i, "context", state.kind)]
         if not any(a.code for a in cand.targets):  # "a car bomb exploded outside a mosque in Benghazi": LBY → LBY
             # but "outside the U.S. embassy in Nairobi": the embassy's state was struck
-            premises = [a for t in tok.sent if t.dep_ == "pobj" and t.head.lower_ in _SCENE_PREPS
-                        and self.lex.has("extraterritorial", lemma_of(t)) for a in self.res.resolve(t) if a.code]
+            premises = [a for t in _scene_objects(tok.sent) if self._premises(t) for a in self.res.resolve(t) if a.code]
             cand.targets = premises[:1] or [ArgActor(state.code, None, None, at, at, place.i, "context", state.kind)]
 
     def _scene_state(self, tok: Token) -> tuple[Token, ArgActor] | None:
@@ -646,8 +654,7 @@ class _Coder:
         # Samarra killed")
         seats = {t.i for s in tok.sent if s.dep_ in ("nsubj", "nsubjpass") and s.i not in self.acts
                  and tok not in s.subtree for t in s.subtree}
-        places = [t for t in tok.sent if t.dep_ == "pobj" and t.head.lower_ in _SCENE_PREPS and t.i not in seats
-                  and not self.lex.has("extraterritorial", lemma_of(t))]
+        places = [t for t in _scene_objects(tok.sent) if t.i not in seats and not self._premises(t)]
         places = sorted(places + [o for t in places for o in pobjs(t, {"of"})], key=lambda t: abs(t.i - tok.i))
         return next(((p, a) for p in places for a in self.res.resolve(p) if a.code and a.kind == "state"), None)
 
