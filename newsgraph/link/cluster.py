@@ -25,8 +25,8 @@ from datetime import date
 
 from newsgraph.link.vectors import Vector
 
-STORY_THRESHOLD = 0.2174  # mean cosine to a story's members; the bench's grid value chosen on odd ECB+ topics
-TOPIC_THRESHOLD = 0.0587  # the same, for the coarser topic level (reported by bench clustering only)
+STORY_THRESHOLD = 0.2347  # mean cosine to a story's members; the bench's grid value chosen on odd ECB+ topics
+TOPIC_THRESHOLD = 0.0634  # the same, for the coarser topic level (reported by bench clustering only)
 LOOKUP_TERMS = 50  # an article's heaviest indexed terms used to find candidate stories
 INDEX_TERMS = 60  # a story's heaviest terms under which the inverted index lists it
 SHORTLIST = 10  # candidates (best partial scores over the lookup terms) scored in full

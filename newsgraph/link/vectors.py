@@ -70,9 +70,17 @@ PROPER_BOOST = 1  # extra count for a capitalised mid-sentence token: names, pla
 _CAPITAL = re.compile(r"(?<![.!?\n\"“] )(?<!^)\b[A-Z][^\W_]+")
 
 
+# The lede counts twice: a news article's first sentence names who did what where, the rest adds background
+# that other stories share. Chosen on the odd ECB+ topics (bench clustering, repeated 2-fold cross-validation
+# over them) among 15 … 150 words: 25–35 gained about 0.01 topic F1 there, shorter and longer leads nothing.
+LEAD_WORDS = 30
+
+
 def text_counts(text: str, title: str | None = None) -> Counter[str]:
-    """Return the weighted term counts of an article: words, plus a boost for names and for the title's words."""
-    counts = term_counts(words(text))
+    """Return the weighted term counts of an article: words, plus a boost for names, the lede and the title."""
+    tokens = words(text)
+    counts = term_counts(tokens)
+    counts.update(term_counts(tokens[:LEAD_WORDS]))
     names = Counter(w.lower() for w in _CAPITAL.findall(text))
     for term, n in names.items():
         if term in counts:
