@@ -28,6 +28,7 @@ _BORDERS = {"border", "frontier", "boundary"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves", "oneself"}
 FRAME_DEPTH = 10  # a report's audience or setting ranks below every act the report carries
 _CIRCUMSTANCE_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "despite"}
+_ANCHOR_PREPS = {"after", "before", "since", "following", "until", "till"}  # those that only date by an event
 # attacks and coercions whose unnamed authors take the country of the scene (ICEWS: "unidentified forces")
 _UNATTRIBUTED = {"ASSAULT", "COERCE"}
 _SCENE_PREPS = frozenset({"in", "near", "at", "outside", "across", "off"})  # where an act happened
@@ -210,6 +211,8 @@ class _Coder:
                 inner = cands.get(tok.i)
                 cands[tok.i] = Candidate(trigger=tok, pattern=MUST_CLAUSE, type="REQUEST",
                                          absorbed=[inner] if inner else [])
+        # "pushed ahead with the offensive": a transparent non-event neither absorbs nor blocks what it governs
+        cands = {i: c for i, c in cands.items() if not self.lex.has("transparent_nones", c.pattern.id)}
         for cand in cands.values():
             wrappers = {i: bool(c.pattern.wrapper) for i, c in cands.items()}
             parent_i = governor(cand.trigger, wrappers, self.lex)
@@ -380,7 +383,9 @@ class _Coder:
         if cand.pattern.wrapper == "threaten":
             cand.mode = cand.mode or next((c.pattern.mode for c in cand.absorbed if c.pattern.mode), None)
             return
-        declined = cand.trigger.dep_ == "xcomp" and lex.has("decision_verbs", cand.trigger.head.lemma_.lower())
+        declined = cand.trigger.dep_ == "xcomp" and lex.has("decision_verbs", cand.trigger.head.lemma_.lower()) or (
+            lex.has("refused_when_negated", lemma_of(cand.trigger))  # "did not accept the offer"; not "not yet"
+            and not any(c.lower_ in ("yet", "still") for c in cand.trigger.children))
         if cand.negated and (cand.future or declined) and cand.type in lex.words["cooperative_types"] and \
                 not cand.pattern.wrapper:  # "will not accept refugees", "decided not to cooperate": declines
             cand.type, cand.mode, cand.negated = "REJECT", None, False
@@ -944,6 +949,24 @@ def speaker_span(doc: Doc, actors: ActorAnalysis) -> tuple[int, int] | None:
 def code_sentences(doc: Doc, actors: ActorAnalysis, lex: Lexicon | None = None) -> list[tuple[Span, list[Candidate]]]:
     """Return each sentence of ``doc`` with its top-level event candidates."""
     coder = _Coder(doc, actors, lex)
-    return [(sent, coder.sentence(sent)) for sent in doc.sents]
+    coded: list[tuple[Span, list[Candidate]]] = []
+    told: set[str] = set()  # the types of the events the article has already reported
+    for sent in doc.sents:
+        cands = [c for c in coder.sentence(sent) if not (c.type in told and _time_anchor(c))]
+        told.update(c.type for c in cands if not c.negated and any(a.code for a in c.sources + c.targets))
+        coded.append((sent, cands))
+    return coded
+
+
+def _time_anchor(cand: Candidate) -> bool:
+    """Tell whether a nominal trigger only dates its clause by an event told before ("Kopp vanished after the
+    shooting", "on the run since the 1998 bombing"): a reference, not a new event."""
+    tok = cand.trigger
+    if cand.pattern.pos != "NOUN" or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "to" and prep.head.lower_ == "prior":
+        return True
+    return prep.lower_ in _ANCHOR_PREPS
 
 

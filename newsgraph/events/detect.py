@@ -77,12 +77,28 @@ def _clause_text(tok: Token) -> str:
     return "".join(t.text_with_ws for t in tok.subtree if t.i not in inner)
 
 
+_WHEN = {"DATE", "TIME"}
+
+
 def _predicates(tok: Token) -> list[Token]:
     """Return what a verb calls its object: "called Putin a killer", "described the attacks as senseless"."""
     heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
-    return [c for c in tok.children if c.dep_ == "oprd"] + [
+    # the small model also calls a date or a participle an object predicate ("called Thursday on Arabs to ...")
+    return [c for c in tok.children if c.dep_ == "oprd" and c.pos_ != "VERB" and c.ent_type_ not in _WHEN] + [
         w for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
         for w in c.children if w.dep_ in ("pobj", "amod", "acomp")]
+
+
+def _asks_question(tok: Token) -> bool:
+    """Tell whether a verb's complement is a question ("asked whether ...", "asked why ...", 'asked, "Could ...?"')."""
+    for c in tok.children:
+        if c.dep_ == "punct" and c.text == "?":
+            return True
+        if c.dep_ == "ccomp":
+            first = next(iter(c.subtree))
+            if first.lower_ in ("whether", "if") or first.tag_ in ("WP", "WRB", "WDT", "WP$"):
+                return True
+    return False
 
 
 def _owned_by_entity(tok: Token) -> bool:
@@ -151,6 +167,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
     if p.bare and tok.tag_ != "VB":
         return False
     if p.score and not _SCORE.search(_clause_text(tok)):
+        return False
+    if p.question and not _asks_question(tok):
         return False
     predicates = _predicates(tok) if p.predicate else []
     if p.predicate and not predicates:

@@ -18,7 +18,7 @@ EVENT_TYPES = (
 NON_EVENT = "NONE"  # a pattern of this type blocks the triggers of its complement and yields no event
 _CONSTRAINTS = ("active", "present", "bare", "transitive", "comp", "that_clause", "comp_cond", "comp_lemma", "obj",
                 "obj_not", "prep", "prep_not", "pobj", "mod", "mod_not", "obj_ent", "subj_person", "subj_mil",
-                "subj_crowd", "subj_not_crowd", "predicate", "score")
+                "subj_crowd", "subj_not_crowd", "predicate", "score", "question")
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class Pattern:
     comp_cond: bool = False  # the that-clause has a condition ("warned that X would be shut down if ...")
     predicate: bool = False  # verbs: with an object predicate ("called Putin a killer", "branded the vote a farce")
     score: bool = False  # verbs: their clause gives a match score ("Wales beat Hungary 2-0")
+    question: bool = False  # verbs: their complement is a question ("asked whether ...": no request)
 
     @property
     def specificity(self) -> int:
@@ -94,6 +95,7 @@ def _pattern(raw: dict[str, Any]) -> Pattern:
         present=bool(raw.get("present")),
         bare=bool(raw.get("bare")),
         comp_cond=bool(raw.get("comp_cond")), predicate=bool(raw.get("predicate")), score=bool(raw.get("score")),
+        question=bool(raw.get("question")),
         comp=bool(raw.get("comp")), that_clause=bool(raw.get("that_clause")),
         reverse=bool(raw.get("reverse")), transitive=bool(raw.get("transitive")), **sets,
     )

@@ -693,3 +693,34 @@ def test_who_draws_faces_or_comes_under_criticism_receives_it() -> None:
                        ("The United States faced stiff Palestinian criticism on Tuesday.", ("PSE", "USA"))):
         event = _one(text, "ACCUSE")
         assert (event.source, event.target) == dyad, text
+
+
+def test_event_told_before_only_dates_a_later_clause() -> None:
+    first = "Gunmen attacked a police station in Kabul on Monday."
+    later = "After the attack, Afghan police arrested three men."
+
+    def types(text: str) -> list[set[str]]:
+        article = Article(id="a1", source="test", source_name="test", text=text)
+        doc = analyse(text)
+        return [{c.type for c in cands} for _, cands in code_sentences(doc, find_actors(article, doc))]
+
+    assert types(later) == [{"ASSAULT", "COERCE"}]  # told first here, the attack is an event of its own
+    assert types(f"{first} {later}") == [{"ASSAULT"}, {"COERCE"}]
+
+
+def test_question_put_is_no_request() -> None:
+    asked = "Albright asked the Russian ministers whether Russia could ever join NATO."
+    assert not [e for e in _events(asked) if e.event_type == "REQUEST"]
+    assert _one("Albright asked Russia to withdraw its troops.", "REQUEST").target == "RUS"
+
+
+def test_title_defence_and_naming_are_no_events() -> None:
+    assert not _events("Spain will be back in action on Wednesday against defending champion Croatia.")
+    assert not [e for e in _events("Kopp was called a witness by the FBI in November.")
+                if e.event_type == "CONSULT"]
+
+
+def test_quarantine_coerces_and_a_visit_looked_forward_to_is_agree() -> None:
+    assert _one("Chinese authorities quarantined 28 people in Inner Mongolia.", "COERCE").source == "CHN"
+    event = _one("Albright told the envoys that she looked forward to visiting Kenya.", "AGREE")
+    assert (event.source, event.target) == ("USA", "KEN")
