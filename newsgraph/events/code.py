@@ -457,6 +457,7 @@ class _Coder:
             cand.sources = self._clause_source(cand) or cand.sources
         self._domestic_default(cand)
         self._unattributed_attack(cand)
+        self._implied_authority(cand)
         self._domestic_recipient(cand)
         src_codes = {a.code for a in cand.sources if a.code}
         # "U.S. and Russian chiefs met to discuss Syria": parties who meet meet each other; a third is the topic
@@ -650,6 +651,22 @@ class _Coder:
             # but "outside the U.S. embassy in Nairobi": the embassy's state was struck
             premises = [a for t in _scene_objects(tok.sent) if self._premises(t) for a in self.res.resolve(t) if a.code]
             cand.targets = premises[:1] or [ArgActor(state.code, None, None, at, at, place.i, "context", state.kind)]
+
+    def _implied_authority(self, cand: Candidate) -> None:
+        """Give a state's legal act done to a named party, in the passive and by no named agent, the state the
+        party belongs to ("Kopp was indicted in the shooting": USA → USA; "five Iraqis were deported" after a
+        scene in Tanzania took that scene's state already). Arrests and charges are mostly domestic."""
+        if any(a.code for a in cand.sources) or not self.lex.has("authority_acts", lemma_of(cand.trigger)):
+            return
+        tok = cand.trigger
+        if not any(c.dep_ == "nsubjpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
+            return
+        tgt = next((a for a in cand.targets if a.code and a.kind == "state"), None)
+        if tgt is not None:
+            s, at = (cand.sources[0] if cand.sources else None), tok.idx
+            cand.sources = [ArgActor(tgt.code, s.name if s else None, s.sector if s else None,
+                                     s.start if s else at, s.end if s else at, s.head if s else tok.i, "context",
+                                     tgt.kind)]
 
     def _scene_state(self, tok: Token) -> tuple[Token, ArgActor] | None:
         """Return the place nearest ``tok`` where the sentence sets its act, with the state it lies in."""

@@ -724,3 +724,10 @@ def test_quarantine_coerces_and_a_visit_looked_forward_to_is_agree() -> None:
     assert _one("Chinese authorities quarantined 28 people in Inner Mongolia.", "COERCE").source == "CHN"
     event = _one("Albright told the envoys that she looked forward to visiting Kenya.", "AGREE")
     assert (event.source, event.target) == ("USA", "KEN")
+
+
+def test_legal_act_in_the_passive_by_no_agent_is_the_partys_own_state() -> None:
+    event = _one("A French journalist was arrested on Monday.", "COERCE")
+    assert (event.source, event.target) == ("FRA", "FRA")
+    event = _one("A French journalist was arrested by Iranian police on Monday.", "COERCE")
+    assert (event.source, event.target) == ("IRN", "FRA")
