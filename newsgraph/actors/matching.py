@@ -134,7 +134,7 @@ def _in_longer_name(span: Span, entry: Entry, ent: Span | None) -> bool:
     if ent is None or (ent.start, ent.end) == (span.start, span.end):
         return False
     if ent.label_ in _PLACE_ENTS:
-        return _place_inside(ent, span.end)
+        return _place_inside(ent, span.end) or _other_states_place(ent, span, entry)
     if ent.label_ == "PERSON":
         return True
     if ent.label_ != "ORG" or entry.form != "seat":
@@ -166,6 +166,15 @@ def _place_inside(ent: Span, end: int) -> bool:
     if ent.text.removeprefix("the ") in regions():
         return True
     return ent.end > end and ent[-1].lower_ in lexicon().names.get("water_bodies", ())
+
+
+def _other_states_place(ent: Span, span: Span, entry: Entry) -> bool:
+    """Tell whether a state's name ends the name of a place of another state ('Jersey' in 'a New Jersey home',
+    'Mexico' in 'New Mexico')."""
+    from newsgraph.actors.places import gazetteer  # here: the gazetteer module builds on this one
+
+    states = {code for _, code in gazetteer().get(ent.text.removeprefix("the "), [])}
+    return span.start > ent.start and bool(states) and entry.country not in states
 
 
 def _entity_around(doc: Doc, start: int, end: int) -> Span | None:

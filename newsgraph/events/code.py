@@ -239,7 +239,22 @@ class _Coder:
         tops = [c for c in tops if c.type != NON_EVENT]
         for cand in tops:
             self._comment_on_act(cand, tops)
-        return tops
+        return self._tolls_told(tops)
+
+    def _tolls_told(self, tops: list[Candidate]) -> list[Candidate]:
+        """Drop the toll of an attack on a state's premises abroad, told by the attack as its subject ("the car bomb
+        attack at the U.S. embassy in Nairobi killed 253 people"): one event, whose dyad the attack's phrase gives
+        (the embassy's state struck), not the toll's (the embassy as the killer)."""
+        attacks = {c.trigger.i: c for c in tops if c.pattern.pos == "NOUN"}
+        kept = []
+        for cand in tops:
+            subj = subject_of(cand.trigger) if self.lex.has("toll_patterns", cand.pattern.id) else None
+            attack = attacks.get(subj.i) if subj is not None else None
+            if subj is not None and attack is not None and attack.type == cand.type and any(
+                    self._premises(t) for t in subj.subtree if t.dep_ == "pobj" and t.head.lower_ in _SCENE_PREPS):
+                continue
+            kept.append(cand)
+        return kept
 
     def _comment_on_act(self, cand: Candidate, tops: list[Candidate]) -> None:
         """Give a reaction to an act its author as recipient: "moved two batteries closer, a step Norland
@@ -277,6 +292,10 @@ class _Coder:
             cand.depth += 2  # "A day after Soleimani was killed …, Iran accused …": a time clause parsed as the root
         if cand.pattern.pos == "NOUN" and self._report_frame(tok):
             cand.depth += FRAME_DEPTH
+            if tok.dep_ == "pobj" and tok.head.lower_ == "at" and not any(
+                    c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children):
+                cand.type = NON_EVENT  # "Trump said at a rally in Monroe": where a statement was made, no act
+                return
         cand.rule = f"{RULESET}:{cand.pattern.id}"
         self._retype(cand)
         self._arguments(cand)

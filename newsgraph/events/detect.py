@@ -84,9 +84,10 @@ def _predicates(tok: Token) -> list[Token]:
     """Return what a verb calls its object: "called Putin a killer", "described the attacks as senseless"."""
     heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
     # the small model also calls a date or a participle an object predicate ("called Thursday on Arabs to ...")
-    return [c for c in tok.children if c.dep_ == "oprd" and c.pos_ != "VERB" and c.ent_type_ not in _WHEN] + [
+    found = [c for c in tok.children if c.dep_ == "oprd" and c.pos_ != "VERB" and c.ent_type_ not in _WHEN] + [
         w for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
         for w in c.children if w.dep_ in ("pobj", "amod", "acomp")]
+    return found + [c for w in found for c in w.children if c.dep_ == "conj"]  # "as delusional and a liar"
 
 
 def _asks_question(tok: Token) -> bool:
@@ -166,7 +167,9 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.bare and tok.tag_ != "VB":
         return False
-    if p.score and not _SCORE.search(_clause_text(tok)):
+    if p.score and not (_SCORE.search(_clause_text(tok)) or any(lex.has("contest_words", w) for t in tok.sent
+                                                                 if t.pos_ != "PROPN"  # the Awami League
+                                                                 for w in (lemma_of(t), t.lower_))):
         return False
     if p.question and not _asks_question(tok):
         return False

@@ -53,7 +53,7 @@ class Pattern:
     bare: bool = False  # verbs: in the base form ("or face air strikes", "would face"; not "has faced attacks")
     comp_cond: bool = False  # the that-clause has a condition ("warned that X would be shut down if ...")
     predicate: bool = False  # verbs: with an object predicate ("called Putin a killer", "branded the vote a farce")
-    score: bool = False  # verbs: their clause gives a match score ("Wales beat Hungary 2-0")
+    score: bool = False  # their clause gives a match score ("Wales beat Hungary 2-0") or their sentence a contest
     question: bool = False  # verbs: their complement is a question ("asked whether ...": no request)
 
     @property

@@ -354,3 +354,11 @@ def test_the_bloc_is_the_eu_but_a_settlement_or_opposition_bloc_is_not() -> None
     for text in ("Netanyahu visited the Gush Etzion settlement bloc in the West Bank.",
                  "Armenia's opposition bloc asked for a recount.", "Poland left the Soviet bloc in 1989."):
         assert at(run(text), text, "bloc") != "EU"
+
+
+def test_state_name_ending_another_states_place_is_that_place() -> None:
+    text = "The hair was found in a New Jersey home. Governor Bill Richardson of New Mexico met Iranian officials."
+    doc = analyse(text)
+    found = {m.text: m.actor_id for m in find_actors(Article(id="a", source="s", source_name="s", text=text),
+                                                      doc).mentions}
+    assert found["New Jersey"] == "USA" and found["New Mexico"] == "USA"

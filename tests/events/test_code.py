@@ -731,3 +731,42 @@ def test_legal_act_in_the_passive_by_no_agent_is_the_partys_own_state() -> None:
     assert (event.source, event.target) == ("FRA", "FRA")
     event = _one("A French journalist was arrested by Iranian police on Monday.", "COERCE")
     assert (event.source, event.target) == ("IRN", "FRA")
+
+
+def test_contests_markets_and_venues_are_no_events() -> None:
+    assert not _events("Austria punched its ticket by beating North Macedonia in the qualifier.")
+    assert not _events("Cleveland's Larry Ogunjobi received a one-game suspension for shoving quarterback Mason "
+                       "Rudolph.")
+    assert not _events("Japan's Nikkei 225 declined 0.3%, while South Korea's Kospi fell 0.5%.")
+    assert not _events('"The great betrayal is over," Trump said at a rally in Monroe, Louisiana.')
+    assert _one("Police beat protesters in Minsk on Sunday.", "ASSAULT").source == "BLR"
+    event = _one("Putin said at a meeting with Erdogan in Sochi that Russia would help Turkey.", "CONSULT")
+    assert (event.source, event.target) == ("RUS", "TUR")
+
+
+def test_an_act_only_thought_of_is_hypothetical() -> None:
+    events = _events("Lamrani described the idea that the U.S. is training the Islamic State at al-Tanf as absurd.")
+    aid = [e for e in events if e.event_type == "AID"]
+    assert aid and all(e.hypothetical for e in aid)
+    hoped = _events("Officials in Tanzania and Kenya also hoped Albright would produce new aid for their countries.")
+    assert hoped and all(e.hypothetical for e in hoped)
+    assert not _events("A small hardcore group under Pol Pot continued to hold out at their headquarters in Cambodia.")
+
+
+def test_inquiry_work_is_accuse_investigate() -> None:
+    assert _one("The FBI is conducting further DNA tests of the hair found outside Dr. Slepian's home.",
+                "ACCUSE").mode == "investigate"
+    event = _one("A French national is wanted by Interpol in connection with the bombing in Kenya.", "ACCUSE")
+    assert event.rule.endswith("accuse.in-connection-with.v") and event.target == "FRA"
+
+
+def test_a_prospect_held_out_is_an_offer() -> None:
+    event = _one("Bush held out the prospect of more aid to Jordan.", "AGREE")
+    assert (event.source, event.target) == ("USA", "JOR")
+
+
+def test_toll_of_an_attack_on_an_embassy_is_that_attack() -> None:
+    events = _events("The car bomb attack at the U.S. embassy in Nairobi killed 253 people.")
+    assert [(e.event_type, e.source, e.target) for e in events] == [("ASSAULT", "KEN", "USA")]
+    killed = _events("A roadside bombing near Samarra killed a U.S. soldier.")
+    assert ("IRQ", "USA") in {(e.source, e.target) for e in killed}
