@@ -118,9 +118,9 @@ def _bare_gerund(tok: Token) -> bool:
 
 def subject_of(tok: Token, depth: int = 0) -> Token | None:
     """Return the (logical) subject head of a verb, climbing xcomp/conj/relcl chains."""
-    for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        return _past_dateline(subjects)
     for child in tok.children:
         if child.dep_ == "agent":
             return next((p for p in child.children if p.dep_ == "pobj"), None)
@@ -138,6 +138,21 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
     if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") or (tok.dep_ == "ccomp" and tok.head.pos_ == "ADJ"):
         return subject_of(tok.head, depth + 1)
     return None
+
+
+def _past_dateline(subjects: list[Token]) -> Token:
+    """Return the subject a wire dateline hides: "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper accused
+    China" parses the dateline's city as the subject and Esper as its apposition after the dash, "MOSCOW (AP) —
+    Ukraine's president accused" as a second subject."""
+    subj = subjects[0]
+    dash = next((c for c in subj.children if c.dep_ == "punct" and c.text in _DASHES), None)
+    if dash is None:
+        return subj
+    after = [c for c in subj.children if c.dep_ == "appos" and c.i > dash.i] + subjects[1:]
+    return after[0] if after else subj
+
+
+_DASHES = {"—", "--", "–", "_"}
 
 
 def _irrealis(tok: Token) -> bool:

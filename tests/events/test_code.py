@@ -770,3 +770,11 @@ def test_toll_of_an_attack_on_an_embassy_is_that_attack() -> None:
     assert [(e.event_type, e.source, e.target) for e in events] == [("ASSAULT", "KEN", "USA")]
     killed = _events("A roadside bombing near Samarra killed a U.S. soldier.")
     assert ("IRQ", "USA") in {(e.source, e.target) for e in killed}
+
+
+def test_a_wire_dateline_is_not_the_subject() -> None:
+    text = ("HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused China of using coercion "
+            "against smaller Asian nations.")
+    assert (_one(text, "ACCUSE").source, _one(text, "ACCUSE").target) == ("USA", "CHN")
+    text = "MOSCOW (AP) — Ukrainian President Volodymyr Zelensky accused Russia of shelling Kharkiv."
+    assert (_one(text, "ACCUSE").source, _one(text, "ACCUSE").target) == ("UKR", "RUS")
