@@ -143,10 +143,10 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
 def _past_dateline(subjects: list[Token]) -> Token:
     """Return the subject a wire dateline hides: "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper accused
     China" parses the dateline's city as the subject and Esper as its apposition after the dash, "MOSCOW (AP) —
-    Ukraine's president accused" as a second subject."""
+    Ukraine's president accused" as a second subject. The dateline keeps its sentence: its city sets the scene."""
     subj = subjects[0]
     dash = next((c for c in subj.children if c.dep_ == "punct" and c.text in _DASHES), None)
-    if dash is None:
+    if dash is None or subj.i != subj.sent.start:  # "the candidate, Andy Beshear — whose father … —": no dateline
         return subj
     after = [c for c in subj.children if c.dep_ == "appos" and c.i > dash.i] + subjects[1:]
     return after[0] if after else subj
