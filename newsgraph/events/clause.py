@@ -85,9 +85,9 @@ def modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
     path: list[Token] = [tok] + ([cur] if cur is not None and cur != tok else [])
     steps = 0
     while cur is not None and steps < 4:
-        if cur.dep_ == "ccomp" and (lex.has("unverified_speech", cur.head.lemma_.lower())
-                                    or lex.has("wishing_verbs", cur.head.lemma_.lower())
-                                    or lex.has("wishing_verbs", cur.head.lower_)):
+        head_words = (cur.head.lemma_.lower(), cur.head.lower_)
+        if cur.dep_ == "ccomp" and (lex.has("unverified_speech", head_words[0])
+                                    or any(lex.has("wishing_verbs", w) for w in head_words)):
             hypo = True  # "claimed that they had attacked the base", "hoped she would bring aid": not established
         purpose = cur.dep_ == "advcl" and to_infinitive(cur)
         if (cur.dep_ in ("xcomp", "acl", "pcomp", "ccomp", "acomp") or purpose) and cur.head != cur and not lex.has(

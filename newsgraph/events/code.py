@@ -402,7 +402,7 @@ class _Coder:
         if cand.pattern.wrapper == "threaten":
             cand.mode = cand.mode or next((c.pattern.mode for c in cand.absorbed if c.pattern.mode), None)
             return
-        declined = cand.trigger.dep_ == "xcomp" and lex.has("decision_verbs", cand.trigger.head.lemma_.lower()) or (
+        declined = (cand.trigger.dep_ == "xcomp" and lex.has("decision_verbs", cand.trigger.head.lemma_.lower())) or (
             lex.has("refused_when_negated", lemma_of(cand.trigger))  # "did not accept the offer"; not "not yet"
             and not any(c.lower_ in ("yet", "still") for c in cand.trigger.children))
         if cand.negated and (cand.future or declined) and cand.type in lex.words["cooperative_types"] and \

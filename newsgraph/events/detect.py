@@ -24,6 +24,8 @@ _ARMED = {"militant", "gunman", "fighter", "rebel", "insurgent", "guerrilla", "j
 _PARTY_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
 _CLAUSE_DEPS = {"conj", "ccomp", "advcl", "xcomp", "relcl", "acl", "parataxis"}
 _SCORE = re.compile(r"(?<![\d.,$])\b\d{1,3} ?[-–] ?\d{1,3}\b(?![-–]?\d|%| percent)")  # "2-0", "5–0", "2 - 1"
+_WHEN = {"DATE", "TIME"}  # entity types the small model mistakes for an object predicate
+_DASHES = {"—", "--", "–", "_"}  # a wire dateline's dash ("HANOI, Vietnam (AP) — …")
 
 
 def pos_of(tok: Token) -> str | None:
@@ -75,9 +77,6 @@ def _clause_text(tok: Token) -> str:
     """Return the text of a verb's own clause: its subtree without the clauses hung on it."""
     inner = {t.i for c in tok.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
     return "".join(t.text_with_ws for t in tok.subtree if t.i not in inner)
-
-
-_WHEN = {"DATE", "TIME"}
 
 
 def _predicates(tok: Token) -> list[Token]:
@@ -151,8 +150,6 @@ def _past_dateline(subjects: list[Token]) -> Token:
     after = [c for c in subj.children if c.dep_ == "appos" and c.i > dash.i] + subjects[1:]
     return after[0] if after else subj
 
-
-_DASHES = {"—", "--", "–", "_"}
 
 
 def _irrealis(tok: Token) -> bool:
