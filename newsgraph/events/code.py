@@ -29,6 +29,14 @@ _REFLEXIVES = {"himself", "herself", "itself", "themselves", "oneself"}
 FRAME_DEPTH = 10  # a report's audience or setting ranks below every act the report carries
 _CIRCUMSTANCE_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "despite"}
 _ANCHOR_PREPS = {"after", "before", "since", "following", "until", "till"}  # those that only date by an event
+# the acts a story keeps referring back to as its background ("the crater left by the embassy blast"); a
+# reference to a march or an investigation is mostly a report of taking part in it, which is the event
+_RESTATED_TYPES = frozenset({"ASSAULT"})
+_CASUALTY_LEMMAS = frozenset({"die", "kill", "injure", "wound", "hurt", "perish", "dead", "toll", "occur", "happen"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# what makes a definite phrase a new event of the same kind: "the second attack", "the latest blast"
+_NEW_MARKERS = frozenset({"another", "new", "latest", "fresh", "second", "third", "further", "separate", "other",
+                          "renewed", "next", "more"})
 # attacks and coercions whose unnamed authors take the country of the scene (ICEWS: "unidentified forces")
 _UNATTRIBUTED = {"ASSAULT", "COERCE"}
 _SCENE_PREPS = frozenset({"in", "near", "at", "outside", "across", "off"})  # where an act happened
@@ -988,7 +996,10 @@ def code_sentences(doc: Doc, actors: ActorAnalysis, lex: Lexicon | None = None) 
     coded: list[tuple[Span, list[Candidate]]] = []
     told: set[str] = set()  # the types of the events the article has already reported
     for sent in doc.sents:
-        cands = [c for c in coder.sentence(sent) if not (c.type in told and _time_anchor(c))]
+        cands = coder.sentence(sent)
+        given = {c.trigger.i for c in cands if c.type in told and c.type in _RESTATED_TYPES
+                 and c.pattern.pos == "NOUN" and _definite(c.trigger) and _aside(c.trigger)}
+        cands = [c for c in cands if not (c.type in told and (_time_anchor(c) or _restated(c, given)))]
         told.update(c.type for c in cands if not c.negated and any(a.code for a in c.sources + c.targets))
         coded.append((sent, cands))
     return coded
@@ -1006,3 +1017,33 @@ def _time_anchor(cand: Candidate) -> bool:
     return prep.lower_ in _ANCHOR_PREPS
 
 
+def _definite(tok: Token) -> bool:
+    """Tell whether a nominal trigger is a definite phrase ("the bombing", "the embassy blast", "Rabin's killing"):
+    given information, the event the article has told, unless marked as another one ("the second attack")."""
+    kids = list(tok.children)
+    if any(k.lower_ in _NEW_MARKERS for k in kids):
+        return False
+    return any((k.dep_ == "det" and k.lower_ in _DEFINITE) or k.dep_ == "poss" for k in kids)
+
+
+def _aside(tok: Token) -> bool:
+    """Tell whether a nominal trigger is only mentioned by a clause about something else ("the crater left by the
+    embassy blast", "victims of the bombing were brought back"), not the topic that a clause or its casualties
+    tell ("the blast occurred at 10:35", "eleven people died in the blast")."""
+    if tok.dep_ not in ("pobj", "dobj"):
+        return False
+    holder = tok.head.head if tok.dep_ == "pobj" else tok.head  # "died in the blast": died; "toll in": toll
+    return lemma_of(holder) not in _CASUALTY_LEMMAS
+
+
+def _restated(cand: Candidate, given: set[int]) -> bool:
+    """Tell whether a candidate only restates an event the article has told: a definite nominal trigger, or a verb
+    whose subject or antecedent is one ("the Aug. 7 blasts killed 257", "the bombing that killed an officer")."""
+    tok = cand.trigger
+    if tok.i in given:
+        return True
+    if cand.pattern.pos != "VERB":
+        return False
+    if tok.dep_ == "relcl" and tok.head.i in given:
+        return True
+    return any(k.dep_ in ("nsubj", "nsubjpass") and k.i in given for k in tok.children)

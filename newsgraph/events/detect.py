@@ -139,6 +139,41 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _a_person(subj: Token) -> bool:
+    """Tell whether a subject names a person: "he", a name in its phrase ("the Cuban exile Jorge Mas"), or the
+    antecedent of "who"."""
+    if subj.lower_ in ("who", "that") and subj.head.dep_ == "relcl":
+        subj = subj.head.head
+    return subj.lower_ in ("he", "she", "i") or any(t.ent_type_ == "PERSON" for t in subj.subtree)
+
+
+def _thing_subject(verb: Token, lex: Lexicon) -> bool:
+    """Tell whether a verb's active subject is a thing, not someone who acts: a noun of the `thing_subjects` list
+    ("the merger would allow"), "this"/"that", "which" after such a noun, or "it" that no actor's statement
+    introduces ("It allows him to ..." but not "China said it would allow ...")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is None and (verb.dep_ in ("conj", "xcomp") or verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        return _thing_subject(verb.head, lex)  # "The weather should ease, allowing crews to ..."
+    if subj is None:
+        return False
+    if subj.dep_ == "csubj":
+        return True  # "Keeping the talks going allows ..."
+    word = subj.lower_
+    if word in ("which", "that") and verb.dep_ == "relcl":
+        return verb.head.pos_ != "PROPN" and lex.has("thing_subjects", lemma_of(verb.head))
+    if word in ("this", "that", "what"):
+        return True
+    if word == "it":
+        speech = verb
+        while speech.dep_ in ("ccomp", "conj", "xcomp") and speech.head is not speech:
+            speech = speech.head
+            said_by = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+            if lex.has("speech_verbs", lemma_of(speech)) and said_by is not None and said_by.lower_ != "it":
+                return False
+        return True
+    return subj.pos_ != "PROPN" and lex.has("thing_subjects", lemma_of(subj))
+
+
 def _past_dateline(subjects: list[Token]) -> Token:
     """Return the subject a wire dateline hides: "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper accused
     China" parses the dateline's city as the subject and Esper as its apposition after the dash, "MOSCOW (AP) —
@@ -184,6 +219,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
                                                                  for w in (lemma_of(t), t.lower_))):
         return False
     if p.question and not _asks_question(tok):
+        return False
+    if p.subj_agent and _thing_subject(tok, lex):
         return False
     predicates = _predicates(tok) if p.predicate else []
     if p.predicate and not predicates:
@@ -249,11 +286,13 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
             return False
         if p.mod_not and mods & p.mod_not:
             return False
-    if p.subj_person or p.subj_mil or p.subj_crowd or p.subj_not_crowd:
+    if p.subj_person or p.subj_not_person or p.subj_mil or p.subj_crowd or p.subj_not_crowd:
         subj = subject_of(tok) if tok.pos_ != "NOUN" else None
         words = {lemma_of(t) for t in subj.subtree} if subj is not None else set()
         person = subj is not None and (subj.ent_type_ == "PERSON" or bool(words & _PERSONISH))
         if p.subj_person and not person:
+            return False
+        if p.subj_not_person and subj is not None and (person or _a_person(subj)):
             return False
         if p.subj_mil and not words & _MILISH:
             return False

@@ -18,7 +18,7 @@ EVENT_TYPES = (
 NON_EVENT = "NONE"  # a pattern of this type blocks the triggers of its complement and yields no event
 _CONSTRAINTS = ("active", "present", "bare", "transitive", "comp", "that_clause", "comp_cond", "comp_lemma", "obj",
                 "obj_not", "prep", "prep_not", "pobj", "mod", "mod_not", "obj_ent", "subj_person", "subj_mil",
-                "subj_crowd", "subj_not_crowd", "predicate", "score", "question")
+                "subj_crowd", "subj_not_crowd", "subj_not_person", "predicate", "score", "question")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class Pattern:
     subj_mil: bool = False
     subj_crowd: bool = False
     subj_not_crowd: bool = False
+    subj_not_person: bool = False  # verbs: whoever returns is a state or a body, not a person going home
     comp_lemma: frozenset[str] = frozenset()  # the clausal complement's verb must have one of these lemmas
     transitive: bool = False  # needs an object, a clausal complement or a for-phrase
     reverse: bool = False  # the subject receives: source and target swap
@@ -55,6 +56,9 @@ class Pattern:
     predicate: bool = False  # verbs: with an object predicate ("called Putin a killer", "branded the vote a farce")
     score: bool = False  # their clause gives a match score ("Wales beat Hungary 2-0") or their sentence a contest
     question: bool = False  # verbs: their complement is a question ("asked whether ...": no request)
+    # verbs: an active subject must be someone who can act, not a thing ("the merger would allow the company to
+    # pay down debt"); left out of the specificity, which orders a lemma's patterns by what they require
+    subj_agent: bool = False
 
     @property
     def specificity(self) -> int:
@@ -91,11 +95,12 @@ def _pattern(raw: dict[str, Any]) -> Pattern:
         mode=raw.get("mode"), wrapper=raw.get("wrapper"),
         obj_ent=bool(raw.get("obj_ent")), subj_person=bool(raw.get("subj_person")),
         subj_mil=bool(raw.get("subj_mil")), subj_crowd=bool(raw.get("subj_crowd")),
-        subj_not_crowd=bool(raw.get("subj_not_crowd")), active=bool(raw.get("active")),
+        subj_not_crowd=bool(raw.get("subj_not_crowd")), subj_not_person=bool(raw.get("subj_not_person")),
+        active=bool(raw.get("active")),
         present=bool(raw.get("present")),
         bare=bool(raw.get("bare")),
         comp_cond=bool(raw.get("comp_cond")), predicate=bool(raw.get("predicate")), score=bool(raw.get("score")),
-        question=bool(raw.get("question")),
+        question=bool(raw.get("question")), subj_agent=bool(raw.get("subj_agent")),
         comp=bool(raw.get("comp")), that_clause=bool(raw.get("that_clause")),
         reverse=bool(raw.get("reverse")), transitive=bool(raw.get("transitive")), **sets,
     )

@@ -778,3 +778,31 @@ def test_a_wire_dateline_is_not_the_subject() -> None:
     assert (_one(text, "ACCUSE").source, _one(text, "ACCUSE").target) == ("USA", "CHN")
     text = "MOSCOW (AP) — Ukrainian President Volodymyr Zelensky accused Russia of shelling Kharkiv."
     assert (_one(text, "ACCUSE").source, _one(text, "ACCUSE").target) == ("UKR", "RUS")
+
+
+def test_a_told_attack_mentioned_again_is_no_new_event() -> None:
+    text = ("A car bomb exploded outside the Israeli embassy in Nicosia on Monday, killing two guards. "
+            "Cypriot doctors treated survivors of the embassy blast in Nicosia.")
+    assert [(e.event_type, e.source, e.target) for e in _events(text)] == [("ASSAULT", "CYP", "ISR")]
+    # a second attack is news, and so is the toll that a later sentence gives
+    again = text + " Another blast hit the Israeli embassy in Athens on Tuesday. Eleven people died in the blast."
+    later = [e for e in _events(again) if e.start > again.index("Cypriot")]
+    assert [e.event_type for e in later].count("ASSAULT") >= 1
+
+
+def test_a_thing_that_allows_is_no_concession() -> None:
+    assert not [e for e in _events("The merger would allow Gannett to pay down its debt in Germany.")
+                if e.event_type in ("CONCEDE", "AGREE")]
+    assert not [e for e in _events("It allows President Trump to keep a tough stance toward China.")
+                if e.event_type in ("CONCEDE", "AGREE")]
+    assert _one("Egypt said it would allow Palestinians to cross into Sinai.", "AGREE").source == "EGY"
+    assert _one("Pakistan allowed Indian pilgrims to visit the shrine.", "CONCEDE").source == "PAK"
+
+
+def test_a_person_going_back_is_no_retreat() -> None:
+    for text in ("The boy's father, Juan Miguel Gonzalez, who wants to return to Cuba, met lawyers in Washington.",
+                 "The Cuban exile Jorge Mas returned from Havana last week."):
+        assert not [e for e in _events(text) if e.event_type in ("RETREAT", "AGREE")], text
+    event = _one("Uzbekistan returned three seized trucks to Kyrgyzstan on Friday.", "RETREAT")
+    assert (event.source, event.target) == ("UZB", "KGZ")
+    assert _one("Russian troops returned to their bases near Ukraine after the drills.", "RETREAT").source == "RUS"
