@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -11,6 +12,7 @@ from newsgraph.events.classifier import PENTA
 from newsgraph.events.clause import anchor, depth, governor, modality, pobjs, speech_head, to_infinitive, with_conj
 from newsgraph.events.detect import find_triggers, lemma_of, subject_of
 from newsgraph.events.lexicon import MUST_CLAUSE, NON_EVENT, RULESET, Lexicon, Pattern, load_lexicon
+from newsgraph.events.places import state_codes
 from newsgraph.records import ActorAnalysis
 
 # dependency relations along which a trigger is part of the event of the trigger above it
@@ -32,7 +34,10 @@ _ANCHOR_PREPS = {"after", "before", "since", "following", "until", "till"}  # th
 # the acts a story keeps referring back to as its background ("the crater left by the embassy blast"); a
 # reference to a march or an investigation is mostly a report of taking part in it, which is the event
 _RESTATED_TYPES = frozenset({"ASSAULT"})
-_CASUALTY_LEMMAS = frozenset({"die", "kill", "injure", "wound", "hurt", "perish", "dead", "toll", "occur", "happen"})
+_CASUALTY_LEMMAS = frozenset({"die", "kill", "injure", "wound", "hurt", "cut", "maim", "burn", "hospitalize", "perish",
+                              "dead", "toll", "occur", "happen"})
+_SEATED_SECTORS = frozenset({"BUS", "MED"})
+_PERSONAL = frozenset({"he", "she", "they", "him", "her", "them"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # what makes a definite phrase a new event of the same kind: "the second attack", "the latest blast"
 _NEW_MARKERS = frozenset({"another", "new", "latest", "fresh", "second", "third", "further", "separate", "other",
@@ -208,6 +213,7 @@ class _Coder:
         self.res = ArgResolver(doc, actors)
         self.last_source: dict[str, list[ArgActor]] = {}  # latest coded source per type, for "rejected the demand"
         self.acts: dict[int, Pattern] = {}  # the current sentence's triggers: is an object itself an act?
+        self.home = _story_state(actors)
 
     def sentence(self, sent: Span) -> list[Candidate]:
         """Return the top-level event candidates of one sentence (absorbed complements folded in)."""
@@ -484,6 +490,7 @@ class _Coder:
             cand.sources = self._clause_source(cand) or cand.sources
         self._domestic_default(cand)
         self._unattributed_attack(cand)
+        self._story_default(cand)
         self._implied_authority(cand)
         self._domestic_recipient(cand)
         src_codes = {a.code for a in cand.sources if a.code}
@@ -678,6 +685,32 @@ class _Coder:
             # but "outside the U.S. embassy in Nairobi": the embassy's state was struck
             premises = [a for t in _scene_objects(tok.sent) if self._premises(t) for a in self.res.resolve(t) if a.code]
             cand.targets = premises[:1] or [ArgActor(state.code, None, None, at, at, place.i, "context", state.kind)]
+
+    def _story_default(self, cand: Candidate) -> None:
+        """Place the parties of a domestic act that no phrase of its sentence places in the state the story is set
+        in ("Officers arrested Christopher Battin", "He also is charged in three Atlanta attacks" in a story whose
+        places and people are all American). ICEWS codes such actors by the story's location, too; the code is
+        marked as guessed, and only a person, a pronoun for one, or a sector phrase ("officers") gets it."""
+        if self.home is None or cand.type not in self.lex.words["story_types"] or cand.pattern.pos != "VERB" or \
+                any(a.code for a in cand.sources + cand.targets):  # a bare noun ("months of protests") names no act
+            return
+        code, at = self.home, cand.trigger.idx
+
+        def placeable(a: ArgActor) -> bool:  # a person or a state's people; a firm's or a paper's seat is its own
+            head = self.doc[a.head]
+            return a.sector not in _SEATED_SECTORS and (a.sector is not None or head.ent_type_ == "PERSON"
+                                                          or head.lower_ in _PERSONAL
+                                                          or self.lex.has("kin_nouns", lemma_of(head)))
+
+        def placed(args: list[ArgActor]) -> list[ArgActor]:
+            return [ArgActor(code, a.name, a.sector, a.start, a.end, a.head, "context", "state", guessed=True)
+                    if placeable(a) else a for a in args]
+
+        cand.sources, cand.targets = placed(cand.sources), placed(cand.targets)
+        if not any(a.code for a in cand.sources + cand.targets):
+            return
+        if not cand.sources and not cand.pattern.reverse:  # an agentless act of the story's state: its authorities
+            cand.sources = [ArgActor(code, None, None, at, at, cand.trigger.i, "context", "state", guessed=True)]
 
     def _implied_authority(self, cand: Candidate) -> None:
         """Give a state's legal act done to a named party, in the passive and by no named agent, the state the
@@ -1047,3 +1080,15 @@ def _restated(cand: Candidate, given: set[int]) -> bool:
     if tok.dep_ == "relcl" and tok.head.i in given:
         return True
     return any(k.dep_ in ("nsubj", "nsubjpass") and k.i in given for k in tok.children)
+
+
+def _story_state(actors: ActorAnalysis) -> str | None:
+    """Return the state a story is set in: the one that at least half of its mentions of states and of their
+    people and bodies ("U.S. officials", "the FBI") name, at least twice (None for a story across states)."""
+    states = Counter(a.id if a.kind == "state" else a.country for m in actors.mentions
+                     if (a := actors.actors.get(m.actor_id)) is not None and a.kind != "igo"
+                     and (a.kind == "state" or a.country in state_codes()))
+    if not states:
+        return None
+    code, count = states.most_common(1)[0]
+    return code if count >= 2 and count * 2 >= sum(states.values()) else None

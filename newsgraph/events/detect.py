@@ -140,11 +140,12 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
 
 
 def _a_person(subj: Token) -> bool:
-    """Tell whether a subject names a person: "he", a name in its phrase ("the Cuban exile Jorge Mas"), or the
-    antecedent of "who"."""
+    """Tell whether a subject names a person: "he", a name as its head or beside it ("the Cuban exile Jorge Mas",
+    "the boy's father, Juan Miguel Gonzalez"), or such an antecedent of "who"."""
     if subj.lower_ in ("who", "that") and subj.head.dep_ == "relcl":
         subj = subj.head.head
-    return subj.lower_ in ("he", "she", "i") or any(t.ent_type_ == "PERSON" for t in subj.subtree)
+    named = [subj, *(c for c in subj.children if c.dep_ in ("appos", "compound"))]  # "the boy's father, Juan ..."
+    return subj.lower_ in ("he", "she", "i") or any(t.ent_type_ == "PERSON" for t in named)
 
 
 def _thing_subject(verb: Token, lex: Lexicon) -> bool:
@@ -289,7 +290,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
     if p.subj_person or p.subj_not_person or p.subj_mil or p.subj_crowd or p.subj_not_crowd:
         subj = subject_of(tok) if tok.pos_ != "NOUN" else None
         words = {lemma_of(t) for t in subj.subtree} if subj is not None else set()
-        person = subj is not None and (subj.ent_type_ == "PERSON" or bool(words & _PERSONISH))
+        person = subj is not None and (bool(words & _PERSONISH) or _a_person(subj))
         if p.subj_person and not person:
             return False
         if p.subj_not_person and subj is not None and (person or _a_person(subj)):

@@ -802,7 +802,31 @@ def test_a_thing_that_allows_is_no_concession() -> None:
 def test_a_person_going_back_is_no_retreat() -> None:
     for text in ("The boy's father, Juan Miguel Gonzalez, who wants to return to Cuba, met lawyers in Washington.",
                  "The Cuban exile Jorge Mas returned from Havana last week."):
-        assert not [e for e in _events(text) if e.event_type in ("RETREAT", "AGREE")], text
+        assert not [e for e in _events(text) if e.event_type == "RETREAT" or "retreat" in e.rule], text
     event = _one("Uzbekistan returned three seized trucks to Kyrgyzstan on Friday.", "RETREAT")
     assert (event.source, event.target) == ("UZB", "KGZ")
     assert _one("Russian troops returned to their bases near Ukraine after the drills.", "RETREAT").source == "RUS"
+
+
+def test_unplaced_parties_of_a_domestic_act_take_the_story_state() -> None:
+    text = ("The FBI in Washington added James Kopp to its most-wanted list on Monday, U.S. officials said. "
+            "Agents detained his sister Lynn on Friday.")
+    assert [(e.event_type, e.source, e.target) for e in _events(text)] == [("COERCE", "USA", "USA")]
+    # one sentence names no story: nobody is placed
+    assert not _events("Agents detained his sister Lynn on Friday.")
+    # a story across states has no single setting
+    text = "Kenya, Tanzania and Uganda signed a customs pact. Agents detained his sister Lynn on Friday."
+    assert not [e for e in _events(text) if e.event_type == "COERCE"]
+
+
+def test_a_bomb_that_goes_off_is_an_attack() -> None:
+    event = _one("A roadside bomb went off near a police station in Kandahar on Monday.", "ASSAULT")
+    assert event.source == "AFG" and event.rule.endswith("assault.go-off.v")
+    assert not [e for e in _events("The alarm went off at a police station in Kandahar.") if e.event_type == "ASSAULT"]
+
+
+def test_a_named_person_travelling_there_is_a_visit() -> None:
+    text = ("Cuban President Fidel Castro said that the boy's father, Juan Miguel Gonzalez, would travel to the "
+            "United States to bring his son home.")
+    event = _one(text, "AGREE")
+    assert (event.source, event.target) == ("CUB", "USA")
