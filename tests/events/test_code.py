@@ -830,3 +830,17 @@ def test_a_named_person_travelling_there_is_a_visit() -> None:
             "United States to bring his son home.")
     event = _one(text, "AGREE")
     assert (event.source, event.target) == ("CUB", "USA")
+
+
+def test_intelligence_passed_and_bases_opened_are_cooperation() -> None:
+    event = _one("British intelligence has been passing satellite imagery of Russian troop positions to Ukraine's "
+                 "armed forces, officials in London said on Thursday.", "COOPERATE")
+    assert (event.source, event.target) == ("GBR", "UKR")
+    event = _one("Turkey opened its Incirlik air base to U.S. warplanes on Thursday for missions over Iraq.",
+                 "COOPERATE")
+    assert (event.source, event.target) == ("TUR", "USA")
+    assert _one("Turkey and Azerbaijan inaugurated the TANAP natural gas pipeline on Tuesday.",
+                "COOPERATE").source in ("TUR", "AZE")
+    # photos shared on a social network are nobody's intelligence
+    assert not [e for e in _events("The actress took to her Instagram page to share some stunning photos of Accra.")
+                if e.event_type == "COOPERATE"]
