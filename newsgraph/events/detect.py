@@ -244,6 +244,10 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.obj or p.obj_not or p.obj_ent:
         objs = _objects(tok) + predicates
+        if p.type == "AID" and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "rice [donated] by Beijing arrived": what was given; "tariffs imposed by China have hurt farmers"
+            # names a measure in passing, so only a gift counts
+            objs = objs + [tok.head] + [c for c in tok.head.children if c.dep_ in ("compound", "amod")]
         lemmas = {lemma_of(o) for o in objs} | {o.lower_ for o in objs}
         if p.obj and not lemmas & p.obj:
             return False

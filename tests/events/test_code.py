@@ -844,3 +844,11 @@ def test_intelligence_passed_and_bases_opened_are_cooperation() -> None:
     # photos shared on a social network are nobody's intelligence
     assert not [e for e in _events("The actress took to her Instagram page to share some stunning photos of Accra.")
                 if e.event_type == "COOPERATE"]
+
+
+def test_a_gift_named_by_its_participle_is_aid() -> None:
+    event = _one("A shipment of 10,000 tonnes of rice donated by Beijing arrived in Colombo on Monday.", "AID")
+    assert (event.source, event.target) == ("CHN", "LKA")
+    # a measure named in passing is no new act
+    assert not [e for e in _events("Retaliatory tariffs imposed by China have particularly hurt U.S. farmers.")
+                if e.event_type == "SANCTION"]
