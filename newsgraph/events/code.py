@@ -312,6 +312,8 @@ class _Coder:
                 return
         cand.rule = f"{RULESET}:{cand.pattern.id}"
         self._retype(cand)
+        if cand.type == "ASSAULT" and self._raid_as_coercion(tok):
+            cand.type, cand.mode, cand.rule = "COERCE", "seize", cand.rule + "+raid"
         self._arguments(cand)
         warners = self._own_side_warning(cand)
         if warners is not None:  # "Erdogan warned that Turkey could send troops": a threat
@@ -335,6 +337,20 @@ class _Coder:
         cand.mode = cand.mode or self._mode(cand)
         cand.location = self._location(cand)
         cand.confidence = self._confidence(cand)
+
+    def _raid_as_coercion(self, tok: Token) -> bool:
+        """Tell whether a raid is coercion: on premises ("raided the offices of a newspaper"), by the police, or
+        with an arrest, a seizure or a closure in its clause ("raided a farmhouse and detained 12 insurgents")."""
+        lex = self.lex
+        if not lex.has("raid_verbs", lemma_of(tok)):
+            return False
+        conjuncts = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        if any((pat := self.acts.get(c.i)) is not None and pat.type == "COERCE" for c in conjuncts):
+            return True
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        subj = subject_of(tok)
+        return any(lex.has("raided_premises", lemma_of(o)) for o in objs) or (
+            subj is not None and any(lex.has("police_words", t.lower_) for t in (subj, *subj.children)))
 
     def _warner(self, cand: Candidate) -> list[ArgActor] | None:
         """Return who says the warning whose complement holds ``cand`` ("X warned that ..."); None for no warning."""

@@ -852,3 +852,11 @@ def test_a_gift_named_by_its_participle_is_aid() -> None:
     # a measure named in passing is no new act
     assert not [e for e in _events("Retaliatory tariffs imposed by China have particularly hurt U.S. farmers.")
                 if e.event_type == "SANCTION"]
+
+
+def test_a_raid_that_arrests_or_shuts_is_coercion() -> None:
+    event = _one("U.S. troops raided a farmhouse near Tikrit before dawn on Sunday and detained 12 suspected "
+                 "insurgents.", "COERCE")
+    assert event.source == "USA" and event.rule.endswith("+raid")
+    assert _one("Peruvian police captured Shining Path leader Abimael Guzman in Lima.", "COERCE").source == "PER"
+    assert _one("Israeli jets raided Hezbollah positions in southern Lebanon.", "ASSAULT").source == "ISR"
