@@ -860,3 +860,11 @@ def test_a_raid_that_arrests_or_shuts_is_coercion() -> None:
     assert event.source == "USA" and event.rule.endswith("+raid")
     assert _one("Peruvian police captured Shining Path leader Abimael Guzman in Lima.", "COERCE").source == "PER"
     assert _one("Israeli jets raided Hezbollah positions in southern Lebanon.", "ASSAULT").source == "ISR"
+
+
+def test_a_tender_offer_or_a_drug_legalized_is_no_political_event() -> None:
+    assert not [e for e in _events("Marijuana for recreational use has been legalized in 11 states of the United "
+                                   "States.") if e.event_type == "CONCEDE"]
+    assert not [e for e in _events("Employees of the Japanese firm SoftBank are waiting for a $3 billion tender "
+                                   "offer.") if e.event_type == "AGREE"]
+    assert _one("Iran offered Iraq a $1 billion loan on Monday.", "AGREE").source == "IRN"
