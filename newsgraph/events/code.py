@@ -118,6 +118,8 @@ def _occasion(tok: Token) -> bool:
     """Tell whether a token heads a time or circumstance phrase ("after meeting Vucic", "after Jaishankar met")."""
     if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in _CIRCUMSTANCE_PREPS:
         return True
+    if tok.dep_ in ("pobj", "pcomp") and (tok.head.lower_, tok.head.head.lower_) in (("of", "ahead"), ("to", "prior")):
+        return True  # "deployed thousands of officers ahead of the opposition rally": when, not what
     return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CIRCUMSTANCE_PREPS for m in tok.children)
 
 

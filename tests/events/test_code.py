@@ -868,3 +868,10 @@ def test_a_tender_offer_or_a_drug_legalized_is_no_political_event() -> None:
     assert not [e for e in _events("Employees of the Japanese firm SoftBank are waiting for a $3 billion tender "
                                    "offer.") if e.event_type == "AGREE"]
     assert _one("Iran offered Iraq a $1 billion loan on Monday.", "AGREE").source == "IRN"
+
+
+def test_police_deployed_ahead_of_a_rally_is_mobilization() -> None:
+    text = ("Kenyan police deployed hundreds of riot officers across Nairobi's slums on Monday ahead of rallies "
+            "called by the opposition.")
+    found = [e for e in _events(text) if e.event_type in ("MOBILIZE", "PROTEST")]
+    assert found and found[0].event_type == "MOBILIZE" and found[0].source == "KEN"
