@@ -875,3 +875,10 @@ def test_police_deployed_ahead_of_a_rally_is_mobilization() -> None:
             "called by the opposition.")
     found = [e for e in _events(text) if e.event_type in ("MOBILIZE", "PROTEST")]
     assert found and found[0].event_type == "MOBILIZE" and found[0].source == "KEN"
+
+
+def test_an_election_won_is_no_beating() -> None:
+    assert not _events("Kentucky Democrats beat incumbent Gov. Matt Bevin in Kentucky, a state Trump won in 2016.")
+    assert not [e for e in _events("Kenya's opposition defeated the ruling party in the election in Nairobi.")
+                if e.event_type == "ASSAULT"]
+    assert _one("Police in Dhaka beat opposition lawmakers with batons outside parliament.", "ASSAULT").source == "BGD"
