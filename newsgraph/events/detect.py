@@ -297,7 +297,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         person = subj is not None and (bool(words & _PERSONISH) or _a_person(subj))
         if p.subj_person and not person:
             return False
-        if p.subj_not_person and subj is not None and (person or _a_person(subj)):
+        if p.subj_not_person and person:
             return False
         if p.subj_mil and not words & _MILISH:
             return False
