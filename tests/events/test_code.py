@@ -882,3 +882,10 @@ def test_an_election_won_is_no_beating() -> None:
     assert not [e for e in _events("Kenya's opposition defeated the ruling party in the election in Nairobi.")
                 if e.event_type == "ASSAULT"]
     assert _one("Police in Dhaka beat opposition lawmakers with batons outside parliament.", "ASSAULT").source == "BGD"
+
+
+def test_deaths_in_an_accident_are_no_attack() -> None:
+    assert not _events("Seventy-three Israeli soldiers were killed on the way to Lebanon when two military "
+                       "helicopters crashed.")
+    assert not _events("Five Indian soldiers were killed in a plane crash in Kashmir.")
+    assert _one("Gunmen killed five Indian soldiers in an ambush in Kashmir.", "ASSAULT").target == "IND"
