@@ -889,3 +889,12 @@ def test_deaths_in_an_accident_are_no_attack() -> None:
                        "helicopters crashed.")
     assert not _events("Five Indian soldiers were killed in a plane crash in Kashmir.")
     assert _one("Gunmen killed five Indian soldiers in an ambush in Kashmir.", "ASSAULT").target == "IND"
+
+
+def test_a_stance_opposed_to_something_is_no_rejection() -> None:
+    assert not _events("But Northern Ireland's pro-British Protestant majority is bitterly opposed to uniting "
+                       "Ireland.")
+    text = ("Indonesian students opposed to the new labour law torched bus shelters and pelted police with stones in "
+            "Jakarta on Thursday.")
+    assert [e.event_type for e in _events(text)][:1] == ["PROTEST"]
+    assert _one("Britain opposed the Irish plan at the summit in Brussels.", "REJECT").source == "GBR"
