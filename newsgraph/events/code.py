@@ -965,6 +965,13 @@ class _Coder:
             if cand.type in lex.words["cooperative_types"]:  # "offered to enrich uranium for Iran"
                 out.extend(pobjs(comp, {"for"}))
             out.extend(c for c in comp.children if c.dep_ == "dative")
+            # "to sever relations with Israel over its offensive in Gaza", "to walk out of talks with Israel": the
+            # party of the ties or talks at stake comes before the topic
+            preps = [c for c in comp.children if c.dep_ == "prep"]
+            nouns = [c for c in comp.children if c.dep_ == "dobj"] + [
+                o for p in preps + [g for c in preps for g in c.children if g.dep_ == "prep"]
+                for o in p.children if o.dep_ == "pobj" and o.i in self.acts]  # not "stand by X in a dispute"
+            out.extend(p for n in nouns for p in pobjs(n, {"with", "between"}))
             out.extend(pobjs(comp, tpreps))  # "agreed to return four villages to Azerbaijan"
             for obj in (c for c in comp.children if c.dep_ == "dobj"):  # "to lift the U.S. embargo against
                 parties = pobjs(obj, lex.words["noun_target_preps"])  # Vietnam": an act object's own party first

@@ -898,3 +898,12 @@ def test_a_stance_opposed_to_something_is_no_rejection() -> None:
             "Jakarta on Thursday.")
     assert [e.event_type for e in _events(text)][:1] == ["PROTEST"]
     assert _one("Britain opposed the Irish plan at the summit in Brussels.", "REJECT").source == "GBR"
+
+
+def test_party_of_the_ties_or_talks_a_clause_puts_at_stake_is_the_target() -> None:
+    cut = _one("South Africa threatened on Monday to cut diplomatic ties with Israel over its bombing of Rafah.",
+               "THREATEN")
+    assert (cut.source, cut.target) == ("ZAF", "ISR")  # not the state of the place the topic names
+    walkout = _one("Serbia's president threatened to walk out of talks with Kosovo if police deployments in Mitrovica "
+                   "continued.", "THREATEN")
+    assert (walkout.source, walkout.target) == ("SRB", "KOS")
