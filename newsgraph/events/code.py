@@ -255,6 +255,8 @@ class _Coder:
         tops = [c for c in tops if c.type != NON_EVENT]
         for cand in tops:
             self._comment_on_act(cand, tops)
+            # last of all the ways to a recipient (a reaction's is the act's author, a warning's who is warned)
+            self._domestic_recipient(cand, self.lex.words["self_directed_types"])
         return self._tolls_told(tops)
 
     def _tolls_told(self, tops: list[Candidate]) -> list[Candidate]:
@@ -510,7 +512,7 @@ class _Coder:
         self._unattributed_attack(cand)
         self._story_default(cand)
         self._implied_authority(cand)
-        self._domestic_recipient(cand)
+        self._domestic_recipient(cand, self.lex.words["domestic_types"])
         src_codes = {a.code for a in cand.sources if a.code}
         # "U.S. and Russian chiefs met to discuss Syria": parties who meet meet each other; a third is the topic
         if len(src_codes) > 1 and (mutual and ({a.code for a in cand.targets} <= src_codes or cand.type == "CONSULT"
@@ -758,15 +760,20 @@ class _Coder:
         places = sorted(places + [o for t in places for o in pobjs(t, {"of"})], key=lambda t: abs(t.i - tok.i))
         return next(((p, a) for p in places for a in self.res.resolve(p) if a.code and a.kind == "state"), None)
 
-    def _domestic_recipient(self, cand: Candidate) -> None:
-        """Give a protest, a coercion or a concession that names no recipient its source's own state.
+    def _domestic_recipient(self, cand: Candidate, types: frozenset[str]) -> None:
+        """Give an event of ``types`` that names no recipient its source's own state: a protest, a coercion or a
+        concession (``domestic_types``), or a resignation, a promise, a threat, an inquiry, a refusal or praise
+        (``self_directed_types``).
 
         PLOVER codes these as acts within a state ("French unions held a nationwide strike": FRA → FRA; the PLOVER
         GSR gives 19 of its 30 such development events a recipient of the source's country and none an empty one).
+        Of the self-directed events coded with a source and no recipient, the labels of the written development
+        sentences give 148 the source's country, 31 no recipient and 36 another party; the real-news annotators 16, 4
+        and 6; the GSR development lines leave both of theirs empty.
         The implied recipient has an empty span: no phrase of the text names it.
         """
         codes = {a.code for a in cand.sources if a.code}
-        if cand.type not in self.lex.words["domestic_types"] or len(codes) != 1 or any(a.code for a in cand.targets):
+        if cand.type not in types or len(codes) != 1 or any(a.code for a in cand.targets):
             return
         src = next(a for a in cand.sources if a.code)
         holders = [self.doc[src.head], *pobjs(self.doc[src.head], {"of"})]  # "hundreds of prisoners in Israeli jails"

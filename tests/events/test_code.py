@@ -907,3 +907,15 @@ def test_party_of_the_ties_or_talks_a_clause_puts_at_stake_is_the_target() -> No
     walkout = _one("Serbia's president threatened to walk out of talks with Kosovo if police deployments in Mitrovica "
                    "continued.", "THREATEN")
     assert (walkout.source, walkout.target) == ("SRB", "KOS")
+
+
+@pytest.mark.parametrize(("text", "etype", "state"), [
+    ("Peru's interior minister resigned on Friday amid a row over police pay.", "RETREAT", "PER"),
+    ("Kenya's electoral commission opened an inquiry into vote buying in Kisumu on Monday.", "ACCUSE", "KEN"),
+    ("Chile's president promised on Sunday to rewrite the constitution after weeks of unrest.", "AGREE", "CHL"),
+])
+def test_a_self_directed_act_naming_no_party_is_received_by_the_source_s_state(text: str, etype: str,
+                                                                               state: str) -> None:
+    event = _one(text, etype)
+    assert (event.source, event.target) == (state, state)
+    assert event.target_name is None  # implied: no phrase of the text names it
