@@ -44,6 +44,8 @@ _NEW_MARKERS = frozenset({"another", "new", "latest", "fresh", "second", "third"
                           "renewed", "next", "more"})
 # attacks and coercions whose unnamed authors take the country of the scene (ICEWS: "unidentified forces")
 _UNATTRIBUTED = {"ASSAULT", "COERCE"}
+# ... and a crowd that no phrase places: "truck drivers blocked the Beira corridor near Chimoio" (Mozambicans)
+_SCENE_AUTHORED = _UNATTRIBUTED | {"PROTEST"}
 _SCENE_PREPS = frozenset({"in", "near", "at", "outside", "across", "off"})  # where an act happened
 _LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION", "REQUEST"}
 
@@ -682,11 +684,12 @@ class _Coder:
     def _unattributed_attack(self, cand: Candidate) -> None:
         """Give an attack whose author no phrase places the country where it happened.
 
-        Also a coercion (a curfew clamped on a city, an arrest by unnamed agents). ICEWS codes such authors as the
+        Also a coercion (a curfew clamped on a city, an arrest by unnamed agents) and a protest by a crowd that no
+        phrase places ("coca growers blocked the highway near Cochabamba"). ICEWS codes such authors as the
         unidentified forces of the scene's country, and so does the PLOVER GSR
         ("A roadside bombing near Samarra killed a U.S. soldier": IRQ → USA).
         """
-        if cand.type not in _UNATTRIBUTED or any(a.code for a in cand.sources):
+        if cand.type not in _SCENE_AUTHORED or any(a.code for a in cand.sources):
             return
         tok = cand.trigger
         subj = subject_of(tok)

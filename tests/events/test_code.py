@@ -919,3 +919,9 @@ def test_a_self_directed_act_naming_no_party_is_received_by_the_source_s_state(t
     event = _one(text, etype)
     assert (event.source, event.target) == (state, state)
     assert event.target_name is None  # implied: no phrase of the text names it
+
+
+def test_a_crowd_no_phrase_places_is_of_the_state_it_protests_in() -> None:
+    event = _one("Hundreds of taxi drivers blocked the main bridge in Dhaka on Tuesday to protest a new traffic law.",
+                 "PROTEST")
+    assert (event.source, event.target) == ("BGD", "BGD")
