@@ -925,3 +925,8 @@ def test_a_crowd_no_phrase_places_is_of_the_state_it_protests_in() -> None:
     event = _one("Hundreds of taxi drivers blocked the main bridge in Dhaka on Tuesday to protest a new traffic law.",
                  "PROTEST")
     assert (event.source, event.target) == ("BGD", "BGD")
+
+
+def test_a_trigger_noun_coordinated_with_a_modifier_modifies_too() -> None:
+    assert not _events("Former savings and loan chief Charles Keating is facing more legal troubles in California.")
+    assert _one("The United States sent food and medical aid to Haiti on Monday.", "AID").target == "HTI"
