@@ -346,11 +346,15 @@ class _Coder:
 
     def _raid_as_coercion(self, tok: Token) -> bool:
         """Tell whether a raid is coercion: on premises ("raided the offices of a newspaper"), by the police, or
-        with an arrest, a seizure or a closure in its clause ("raided a farmhouse and detained 12 insurgents")."""
+        with an arrest, a seizure or a closure in its clause ("raided a farmhouse and detained 12 insurgents"),
+        and no killing ("stormed a police headquarters, killing 11 officers")."""
         lex = self.lex
         if not lex.has("raid_verbs", lemma_of(tok)):
             return False
         conjuncts = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        clause = conjuncts + [c for c in tok.children if c.dep_ == "advcl"]
+        if any((pat := self.acts.get(c.i)) is not None and pat.type == "ASSAULT" for c in clause):
+            return False  # "stormed the prison, killing 111 inmates": a violent assault, whatever was stormed
         if any((pat := self.acts.get(c.i)) is not None and pat.type == "COERCE" for c in conjuncts):
             return True
         objs = [c for c in tok.children if c.dep_ == "dobj"]

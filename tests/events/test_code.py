@@ -860,6 +860,8 @@ def test_a_raid_that_arrests_or_shuts_is_coercion() -> None:
     assert event.source == "USA" and event.rule.endswith("+raid")
     assert _one("Peruvian police captured Shining Path leader Abimael Guzman in Lima.", "COERCE").source == "PER"
     assert _one("Israeli jets raided Hezbollah positions in southern Lebanon.", "ASSAULT").source == "ISR"
+    storm = _one("Militants stormed a police station in Kandahar on Friday, killing nine officers.", "ASSAULT")
+    assert not storm.rule.endswith("+raid")  # a killing raid on premises is an assault
 
 
 def test_a_tender_offer_or_a_drug_legalized_is_no_political_event() -> None:
