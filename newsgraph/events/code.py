@@ -404,8 +404,12 @@ class _Coder:
         return tok.dep_ == "advcl" and tok.tag_ == "VBG" and self.lex.has("speech_verbs", tok.head.lemma_.lower())
 
     def _retype(self, cand: Candidate) -> None:
-        """Apply PLOVER's intent rules: offers/promises of acts are AGREE, of hostile acts THREATEN."""
+        """Apply PLOVER's intent rules: offers/promises of acts are AGREE, of hostile acts THREATEN; a handover of
+        someone wanted is extradition."""
         lex = self.lex
+        if cand.type == "RETREAT" and cand.pattern.mode == "release" and lex.has("handover_verbs", lemma_of(
+                cand.trigger)) and any(lex.has("wanted_words", t.lower_) for t in cand.trigger.subtree):
+            cand.type, cand.mode, cand.rule = "COOPERATE", "legal", cand.rule + "+wanted"  # promised: AGREE below
         direct = [c for c in cand.absorbed if c.parent is cand and not self._reversed(c.trigger, cand.trigger)
                   and not _describes(c.trigger, cand.trigger)]
         for c in [cand, *direct]:  # troops sent to keep the peace are aid, offered or sent

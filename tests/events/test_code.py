@@ -932,3 +932,10 @@ def test_a_crowd_no_phrase_places_is_of_the_state_it_protests_in() -> None:
 def test_a_trigger_noun_coordinated_with_a_modifier_modifies_too() -> None:
     assert not _events("Former savings and loan chief Charles Keating is facing more legal troubles in California.")
     assert _one("The United States sent food and medical aid to Haiti on Monday.", "AID").target == "HTI"
+
+
+def test_handing_over_someone_wanted_is_extradition() -> None:
+    event = _one("Kenya handed over to Uganda on Monday four rebels wanted for a bombing in Kampala.", "COOPERATE")
+    assert (event.source, event.target) == ("KEN", "UGA") and event.rule.endswith("+wanted")
+    assert _one("Iraq handed over 40 Iranian prisoners of war to Iran on Monday.", "RETREAT").target == "IRN"
+    assert _one("Ghana said it would hand over the suspected coup plotters to Togo.", "AGREE").target == "TGO"
