@@ -370,7 +370,7 @@ def match_token(tok: Token, lex: Lexicon) -> Pattern | None:
         return None  # "attack drones", "peace talks committee": the noun modifies another noun
     if pos == "NOUN" and tok.dep_ == "conj" and tok.head.dep_ in ("compound", "amod", "nmod") and \
             tok.head.head.pos_ in ("NOUN", "PROPN") and not lex.has("trigger_compound_heads", lemma_of(tok.head.head)):
-        return None  # "a diet and exercise plan": coordinated with a modifier, the noun modifies the plan too
+        return None  # "a savings and loan chief": coordinated with a modifier, the noun modifies the chief too
     patterns = lex.candidates(pos, lemma_of(tok))
     if patterns and pos == "VERB" and (subj := subject_of(tok)) is not None and \
             lex.has("natural_forces", lemma_of(subj)):
