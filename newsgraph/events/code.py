@@ -221,6 +221,8 @@ class _Coder:
 
     def sentence(self, sent: Span) -> list[Candidate]:
         """Return the top-level event candidates of one sentence (absorbed complements folded in)."""
+        if _imperative(sent):  # "VISIT the horse show", "Join us in Washington": the page asks, nobody acts
+            return []
         found = find_triggers(sent, self.lex)
         self.acts = {tok.i: pat for tok, pat in found}
         cands = {tok.i: Candidate(trigger=tok, pattern=pat, type=pat.type, mode=pat.mode) for tok, pat in found}
@@ -1079,6 +1081,14 @@ def code_sentences(doc: Doc, actors: ActorAnalysis, lex: Lexicon | None = None) 
         told.update(c.type for c in cands if not c.negated and any(a.code for a in c.sources + c.targets))
         coded.append((sent, cands))
     return coded
+
+
+def _imperative(sent: Span) -> bool:
+    """Tell whether a sentence is an imperative: it opens with its main verb, bare and without a subject."""
+    root = sent.root
+    first = next((t for t in sent if not t.is_punct), root)
+    return root.i == first.i and root.tag_ == "VB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass", "expl") for c in root.children)
 
 
 def _time_anchor(cand: Candidate) -> bool:

@@ -939,3 +939,9 @@ def test_handing_over_someone_wanted_is_extradition() -> None:
     assert (event.source, event.target) == ("KEN", "UGA") and event.rule.endswith("+wanted")
     assert _one("Iraq handed over 40 Iranian prisoners of war to Iran on Monday.", "RETREAT").target == "IRN"
     assert _one("Ghana said it would hand over the suspected coup plotters to Togo.", "AGREE").target == "TGO"
+
+
+def test_an_imperative_addresses_the_reader_and_reports_no_event() -> None:
+    assert not _events("VISIT the Pennsylvania National Horse Show in Harrisburg.")
+    assert not _events("Join us in Washington on Saturday to protest the war in Iraq.")
+    assert _one("Free Tibet, the protesters chanted as police arrested 20 of them in Paris.", "COERCE").source == "FRA"
