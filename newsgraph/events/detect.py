@@ -132,6 +132,8 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
         return None
     if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
         return tok.head
+    if tok.dep_ == "acl" and tok.tag_ == "VBD" and any(c.dep_ == "dobj" for c in tok.children):
+        return tok.head  # a past verb with an object is no reduced relative: "an outbreak of plague [killed] a couple"
     if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "attr") and tok.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(tok.head.head, depth + 1)  # "Russia has no plans to invade"
     if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") or (tok.dep_ == "ccomp" and tok.head.pos_ == "ADJ"):

@@ -945,3 +945,11 @@ def test_an_imperative_addresses_the_reader_and_reports_no_event() -> None:
     assert not _events("VISIT the Pennsylvania National Horse Show in Harrisburg.")
     assert not _events("Join us in Washington on Saturday to protest the war in Iraq.")
     assert _one("Free Tibet, the protesters chanted as police arrested 20 of them in Paris.", "COERCE").source == "FRA"
+
+
+def test_a_disease_that_kills_is_no_attack() -> None:
+    assert not _events("Cholera has killed more than 300 people in Haiti since October.")
+    # the small model reads "killed" as a relative clause of "outbreak": a past verb with an object is not one
+    assert not _events("In May, travellers were stranded in Mongolia after an outbreak of bubonic plague killed a "
+                       "couple who ate a marmot.")
+    assert _one("Gunmen killed three policemen in Peshawar on Monday.", "ASSAULT").source == "PAK"
