@@ -58,6 +58,8 @@ def _objects(tok: Token) -> list[Token]:
     # "allowed inspectors to enter" parses as a to-clause whose subject is the object
     to_clauses = [c for c in tok.children if c.dep_ == "ccomp" and to_infinitive(c)]
     objs += [s for c in to_clauses for s in c.children if s.dep_ == "nsubj"]
+    # "allowed only one [shot] on goal": a clause headed by a bare noun is an object the parser misread
+    objs += [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"]
     # "called off [its weekly demonstrations]": the small model hangs the object on the particle
     objs += [o for c in tok.children if c.dep_ == "prt" for o in c.children if o.dep_ == "pobj"]
     out = list(objs)
