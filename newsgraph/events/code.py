@@ -306,7 +306,7 @@ class _Coder:
         cand.conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
                                                          for m in c.children) for c in light.children)
         cand.reported = speech_head(tok, lex) is not None
-        cand.depth = depth(light) + int(self._background(tok) or self._background(light))
+        cand.depth = depth(light) + int(self._background(tok) or self._background(light)) + int(self._prompted(tok))
         # "Eight years after the two countries fought a war, Argentina said it was ready to ...": a dating clause
         # ranks below the acts of the clause it dates, however deep they lie
         cand.depth += int(_occasion(tok) or _occasion(light))
@@ -395,6 +395,13 @@ class _Coder:
             return False  # "reiterated its demand that Israel ease ...": the object is the act
         return self.lex.has("speech_verbs", head.lemma_.lower()) and any(
             c.dep_ in ("ccomp", "parataxis") for c in head.children)
+
+    def _prompted(self, tok: Token) -> bool:
+        """Tell whether a trigger is only what prompted its clause's act ("Answering an appeal from Honiara,
+        Canberra said it was ready to send troops"): the object of an answering participle."""
+        answering = tok.head.head if tok.dep_ == "pobj" else tok.head
+        return tok.dep_ in ("pobj", "dobj") and answering.dep_ == "advcl" and answering.tag_ == "VBG" and \
+            self.lex.has("answer_verbs", lemma_of(answering))
 
     def _background(self, tok: Token) -> bool:
         """Tell whether a trigger only sets the scene of its clause: "said after a two-day meeting", "the agency

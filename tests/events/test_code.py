@@ -446,6 +446,8 @@ def test_who_acts_decides_the_type(text: str, etype: str) -> None:
     ("India said it would lower import tariffs and ease controls on foreign investment next year.", "AGREE"),
     ("The governor sacked the police chief on Friday, bowing to the demands of the protesters.", "CONCEDE"),
     ("Gunmen shot dead two villagers near the market, a witness told the inquest on Monday.", "ASSAULT"),  # audience
+    ("Answering an appeal from Freetown, Ghana said it was ready to send food and medicine to Sierra Leone.",
+     "AGREE"),  # what prompted the offer ranks below it
 ])
 def test_the_main_event_is_the_reported_act(text: str, etype: str) -> None:
     doc = analyse(text)
