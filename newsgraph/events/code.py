@@ -400,8 +400,8 @@ class _Coder:
         """Tell whether a trigger is only what prompted its clause's act ("Answering an appeal from Honiara,
         Canberra said it was ready to send troops"): the object of an answering participle."""
         answering = tok.head.head if tok.dep_ == "pobj" else tok.head
-        return tok.dep_ in ("pobj", "dobj") and answering.dep_ == "advcl" and answering.tag_ == "VBG" and \
-            self.lex.has("answer_verbs", lemma_of(answering))
+        return tok.dep_ in ("pobj", "dobj") and answering.dep_ == "advcl" and answering.tag_ == "VBG" and (
+            self.lex.has("answer_verbs", lemma_of(answering)) or self.lex.has("concession_frames", lemma_of(answering)))
 
     def _background(self, tok: Token) -> bool:
         """Tell whether a trigger only sets the scene of its clause: "said after a two-day meeting", "the agency
