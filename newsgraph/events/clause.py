@@ -148,6 +148,12 @@ def _nobody(tok: Token) -> bool:
         low == "one" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children))
 
 
+def holder(tok: Token) -> Token:
+    """Return the word a noun is the object of: a preposition's head for a prepositional object ("died [in] the
+    blast": died), else the noun's own head ("told [the inquest]": told)."""
+    return tok.head.head if tok.dep_ == "pobj" else tok.head
+
+
 def pobjs(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
     """Return the objects of ``tok``'s prepositions in ``preps`` (in prepositional order)."""
     out: list[Token] = []

@@ -9,7 +9,17 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.arguments import PLACE_PREPS, ArgActor, ArgResolver, meeting_venue
 from newsgraph.events.classifier import PENTA
-from newsgraph.events.clause import anchor, depth, governor, modality, pobjs, speech_head, to_infinitive, with_conj
+from newsgraph.events.clause import (
+    anchor,
+    depth,
+    governor,
+    holder,
+    modality,
+    pobjs,
+    speech_head,
+    to_infinitive,
+    with_conj,
+)
 from newsgraph.events.detect import find_triggers, lemma_of, subject_of
 from newsgraph.events.lexicon import MUST_CLAUSE, NON_EVENT, RULESET, Lexicon, Pattern, load_lexicon
 from newsgraph.events.places import state_codes
@@ -390,7 +400,7 @@ class _Coder:
         told the inquest") or its setting ("the minister said during a visit to Doha" + the reported clause)."""
         if tok.dep_ not in ("dobj", "dative", "pobj"):
             return False
-        head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        head = holder(tok)
         if tok.dep_ != "pobj" and not self.lex.has("audience_verbs", head.lemma_.lower()):
             return False  # "reiterated its demand that Israel ease ...": the object is the act
         return self.lex.has("speech_verbs", head.lemma_.lower()) and any(
@@ -399,7 +409,7 @@ class _Coder:
     def _prompted(self, tok: Token) -> bool:
         """Tell whether a trigger is only what prompted its clause's act ("Answering an appeal from Honiara,
         Canberra said it was ready to send troops"): the object of an answering participle."""
-        answering = tok.head.head if tok.dep_ == "pobj" else tok.head
+        answering = holder(tok)
         return tok.dep_ in ("pobj", "dobj") and answering.dep_ == "advcl" and answering.tag_ == "VBG" and (
             self.lex.has("answer_verbs", lemma_of(answering)) or self.lex.has("concession_frames", lemma_of(answering)))
 
@@ -1125,8 +1135,7 @@ def _aside(tok: Token) -> bool:
     tell ("the blast occurred at 10:35", "eleven people died in the blast")."""
     if tok.dep_ not in ("pobj", "dobj"):
         return False
-    holder = tok.head.head if tok.dep_ == "pobj" else tok.head  # "died in the blast": died; "toll in": toll
-    return lemma_of(holder) not in _CASUALTY_LEMMAS
+    return lemma_of(holder(tok)) not in _CASUALTY_LEMMAS  # "died in the blast": died; "toll in": toll
 
 
 def _restated(cand: Candidate, given: set[int]) -> bool:
