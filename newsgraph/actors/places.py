@@ -18,7 +18,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 import pycountry
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.context import Context
 from newsgraph.actors.lexicon import DATA, Entry, regions
@@ -36,6 +36,9 @@ _ARTICLE = re.compile(r"^(Al|Al-|al-|El|El-|el-|Ad|As|Ar|An|Ash|At|Az) ?(?=[A-Z]
 # a smaller namesake in a state the article names needs this share of the largest one's people
 # (Tripoli, Lebanon: 19 % of Tripoli, Libya; Geneva, New York: 11 % of Geneva)
 _MIN_SHARE = 0.15
+# a city name the small model tags as a people or as nothing is read as the city from this size up ('Aleppo')
+_CITY = 500_000
+_PLACE_PREPS = {"in", "on", "at", "near", "into", "outside", "around", "across", "from", "to", "toward", "towards"}
 # a place smaller than this whose demonym the text writes is read as a state (news writes no demonym of a town)
 _TOWN = 100_000
 # endings that make a state's adjective of its bare name ('Norland' → 'Norlandic'); the demonym rules of
@@ -132,11 +135,11 @@ def find_places(ctx: Context) -> None:
     _namesake_capitals(ctx, named, places)
     invented: dict[str, Entry] = {}
     reads: dict[str, bool] = {}  # name → read as a state: the text is scanned once per name, not per mention
-    for ent in doc.ents:
+    for ent in [*doc.ents, *_untagged_cities(doc, places)]:
         # the small model also calls lone town names ORG ('Mariupol') or FAC ('Kharkiv'): those are looked up too
         if ent.label_ not in ("GPE", "LOC") and not (ent.label_ in ("ORG", "FAC") and len(ent) == 1) and not (
-                ent.label_ == "NORP" and ent.text in regions()):  # and a known region it calls a people ('Samarra')
-            continue
+                ent.label_ == "NORP" and (ent.text in regions() or _city(ent.text, places))):  # and a known
+            continue  # region or city it calls a people ('Samarra', 'Aleppo')
         start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
         end = ent.end
         while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
@@ -165,6 +168,24 @@ def find_places(ctx: Context) -> None:
             continue
         name = ctx.lex.states.get(code, code)
         ctx.add_registry(doc[start:end], Entry(code, name, "state", code, None, "place", code))
+
+
+def _city(name: str, places: dict[str, list[tuple[int, str]]]) -> bool:
+    """Tell whether ``name`` is a city too big to be mistaken: its largest namesake has _CITY people or more."""
+    top = places.get(name, [(0, "")])[0][0]
+    return _CITY <= top < 10**8  # regions (10**8) are looked up as tagged only
+
+
+def _untagged_cities(doc: Doc, places: dict[str, list[tuple[int, str]]]) -> list[Span]:
+    """Return big cities the small model tagged as no entity, where a place is written ('dropped barrel bombs
+    on Aleppo'): a lone proper noun after a preposition of place."""
+    found = []
+    for tok in doc:
+        if tok.ent_type_ or tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS or \
+                any(c.dep_ == "compound" for c in tok.children) or not _city(tok.text, places):
+            continue
+        found.append(Span(doc, tok.i, tok.i + 1, label="GPE"))
+    return found
 
 
 def _qualifier_state(ctx: Context, end: int) -> str | None:

@@ -836,7 +836,7 @@ class _Coder:
         tpreps = lex.words["target_preps"]
         if cand.type in lex.words["cooperative_types"]:
             tpreps = tpreps - {"against"}  # "arms to help Kyiv push back against the Kremlin": the foe is no recipient
-        if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
+        if cand.pattern.pos == "NOUN":
             self._nominal_heads(cand, tpreps, src, tgt)
         elif cand.pattern is MUST_CLAUSE:
             speaker = subject_of(tok.head)

@@ -35,6 +35,9 @@ def pos_of(tok: Token) -> str | None:
                 c.dep_ in ("det", "amod", "poss", "nummod") for c in tok.children):
             return "NOUN"  # "staged joint live-fire drills": a tagger's verb that the parse uses as a noun
         return "VERB"
+    if tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children) and any(
+            c.dep_ in ("dobj", "prt") for c in tok.children):
+        return "VERB"  # "EU and UN hand over medical supplies": a headline's verb the tagger took for a noun
     if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lower_ in ("talks", "summit")):
         return "NOUN"
     if tok.pos_ == "ADJ":
@@ -48,6 +51,14 @@ def lemma_of(tok: Token) -> str:
     if tok.tag_ in ("NNS", "NNPS") and lemma == tok.lower_ and lemma.endswith("s") and not lemma.endswith("ss"):
         return lemma[:-1]
     return lemma
+
+
+def _misread_object(tok: Token) -> list[Token]:
+    """Return a name the small model made the object predicate of an active verb that has no object: it is the
+    object ("called Lavrov on Tuesday" is a call, not a naming)."""
+    if tok.dep_ == "acl" or any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return []
+    return [c for c in tok.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -85,7 +96,10 @@ def _predicates(tok: Token) -> list[Token]:
     """Return what a verb calls its object: "called Putin a killer", "described the attacks as senseless"."""
     heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
     # the small model also calls a date or a participle an object predicate ("called Thursday on Arabs to ...")
-    found = [c for c in tok.children if c.dep_ == "oprd" and c.pos_ != "VERB" and c.ent_type_ not in _WHEN] + [
+    # and a lone name it makes the predicate of an active verb ("called Lavrov on Tuesday": see _misread_object)
+    misread = _misread_object(tok)
+    found = [c for c in tok.children if c.dep_ == "oprd" and c.pos_ != "VERB" and c.ent_type_ not in _WHEN
+             and c not in misread] + [
         w for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
         for w in c.children if w.dep_ in ("pobj", "amod", "acomp")]
     return found + [c for w in found for c in w.children if c.dep_ == "conj"]  # "as delusional and a liar"
@@ -260,7 +274,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
             return False
         if p.obj_ent and not any(o.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or o.pos_ in ("PRON", "PROPN")
                                  or lemma_of(o) in _PERSONISH or _owned_by_entity(o)
-                                 for o in objs if o.dep_ in ("dobj", "nsubjpass")):
+                                 for o in objs if o.dep_ in ("dobj", "nsubjpass") or o in _misread_object(tok)):
             return False
     preps = _frame_preps(kids)
     # the small model hangs the verb's preposition on a named object: "warned [Finland of consequences]"
@@ -296,7 +310,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         if p.mod_not and mods & p.mod_not:
             return False
     if p.subj_person or p.subj_not_person or p.subj_mil or p.subj_crowd or p.subj_not_crowd:
-        subj = subject_of(tok) if tok.pos_ != "NOUN" else None
+        subj = subject_of(tok) if pos_of(tok) != "NOUN" else None
         words = {lemma_of(t) for t in subj.subtree} if subj is not None else set()
         person = subj is not None and (bool(words & _PERSONISH) or _a_person(subj))
         if p.subj_person and not person:

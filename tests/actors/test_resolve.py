@@ -322,6 +322,14 @@ def test_a_known_region_the_tagger_calls_a_people_is_a_place() -> None:
     assert found is not None and res.actors[found].country == "IRQ"
 
 
+@pytest.mark.parametrize("text", ["Syrian forces shelled Aleppo.",  # tagged a people
+                                  "Government forces dropped barrel bombs on Aleppo on Sunday."])  # tagged nothing
+def test_a_big_city_the_tagger_misses_is_a_place(text: str) -> None:
+    res = run(text)
+    found = at(res, text, "Aleppo")
+    assert found is not None and res.actors[found].country == "SYR"
+
+
 def test_american_after_a_region_word_is_no_us_party() -> None:
     text = "Peru rejected a ruling by the Inter-American Court of Human Rights on Thursday."
     assert not any(m.actor_id == "USA" for m in run(text).mentions)

@@ -956,3 +956,14 @@ def test_a_disease_that_kills_is_no_attack() -> None:
     assert not _events("In May, travellers were stranded in Mongolia after an outbreak of bubonic plague killed a "
                        "couple who ate a marmot.")
     assert _one("Gunmen killed three policemen in Peshawar on Monday.", "ASSAULT").source == "PAK"
+
+
+def test_naming_someone_is_no_phone_call() -> None:
+    assert not _events("Kopp became a suspect in November when he was called a witness in the case.")
+    assert _one("Blinken called Lavrov on Tuesday.", "CONSULT").target == "RUS"
+
+
+def test_a_headline_verb_the_tagger_reads_as_a_noun_is_a_verb() -> None:
+    event = _one("EU and UN hand over urgently needed medical supplies to the Nigerian Government.", "AID")
+    assert event.target == "NGA"
+    assert _one("Thousands in Seoul protest U.S. troops over schoolgirls' deaths", "PROTEST")
