@@ -39,7 +39,7 @@ _TOWARD = {"to", "toward", "towards", "into", "near", "along"}
 _BORDERS = {"border", "frontier", "boundary"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves", "oneself"}
 FRAME_DEPTH = 10  # a report's audience or setting ranks below every act the report carries
-_CIRCUMSTANCE_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "despite"}
+_CIRCUMSTANCE_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "despite", "once"}
 _ANCHOR_PREPS = {"after", "before", "since", "following", "until", "till"}  # those that only date by an event
 # the acts a story keeps referring back to as its background ("the crater left by the embassy blast"); a
 # reference to a march or an investigation is mostly a report of taking part in it, which is the event
@@ -132,7 +132,9 @@ def _occasion(tok: Token) -> bool:
         return True
     if tok.dep_ in ("pobj", "pcomp") and (tok.head.lower_, tok.head.head.lower_) in (("of", "ahead"), ("to", "prior")):
         return True  # "deployed thousands of officers ahead of the opposition rally": when, not what
-    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CIRCUMSTANCE_PREPS for m in tok.children)
+    # the small model also makes a clause-opening "once" an adverb ("Once Annan arrives, Iraq will ...")
+    return tok.dep_ == "advcl" and any((m.dep_ == "mark" or m.dep_ == "advmod" and m.i < tok.i)
+                                       and m.lower_ in _CIRCUMSTANCE_PREPS for m in tok.children)
 
 
 def _anti(tok: Token) -> bool:

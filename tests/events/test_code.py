@@ -448,6 +448,8 @@ def test_who_acts_decides_the_type(text: str, etype: str) -> None:
     ("Gunmen shot dead two villagers near the market, a witness told the inquest on Monday.", "ASSAULT"),  # audience
     ("Answering an appeal from Freetown, Ghana said it was ready to send food and medicine to Sierra Leone.",
      "AGREE"),  # what prompted the offer ranks below it
+    ("Once Kofi Annan arrives in Baghdad, Iraq will begin the process to free the Kuwaiti prisoners.",
+     "AGREE"),  # the clause opened by "once" is the occasion
 ])
 def test_the_main_event_is_the_reported_act(text: str, etype: str) -> None:
     doc = analyse(text)
@@ -967,3 +969,19 @@ def test_a_headline_verb_the_tagger_reads_as_a_noun_is_a_verb() -> None:
     event = _one("EU and UN hand over urgently needed medical supplies to the Nigerian Government.", "AID")
     assert event.target == "NGA"
     assert _one("Thousands in Seoul protest U.S. troops over schoolgirls' deaths", "PROTEST")
+
+
+def test_committing_troops_is_sending_them() -> None:
+    assert _one("Egypt also committed ground troops to the coalition.", "MOBILIZE").source == "EGY"
+
+
+def test_attacking_a_policy_is_an_accusation() -> None:
+    assert _one("Johnson and Corbyn attacked each other's policies on Brexit.", "ACCUSE").source == "GBR"
+    assert _one("Eritrean troops attacked Ethiopian positions near Badme.", "ASSAULT").target == "ETH"
+
+
+def test_inspecting_sites_is_no_visit() -> None:
+    assert not [e for e in _events("Five U.N. inspection teams visited nine sites in Iraq.")
+                if e.event_type == "CONSULT"]
+    assert _one("Blinken visited Kyiv on Wednesday.", "CONSULT").target == "UKR"
+
