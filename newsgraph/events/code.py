@@ -304,9 +304,11 @@ class _Coder:
 
     def _must_clause(self, tok: Token) -> bool:
         """Return whether ``tok`` heads an obligation clause reported by a speech verb ("said X must ...")."""
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+        # "should Hamas take part" before its subject is a condition, not an obligation
         return tok.dep_ == "ccomp" and self.lex.has("speech_verbs", tok.head.lemma_.lower()) and any(
-            c.dep_ == "aux" and self.lex.has("obligation_aux", c.lower_) for c in tok.children) and any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in tok.children)
+            c.dep_ == "aux" and self.lex.has("obligation_aux", c.lower_) and c.i > s.i
+            for c in tok.children for s in subjects)
 
     def _finish(self, cand: Candidate) -> None:
         """Type, flag, argue and score one top-level candidate."""

@@ -305,6 +305,11 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
                 for w in (lemma_of(c), c.lower_)}  # "crushing" as written, not only its lemma "crush"
         if p.pos == "NOUN":  # "joint construction works": the modifier may qualify the compound
             mods |= {lemma_of(m) for c in kids if c.dep_ == "compound" for m in c.children if m.dep_ == "amod"}
+        else:  # a verb's resultative adjective, wherever the parser hangs it: "set [free] the prime minister",
+            # "set the hostages [free]", "let [free] activists"
+            mods |= {c.lower_ for c in kids if c.pos_ == "ADJ" and c.dep_ in ("advcl", "acomp", "oprd", "xcomp")}
+            mods |= {m.lower_ for c in kids if c.dep_ == "dobj" for m in c.children
+                     if m.dep_ == "amod" and m.i == tok.i + 1}
         if p.mod and not mods & p.mod:
             return False
         if p.mod_not and mods & p.mod_not:

@@ -985,3 +985,23 @@ def test_inspecting_sites_is_no_visit() -> None:
                 if e.event_type == "CONSULT"]
     assert _one("Blinken visited Kyiv on Wednesday.", "CONSULT").target == "UKR"
 
+
+
+@pytest.mark.parametrize(("text", "etype", "target"), [
+    ("Palestinians and Israelis were unable to agree on the fate of the offices in east Jerusalem.", "REJECT",
+     "ISR"),  # each side refuses the other
+    ("President Levy Mwanawasa has gone back on his pledge to hold elections under a new constitution.", "REJECT",
+     "ZMB"),
+    ("Palestinians held Israel responsible for the bombing in Tulkarm.", "ACCUSE", "ISR"),
+    ("Uganda has given political asylum to 18 Rwandan rebels.", "AID", "RWA"),  # no giving in to rebels
+    ("Sri Lanka has set up diplomatic relations with Iran.", "SUPPORT", "IRN"),
+    ("Iran set free 15 British sailors on Thursday.", "RETREAT", "GBR"),  # the adjective hangs anywhere
+])
+def test_newswire_wordings_of_common_acts(text: str, etype: str, target: str | None) -> None:
+    assert _one(text, etype).target == target
+
+
+def test_an_inverted_should_is_a_condition_not_a_demand() -> None:
+    text = "Israel warned it would prohibit voting in East Jerusalem should Hamas take part in the election."
+    assert not [e for e in _events(text) if e.event_type == "REQUEST"]
+    assert _one("Russia said on Tuesday that Sudan must return the helicopter.", "REQUEST").target == "SDN"
