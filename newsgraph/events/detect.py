@@ -105,6 +105,19 @@ def _predicates(tok: Token) -> list[Token]:
     return found + [c for w in found for c in w.children if c.dep_ == "conj"]  # "as delusional and a liar"
 
 
+def _subjunctive(clause: Token) -> bool:
+    """Tell whether a that-clause is in the mandative subjunctive: a bare verb with a subject and no auxiliary
+    ("insisted that President Kagame accept the changes", "that its partners withhold recognition").
+
+    The small model tags the bare verb as a present one, so a present verb counts where a fact could not be one:
+    under a past verb (whose reported facts take the past) or after a singular subject."""
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    if clause.tag_ not in ("VB", "VBP") or clause.lemma_ in ("be", "have", "do") or not subjects or any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ != "not" for c in clause.children):
+        return False
+    return clause.tag_ == "VB" or clause.head.tag_ == "VBD" or subjects[0].tag_ in ("NN", "NNP")
+
+
 def _asks_question(tok: Token) -> bool:
     """Tell whether a verb's complement is a question ("asked whether ...", "asked why ...", 'asked, "Could ...?"')."""
     for c in tok.children:
@@ -238,6 +251,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
                                                                  for w in (lemma_of(t), t.lower_))):
         return False
     if p.question and not _asks_question(tok):
+        return False
+    if p.subjunctive and not any(_subjunctive(c) for c in kids if c.dep_ == "ccomp"):
         return False
     if p.subj_agent and _thing_subject(tok, lex):
         return False

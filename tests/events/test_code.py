@@ -1005,3 +1005,16 @@ def test_an_inverted_should_is_a_condition_not_a_demand() -> None:
     text = "Israel warned it would prohibit voting in East Jerusalem should Hamas take part in the election."
     assert not [e for e in _events(text) if e.event_type == "REQUEST"]
     assert _one("Russia said on Tuesday that Sudan must return the helicopter.", "REQUEST").target == "SDN"
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Rwandan rebels insisted that President Kagame accept sweeping constitutional changes.", "RWA"),
+    ("Greece insisted that its partners withhold recognition from Macedonia.", "MKD"),
+    ("Bosnian Serbs insisted on a ceasefire with Moslem forces in east Bosnia.", "BIH"),
+])
+def test_insisting_that_someone_act_is_a_demand(text: str, target: str) -> None:
+    assert _one(text, "REQUEST").target == target
+
+
+def test_insisting_on_a_fact_is_no_demand() -> None:
+    assert not _events("Iran insisted that its nuclear programme is peaceful.")
