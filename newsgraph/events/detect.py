@@ -105,6 +105,12 @@ def _predicates(tok: Token) -> list[Token]:
     return found + [c for w in found for c in w.children if c.dep_ == "conj"]  # "as delusional and a liar"
 
 
+def _pledged(clause: Token) -> bool:
+    """Tell whether a clause commits its subject to something ("Israel has committed to clearing out the
+    settlements"), which is a promise, not a crime committed."""
+    return clause.lemma_ == "commit" and any(c.dep_ == "prep" and c.lower_ == "to" for c in clause.children)
+
+
 def _subjunctive(clause: Token) -> bool:
     """Tell whether a that-clause is in the mandative subjunctive: a bare verb with a subject and no auxiliary
     ("insisted that President Kagame accept the changes", "that its partners withhold recognition").
@@ -273,7 +279,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.comp_lemma and not any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in p.comp_lemma
                                 and not (c.dep_ == "advcl" and c.tag_ == "VBG")  # "refused ..., saying": no comment
-                                and not _passive_state(c) for c in kids):
+                                and not _passive_state(c) and not _pledged(c) for c in kids):
         return False
     if p.obj or p.obj_not or p.obj_ent:
         objs = _objects(tok) + predicates

@@ -1018,3 +1018,30 @@ def test_insisting_that_someone_act_is_a_demand(text: str, target: str) -> None:
 
 def test_insisting_on_a_fact_is_no_demand() -> None:
     assert not _events("Iran insisted that its nuclear programme is peaceful.")
+
+
+@pytest.mark.parametrize(("text", "etype", "target"), [
+    ("Kuchma assured Yeltsin that Ukraine would not join NATO.", "AGREE", "RUS"),
+    ("The Fijian rebels have undertaken to free Prime Minister Mahendra Chaudhry at the weekend.", "AGREE", "FJI"),
+    ("The warring parties in Sudan signed up to a ceasefire brokered by Kenya.", "AGREE", None),
+    ("Sri Lanka announced the establishment of diplomatic relations with Iran.", "SUPPORT", "IRN"),
+    ("Haitian military ruler Prosper Avril quit office yesterday.", "RETREAT", "HTI"),
+    ("Some 800,000 Iraqi Kurds turned to Germany for refuge last month.", "REQUEST", "DEU"),
+    ("An Argentine judge has summoned former president Carlos Menem to testify in an arms inquiry.", "REQUEST",
+     "ARG"),
+    ("Bush has served notice of further action against Russia.", "THREATEN", "RUS"),
+    ("Britain summoned army reservists to duty for a possible war against Iraq.", "MOBILIZE", None),
+])
+def test_light_verbs_and_idioms_of_common_acts(text: str, etype: str, target: str | None) -> None:
+    event = _one(text, etype)
+    assert target is None or event.target == target
+
+
+def test_turning_a_request_down_is_no_request() -> None:
+    assert _one("The IMF turned down Zambia's request for a fresh loan.", "REJECT").target == "ZMB"
+
+
+def test_committing_to_an_act_is_no_crime_committed() -> None:
+    text = "Israel has committed to clearing out all 21 settlements in the Gaza Strip, a spokesman said."
+    assert [e.event_type for e in _events(text)] == ["AGREE"]
+    assert _one("A UN panel said Sri Lankan forces committed war crimes.", "ACCUSE").target == "LKA"
