@@ -115,11 +115,12 @@ def _subjunctive(clause: Token) -> bool:
     """Tell whether a that-clause is in the mandative subjunctive: a bare verb with a subject and no auxiliary
     ("insisted that President Kagame accept the changes", "that its partners withhold recognition").
 
-    The small model tags the bare verb as a present one, so a present verb counts where a fact could not be one:
-    under a past verb (whose reported facts take the past) or after a singular subject."""
+    The small model tags the bare verb as a present or even a past one, so the form decides: a verb written as
+    its lemma where a fact could not be: after a singular subject, or under a past verb (whose reported facts
+    take the past)."""
     subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-    if clause.tag_ not in ("VB", "VBP") or clause.lemma_ in ("be", "have", "do") or not subjects or any(
-            c.dep_ in ("aux", "auxpass") and c.lower_ != "not" for c in clause.children):
+    if clause.pos_ != "VERB" or clause.lower_ != clause.lemma_ or clause.lemma_ in ("be", "have", "do") or \
+            not subjects or any(c.dep_ in ("aux", "auxpass") and c.lower_ != "not" for c in clause.children):
         return False
     return clause.tag_ == "VB" or clause.head.tag_ == "VBD" or subjects[0].tag_ in ("NN", "NNP")
 

@@ -1045,3 +1045,24 @@ def test_committing_to_an_act_is_no_crime_committed() -> None:
     text = "Israel has committed to clearing out all 21 settlements in the Gaza Strip, a spokesman said."
     assert [e.event_type for e in _events(text)] == ["AGREE"]
     assert _one("A UN panel said Sri Lankan forces committed war crimes.", "ACCUSE").target == "LKA"
+
+
+@pytest.mark.parametrize(("text", "etype", "target"), [
+    ("Opposition groups in Zimbabwe are insisting that President Robert Mugabe scrap his land policy, opposition "
+     "leaders told reporters.", "REQUEST", "ZWE"),  # the small model tags "scrap" as a past verb
+    ("Afghan rebel leaders signalled their acceptance of a meeting with U.N. mediator Diego Cordovez.", "AGREE", "UN"),
+    ("The Mozambique government announced its acceptance of demands from the rebels for political reforms.",
+     "CONCEDE", None),
+    ("Beirut issued a fresh refusal of a United Nations appeal for deploying troops along its border.", "REJECT",
+     "UN"),
+    ("A top U.S. official today offered warm words of praise for Haiti's efforts.", "SUPPORT", "HTI"),
+    ("The Supreme Court cleared candidate Alassane Ouattara to run in the Ivory Coast's elections.", "CONCEDE", "CIV"),
+    ("Palestinians are still rising up against Israeli military policies.", "PROTEST", "ISR"),
+    ("U.S. and Russian negotiators reconvene in Geneva this week to thrash out limits on nuclear missiles.",
+     "CONSULT", None),
+    ("Gambian President Dawda Jawara is to travel to Mauritania to broker an end to the border dispute.", "AGREE",
+     "MRT"),  # "is to": a plan
+])
+def test_more_wordings_of_common_acts(text: str, etype: str, target: str | None) -> None:
+    event = _one(text, etype)
+    assert target is None or event.target == target
