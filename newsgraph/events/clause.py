@@ -112,6 +112,9 @@ def modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
             if child.dep_ == "neg" or (child.dep_ == "det" and clemma in ("no", "neither")) or (
                     node == tok and _nobody(child)):
                 negated = True
+            if node == tok and child.dep_ in ("dobj", "nsubjpass") and any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+                negated = True  # "reached no agreement", "no agreement was reached"
             if child.dep_ in ("aux", "auxpass"):
                 if lex.has("future_aux", clemma) or child.lower_ in ("will", "would", "'ll", "'d", "wo", "shall"):
                     future = True

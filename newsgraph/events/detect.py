@@ -261,6 +261,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.subjunctive and not any(_subjunctive(c) for c in kids if c.dep_ == "ccomp"):
         return False
+    if p.to_clause and not any(c.dep_ in ("xcomp", "ccomp", "advcl") and to_infinitive(c) for c in kids):
+        return False
     if p.subj_agent and _thing_subject(tok, lex):
         return False
     predicates = _predicates(tok) if p.predicate else []

@@ -18,7 +18,8 @@ EVENT_TYPES = (
 NON_EVENT = "NONE"  # a pattern of this type blocks the triggers of its complement and yields no event
 _CONSTRAINTS = ("active", "present", "bare", "transitive", "comp", "that_clause", "comp_cond", "comp_lemma", "obj",
                 "obj_not", "prep", "prep_not", "pobj", "mod", "mod_not", "obj_ent", "subj_person", "subj_mil",
-                "subj_crowd", "subj_not_crowd", "subj_not_person", "predicate", "score", "question", "subjunctive")
+                "subj_crowd", "subj_not_crowd", "subj_not_person", "predicate", "score", "question", "subjunctive",
+                "to_clause")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Pattern:
     score: bool = False  # their clause gives a match score ("Wales beat Hungary 2-0") or their sentence a contest
     question: bool = False  # verbs: their complement is a question ("asked whether ...": no request)
     subjunctive: bool = False  # verbs: their that-clause is a bare verb ("insisted that Kagame accept ...")
+    to_clause: bool = False  # verbs: with a to-infinitive complement ("told Iraq to withdraw", not "told reporters")
     # verbs: an active subject must be someone who can act, not a thing ("the merger would allow the company to
     # pay down debt"); left out of the specificity, which orders a lemma's patterns by what they require
     subj_agent: bool = False
@@ -102,7 +104,7 @@ def _pattern(raw: dict[str, Any]) -> Pattern:
         bare=bool(raw.get("bare")),
         comp_cond=bool(raw.get("comp_cond")), predicate=bool(raw.get("predicate")), score=bool(raw.get("score")),
         question=bool(raw.get("question")), subj_agent=bool(raw.get("subj_agent")),
-        subjunctive=bool(raw.get("subjunctive")),
+        subjunctive=bool(raw.get("subjunctive")), to_clause=bool(raw.get("to_clause")),
         comp=bool(raw.get("comp")), that_clause=bool(raw.get("that_clause")),
         reverse=bool(raw.get("reverse")), transitive=bool(raw.get("transitive")), **sets,
     )

@@ -1066,3 +1066,29 @@ def test_committing_to_an_act_is_no_crime_committed() -> None:
 def test_more_wordings_of_common_acts(text: str, etype: str, target: str | None) -> None:
     event = _one(text, etype)
     assert target is None or event.target == target
+
+
+@pytest.mark.parametrize(("text", "etype", "target"), [
+    ("North Korea was called on by the United States on Thursday to abandon its nuclear program.", "REQUEST", "PRK"),
+    ("The European Union told Israel in no uncertain terms on Monday to freeze settlement building.", "REQUEST", "ISR"),
+    ("Washington pressed the Palestinian movement Hamas to forswear its armed struggle.", "REQUEST", "PSE"),
+    ("The Kremlin gave short shrift on Wednesday to a NATO proposal for a missile shield.", "REJECT", "NATO"),
+    ("No agreement on the fate of the offices was reached by Palestinians and Israelis on Sunday.", "REJECT", "ISR"),
+    ("Nigeria's junior foreign minister carpeted Niger's ambassador over the gangs.", "ACCUSE", "NER"),
+    ("Palestinians laid the bombing of Raed Karmi at Israel's door.", "ACCUSE", "ISR"),
+    ("Belarusian authorities flooded central Minsk with riot police ahead of a planned opposition march.",
+     "MOBILIZE", None),
+    ("Niger's military rulers said they were open to dialogue with ECOWAS.", "AGREE", "ECOWAS"),
+    ("Zambian President Levy Mwanawasa has backpedaled on his pledge to hold elections.", "REJECT", "ZMB"),
+    ("Bosnian Serbs held out for a ceasefire with Moslem forces in east Bosnia.", "REQUEST", "BIH"),
+    ("The Azerbaijani parliament held out the threat of severing ties with Russia.", "THREATEN", "RUS"),
+    ("A suicide car bomber claimed the lives of at least three civilians in central Baghdad.", "ASSAULT", "IRQ"),
+])
+def test_rarer_wordings_of_common_acts(text: str, etype: str, target: str | None) -> None:
+    event = _one(text, etype)
+    assert target is None or event.target == target
+
+
+def test_a_call_placed_is_still_a_phone_call() -> None:
+    assert _one("Blinken called Lavrov on Tuesday.", "CONSULT").mode == "phone"
+    assert not _events("Prince Andrew has left himself open to prosecution.")
