@@ -49,6 +49,7 @@ DESCRIPTION = "PLOVER GSR type/actor/recipient accuracy and ConfliBERT CAMEO pen
 GSR = Path("events/plover-gsr/plover_gsr_v2labels.jsonl")
 CAMEO = Path("events/conflibert-cameo")
 WRITTEN = Path(__file__).parent / "data" / "events_written.tsv"
+PARAPHRASED = Path(__file__).parent / "data" / "events_paraphrase.tsv"
 NEWS = Path(__file__).parent / "data" / "events_news.tsv"
 WEB = Path(__file__).parent / "data" / "events_web.tsv"
 CLASSES = ("statement", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
@@ -247,15 +248,26 @@ def _gsr_rows(data: Path, split: str) -> list[dict[str, Any]]:
     return [r for i, r in enumerate(rows) if i % 2 == parity]
 
 
+def _tsv_rows(path: Path) -> list[list[str]]:
+    """Return the fields of a development TSV's lines, without its comment lines and header."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:]]
+
+
+def _gsr_shaped(etype: str, source: str, target: str, text: str) -> dict[str, Any]:
+    """Return one labelled sentence in the GSR row shape (text, event, actor, recipient)."""
+    return {"text": text, "event": etype, "actor": [{"code": c} for c in source.split(",") if c],
+            "recipient": [{"code": c} for c in target.split(",") if c]}  # "SAU,ARE": joint parties
+
+
 def _written_rows() -> list[dict[str, Any]]:
-    """Return the team-written development sentences in the GSR row shape (text, event, actor, recipient)."""
-    lines = [line for line in WRITTEN.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    rows = []
-    for line in lines[1:]:  # after the header
-        etype, source, target, text = line.split("\t")
-        rows.append({"text": text, "event": etype, "actor": [{"code": c} for c in source.split(",") if c],
-                     "recipient": [{"code": c} for c in target.split(",") if c]})  # "SAU,ARE": joint parties
-    return rows
+    """Return the team-written development sentences in the GSR row shape."""
+    return [_gsr_shaped(*fields) for fields in _tsv_rows(WRITTEN)]
+
+
+def _paraphrase_rows() -> list[dict[str, Any]]:
+    """Return the paraphrases of the GSR development lines (round, kind, line, then as written) in the GSR shape."""
+    return [_gsr_shaped(*fields[3:]) for fields in _tsv_rows(PARAPHRASED)]
 
 
 def news_docs(data: Path) -> dict[str, str]:
@@ -303,6 +315,7 @@ def run(data: Path, limit: int | None = None, split: str | None = None) -> dict[
     figures.update(score_cameo(cameo))
     if split == "dev":
         figures.update(score_gsr(_written_rows()[:limit], tag="written"))
+        figures.update(score_gsr(_paraphrase_rows()[:limit], tag="paraphrase"))
         for tag, path, load in REAL_NEWS:
             docs = load(data)
             figures.update(score_news(_news_rows(path, docs)[:limit], docs, tag))
