@@ -460,7 +460,7 @@ class _Coder:
                 kind, tag = ("CONCEDE", "+conceded") if "CONCEDE" in decided else ("SANCTION", "+imposed")
                 cand.type, cand.mode, cand.rule = kind, None, cand.rule + tag  # "agreed to scrap the cut": conceded
                 return
-            if hostile:
+            if hostile or "REJECT" in inner:  # "vowed to shun the elections": a threat of a refusal too
                 cand.type, cand.rule = "THREATEN", cand.rule + "+hostile-intent"
                 cand.mode = next((c.mode or c.pattern.mode for c in cand.absorbed if c.type != "AGREE"), None)
             elif not cand.absorbed and lex.has("empty_intents", cand.pattern.id):

@@ -1092,3 +1092,9 @@ def test_rarer_wordings_of_common_acts(text: str, etype: str, target: str | None
 def test_a_call_placed_is_still_a_phone_call() -> None:
     assert _one("Blinken called Lavrov on Tuesday.", "CONSULT").mode == "phone"
     assert not _events("Prince Andrew has left himself open to prosecution.")
+
+
+def test_a_vow_to_refuse_is_a_threat() -> None:
+    assert _one("The Umma party has vowed to shun Algeria's first multi-party elections.", "THREATEN").source == "DZA"
+    assert _one("Ivory Coast rebels on Friday gave the thumbs-down to a Senegalese peace plan.", "REJECT").target == \
+        "SEN"
