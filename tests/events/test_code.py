@@ -1098,3 +1098,9 @@ def test_a_vow_to_refuse_is_a_threat() -> None:
     assert _one("The Umma party has vowed to shun Algeria's first multi-party elections.", "THREATEN").source == "DZA"
     assert _one("Ivory Coast rebels on Friday gave the thumbs-down to a Senegalese peace plan.", "REJECT").target == \
         "SEN"
+
+
+def test_ordering_people_out_of_their_homes_is_an_expulsion() -> None:
+    text = "The Israeli army on Wednesday ordered more than 1,000 Palestinian refugees out of their homes in Jenin."
+    assert _one(text, "ASSAULT").target == "PSE"
+    assert _one("Rwandan rebels made constitutional changes the price of their demobilization.", "REQUEST")
