@@ -933,13 +933,17 @@ class _Coder:
             src.append(subj)
             src.extend(_acl_agents(subj, lex))  # "a mortar shell fired by Bosnian Serb gunners slammed into"
         elif passive:  # "Cuba was hit with new U.S. sanctions": the instrument's owner acts
+            # "was threatened with further action by President Bush": the parser hangs the agent on the instrument
+            held = pobjs(tok, {"with", "for", "over"}) + [c for c in tok.children if c.dep_ == "dobj"]
+            src.extend(a for w in held for a in pobjs(w, {"by"}))  # also "was promised a grant by Finland"
             src.extend(m for w in pobjs(tok, {"with"}) for m in w.children if m.dep_ in _OWNER_DEPS)
             if cand.type == "SANCTION" or cand.pattern.mode == "deport":
                 src.extend(pobjs(tok, {"from"}))  # "were expelled from Britain": who puts them out acts
         if passive and cand.type == "MOBILIZE" and subj is None:  # "Thai troops were placed on alert"
             src.extend(passive)
             passive = []
-        if passive and cand.pattern.wrapper == "intent":  # "Vietnam is committed to ...": a stative passive
+        if passive and cand.pattern.wrapper == "intent" and not src:  # "Vietnam is committed to ...": a stative
+            # passive; "Seoul was promised a credit by the IMF" names its promiser
             src.extend(passive)
             passive = []
         tgt.extend(passive)

@@ -1104,3 +1104,14 @@ def test_ordering_people_out_of_their_homes_is_an_expulsion() -> None:
     text = "The Israeli army on Wednesday ordered more than 1,000 Palestinian refugees out of their homes in Jenin."
     assert _one(text, "ASSAULT").target == "PSE"
     assert _one("Rwandan rebels made constitutional changes the price of their demobilization.", "REQUEST")
+
+
+@pytest.mark.parametrize(("text", "etype", "source", "target"), [
+    ("Russia has been threatened with further action by U.S. President Bush.", "THREATEN", "USA", "RUS"),
+    ("Seoul was promised a fresh standby credit by the International Monetary Fund on Wednesday.", "AGREE", "IMF",
+     "KOR"),
+])
+def test_an_agent_the_parser_hangs_on_the_object_is_the_source(text: str, etype: str, source: str,
+                                                                target: str) -> None:
+    event = _one(text, etype)
+    assert (event.source, event.target) == (source, target)
