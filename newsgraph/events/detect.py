@@ -296,9 +296,9 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         # a name is no excluded thing: "detained supporters of the African National Congress" holds no congress
         if p.obj_not and {w for o in objs if o.pos_ != "PROPN" for w in (lemma_of(o), o.lower_)} & p.obj_not:
             return False
+        named = [o for o in objs if o.dep_ in ("dobj", "nsubjpass")] + _misread_object(tok)
         if p.obj_ent and not any(o.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or o.pos_ in ("PRON", "PROPN")
-                                 or lemma_of(o) in _PERSONISH or _owned_by_entity(o)
-                                 for o in objs if o.dep_ in ("dobj", "nsubjpass") or o in _misread_object(tok)):
+                                 or lemma_of(o) in _PERSONISH or _owned_by_entity(o) for o in named):
             return False
     preps = _frame_preps(kids)
     # the small model hangs the verb's preposition on a named object: "warned [Finland of consequences]"

@@ -987,7 +987,7 @@ def test_inspecting_sites_is_no_visit() -> None:
 
 
 
-@pytest.mark.parametrize(("text", "etype", "target"), [
+_NEWSWIRE_WORDINGS = [
     ("Palestinians and Israelis were unable to agree on the fate of the offices in east Jerusalem.", "REJECT",
      "ISR"),  # each side refuses the other
     ("President Levy Mwanawasa has gone back on his pledge to hold elections under a new constitution.", "REJECT",
@@ -996,9 +996,7 @@ def test_inspecting_sites_is_no_visit() -> None:
     ("Uganda has given political asylum to 18 Rwandan rebels.", "AID", "RWA"),  # no giving in to rebels
     ("Sri Lanka has set up diplomatic relations with Iran.", "SUPPORT", "IRN"),
     ("Iran set free 15 British sailors on Thursday.", "RETREAT", "GBR"),  # the adjective hangs anywhere
-])
-def test_newswire_wordings_of_common_acts(text: str, etype: str, target: str | None) -> None:
-    assert _one(text, etype).target == target
+]
 
 
 def test_an_inverted_should_is_a_condition_not_a_demand() -> None:
@@ -1020,7 +1018,7 @@ def test_insisting_on_a_fact_is_no_demand() -> None:
     assert not _events("Iran insisted that its nuclear programme is peaceful.")
 
 
-@pytest.mark.parametrize(("text", "etype", "target"), [
+_LIGHT_VERBS_AND_IDIOMS = [
     ("Kuchma assured Yeltsin that Ukraine would not join NATO.", "AGREE", "RUS"),
     ("The Fijian rebels have undertaken to free Prime Minister Mahendra Chaudhry at the weekend.", "AGREE", "FJI"),
     ("The warring parties in Sudan signed up to a ceasefire brokered by Kenya.", "AGREE", None),
@@ -1031,10 +1029,7 @@ def test_insisting_on_a_fact_is_no_demand() -> None:
      "ARG"),
     ("Bush has served notice of further action against Russia.", "THREATEN", "RUS"),
     ("Britain summoned army reservists to duty for a possible war against Iraq.", "MOBILIZE", None),
-])
-def test_light_verbs_and_idioms_of_common_acts(text: str, etype: str, target: str | None) -> None:
-    event = _one(text, etype)
-    assert target is None or event.target == target
+]
 
 
 def test_turning_a_request_down_is_no_request() -> None:
@@ -1047,7 +1042,7 @@ def test_committing_to_an_act_is_no_crime_committed() -> None:
     assert _one("A UN panel said Sri Lankan forces committed war crimes.", "ACCUSE").target == "LKA"
 
 
-@pytest.mark.parametrize(("text", "etype", "target"), [
+_MORE_WORDINGS = [
     ("Opposition groups in Zimbabwe are insisting that President Robert Mugabe scrap his land policy, opposition "
      "leaders told reporters.", "REQUEST", "ZWE"),  # the small model tags "scrap" as a past verb
     ("Afghan rebel leaders signalled their acceptance of a meeting with U.N. mediator Diego Cordovez.", "AGREE", "UN"),
@@ -1062,13 +1057,10 @@ def test_committing_to_an_act_is_no_crime_committed() -> None:
      "CONSULT", None),
     ("Gambian President Dawda Jawara is to travel to Mauritania to broker an end to the border dispute.", "AGREE",
      "MRT"),  # "is to": a plan
-])
-def test_more_wordings_of_common_acts(text: str, etype: str, target: str | None) -> None:
-    event = _one(text, etype)
-    assert target is None or event.target == target
+]
 
 
-@pytest.mark.parametrize(("text", "etype", "target"), [
+_RARER_WORDINGS = [
     ("North Korea was called on by the United States on Thursday to abandon its nuclear program.", "REQUEST", "PRK"),
     ("The European Union told Israel in no uncertain terms on Monday to freeze settlement building.", "REQUEST", "ISR"),
     ("Washington pressed the Palestinian movement Hamas to forswear its armed struggle.", "REQUEST", "PSE"),
@@ -1083,10 +1075,7 @@ def test_more_wordings_of_common_acts(text: str, etype: str, target: str | None)
     ("Bosnian Serbs held out for a ceasefire with Moslem forces in east Bosnia.", "REQUEST", "BIH"),
     ("The Azerbaijani parliament held out the threat of severing ties with Russia.", "THREATEN", "RUS"),
     ("A suicide car bomber claimed the lives of at least three civilians in central Baghdad.", "ASSAULT", "IRQ"),
-])
-def test_rarer_wordings_of_common_acts(text: str, etype: str, target: str | None) -> None:
-    event = _one(text, etype)
-    assert target is None or event.target == target
+]
 
 
 def test_a_call_placed_is_still_a_phone_call() -> None:
@@ -1115,3 +1104,10 @@ def test_an_agent_the_parser_hangs_on_the_object_is_the_source(text: str, etype:
                                                                 target: str) -> None:
     event = _one(text, etype)
     assert (event.source, event.target) == (source, target)
+
+
+@pytest.mark.parametrize(("text", "etype", "target"), _NEWSWIRE_WORDINGS + _LIGHT_VERBS_AND_IDIOMS + _MORE_WORDINGS +
+                         _RARER_WORDINGS)
+def test_wordings_of_common_acts(text: str, etype: str, target: str | None) -> None:
+    event = _one(text, etype)
+    assert target is None or event.target == target
