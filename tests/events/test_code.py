@@ -986,7 +986,8 @@ def test_inspecting_sites_is_no_visit() -> None:
     assert _one("Blinken visited Kyiv on Wednesday.", "CONSULT").target == "UKR"
 
 
-
+# common acts in the wordings that paraphrasing the GSR development lines showed (text, type, target; None: not
+# checked), tested together below
 _NEWSWIRE_WORDINGS = [
     ("Palestinians and Israelis were unable to agree on the fate of the offices in east Jerusalem.", "REJECT",
      "ISR"),  # each side refuses the other
