@@ -368,10 +368,11 @@ class _Coder:
         if not lex.has("raid_verbs", lemma_of(tok)):
             return False
         conjuncts = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
-        clause = conjuncts + [c for c in tok.children if c.dep_ == "advcl"]
-        if any((pat := self.acts.get(c.i)) is not None and pat.type == "ASSAULT" for c in clause):
+        acts = {c.i: self.acts[c.i].type for c in conjuncts + [c for c in tok.children if c.dep_ == "advcl"]
+                if c.i in self.acts}  # the acts of its clause
+        if "ASSAULT" in acts.values():
             return False  # "stormed the prison, killing 111 inmates": a violent assault, whatever was stormed
-        if any((pat := self.acts.get(c.i)) is not None and pat.type == "COERCE" for c in conjuncts):
+        if any(acts.get(c.i) == "COERCE" for c in conjuncts):
             return True
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         subj = subject_of(tok)
