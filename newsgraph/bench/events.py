@@ -50,6 +50,7 @@ GSR = Path("events/plover-gsr/plover_gsr_v2labels.jsonl")
 CAMEO = Path("events/conflibert-cameo")
 WRITTEN = Path(__file__).parent / "data" / "events_written.tsv"
 PARAPHRASED = Path(__file__).parent / "data" / "events_paraphrase.tsv"
+SISTERS = Path(__file__).parent / "data" / "events_sisters.tsv"
 NEWS = Path(__file__).parent / "data" / "events_news.tsv"
 WEB = Path(__file__).parent / "data" / "events_web.tsv"
 CLASSES = ("statement", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
@@ -265,9 +266,10 @@ def _written_rows() -> list[dict[str, Any]]:
     return [_gsr_shaped(*fields) for fields in _tsv_rows(WRITTEN)]
 
 
-def _paraphrase_rows() -> list[dict[str, Any]]:
-    """Return the paraphrases of the GSR development lines (round, kind, line, then as written) in the GSR shape."""
-    return [_gsr_shaped(*fields[3:]) for fields in _tsv_rows(PARAPHRASED)]
+def _derived_rows(path: Path) -> list[dict[str, Any]]:
+    """Return the sentences derived from the GSR development lines (round or part, kind, line, then as written:
+    paraphrases, sister events) in the GSR shape."""
+    return [_gsr_shaped(*fields[3:]) for fields in _tsv_rows(path)]
 
 
 def news_docs(data: Path) -> dict[str, str]:
@@ -315,7 +317,8 @@ def run(data: Path, limit: int | None = None, split: str | None = None) -> dict[
     figures.update(score_cameo(cameo))
     if split == "dev":
         figures.update(score_gsr(_written_rows()[:limit], tag="written"))
-        figures.update(score_gsr(_paraphrase_rows()[:limit], tag="paraphrase"))
+        figures.update(score_gsr(_derived_rows(PARAPHRASED)[:limit], tag="paraphrase"))
+        figures.update(score_gsr(_derived_rows(SISTERS)[:limit], tag="sister"))
         for tag, path, load in REAL_NEWS:
             docs = load(data)
             figures.update(score_news(_news_rows(path, docs)[:limit], docs, tag))

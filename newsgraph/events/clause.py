@@ -9,6 +9,8 @@ from newsgraph.events.lexicon import Lexicon
 _ABSORB_PREPS = {"to", "for", "of", "on", "upon", "with", "about", "into", "against", "over", "from", "by"}
 _ABSORB_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "amod", "acl", "nmod", "attr", "oprd",
                 "pcomp", "acomp", "agent", "dative", "nsubjpass", "appos"}
+# the prepositions and subordinators of a time or circumstance phrase ("after meeting Vucic", "a day after X struck")
+CIRCUMSTANCE_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "despite", "once"}
 _FUTURE_HEADS = {"plan", "intend", "prepare", "expect", "set", "go", "aim", "want", "hope", "seek", "wish", "mean"}
 
 
@@ -37,6 +39,12 @@ def speech_head(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def time_clause_root(tok: Token) -> bool:
+    """Tell whether ``tok`` is a sentence root that is really a time clause ("X appealed for talks, a day after a
+    bomber struck": the small model roots the sentence in "struck" and hangs the main clause below as a ccomp)."""
+    return tok.dep_ == "ROOT" and any(m.dep_ == "mark" and m.lower_ in CIRCUMSTANCE_PREPS for m in tok.children)
+
+
 def governor(tok: Token, triggers: dict[int, bool], lex: Lexicon) -> int | None:
     """Return the index of the trigger above ``tok`` that absorbs it (complement or object), if any.
 
@@ -56,6 +64,8 @@ def governor(tok: Token, triggers: dict[int, bool], lex: Lexicon) -> int | None:
         head = cur.head
         if cur.dep_ in ("ccomp", "xcomp") and lex.has("speech_verbs", head.lemma_.lower()):
             return None
+        if cur.dep_ == "ccomp" and time_clause_root(head):
+            return None  # the main clause, not what the time clause says
         if head.i in triggers:
             return head.i
         cur = head

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.events.arguments import PLACE_PREPS, ArgActor, ArgResolver, meeting_venue
 from newsgraph.events.classifier import PENTA
 from newsgraph.events.clause import (
+    CIRCUMSTANCE_PREPS,
     anchor,
     depth,
     governor,
@@ -17,6 +18,7 @@ from newsgraph.events.clause import (
     modality,
     pobjs,
     speech_head,
+    time_clause_root,
     to_infinitive,
     with_conj,
 )
@@ -39,7 +41,6 @@ _TOWARD = {"to", "toward", "towards", "into", "near", "along"}
 _BORDERS = {"border", "frontier", "boundary"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves", "oneself"}
 FRAME_DEPTH = 10  # a report's audience or setting ranks below every act the report carries
-_CIRCUMSTANCE_PREPS = {"after", "before", "during", "since", "following", "amid", "ahead", "despite", "once"}
 _ANCHOR_PREPS = {"after", "before", "since", "following", "until", "till"}  # those that only date by an event
 # the acts a story keeps referring back to as its background ("the crater left by the embassy blast"); a
 # reference to a march or an investigation is mostly a report of taking part in it, which is the event
@@ -128,13 +129,13 @@ def _acl_agents(tok: Token, lex: Lexicon) -> list[Token]:
 
 def _occasion(tok: Token) -> bool:
     """Tell whether a token heads a time or circumstance phrase ("after meeting Vucic", "after Jaishankar met")."""
-    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in _CIRCUMSTANCE_PREPS:
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in CIRCUMSTANCE_PREPS:
         return True
     if tok.dep_ in ("pobj", "pcomp") and (tok.head.lower_, tok.head.head.lower_) in (("of", "ahead"), ("to", "prior")):
         return True  # "deployed thousands of officers ahead of the opposition rally": when, not what
     # the small model also makes a clause-opening "once" an adverb ("Once Annan arrives, Iraq will ...")
     return tok.dep_ == "advcl" and any((m.dep_ == "mark" or m.dep_ == "advmod" and m.i < tok.i)
-                                       and m.lower_ in _CIRCUMSTANCE_PREPS for m in tok.children)
+                                       and m.lower_ in CIRCUMSTANCE_PREPS for m in tok.children)
 
 
 def _anti(tok: Token) -> bool:
@@ -324,7 +325,7 @@ class _Coder:
         # "Eight years after the two countries fought a war, Argentina said it was ready to ...": a dating clause
         # ranks below the acts of the clause it dates, however deep they lie
         cand.depth += int(_occasion(tok) or _occasion(light))
-        if light.dep_ == "ROOT" and any(m.dep_ == "mark" and m.lower_ in _CIRCUMSTANCE_PREPS for m in light.children):
+        if time_clause_root(light):
             cand.depth += 2  # "A day after Soleimani was killed …, Iran accused …": a time clause parsed as the root
         if cand.pattern.pos == "NOUN" and self._report_frame(tok):
             cand.depth += FRAME_DEPTH

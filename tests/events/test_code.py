@@ -450,6 +450,11 @@ def test_who_acts_decides_the_type(text: str, etype: str) -> None:
      "AGREE"),  # what prompted the offer ranks below it
     ("Once Kofi Annan arrives in Baghdad, Iraq will begin the process to free the Kuwaiti prisoners.",
      "AGREE"),  # the clause opened by "once" is the occasion
+    # the small model roots these in the time clause and hangs the main clause below it
+    ("Norway's foreign minister appealed to the Sri Lankan government and Tamil Tiger rebels on Thursday to resume "
+     "talks, a day after a suicide bomber struck a naval convoy in Trincomalee.", "REQUEST"),
+    ("Ukrainian attack drones slammed into an oil refinery in Russia's Ryazan region overnight, setting it ablaze, "
+     "days after Moscow and Kyiv swapped hundreds of prisoners of war.", "ASSAULT"),
 ])
 def test_the_main_event_is_the_reported_act(text: str, etype: str) -> None:
     doc = analyse(text)
