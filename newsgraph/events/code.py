@@ -133,8 +133,9 @@ def _occasion(tok: Token) -> bool:
         return True
     if tok.dep_ in ("pobj", "pcomp") and (tok.head.lower_, tok.head.head.lower_) in (("of", "ahead"), ("to", "prior")):
         return True  # "deployed thousands of officers ahead of the opposition rally": when, not what
-    # the small model also makes a clause-opening "once" an adverb ("Once Annan arrives, Iraq will ...")
-    return tok.dep_ == "advcl" and any((m.dep_ == "mark" or m.dep_ == "advmod" and m.i < tok.i)
+    # the small model also makes a clause-opening "once" an adverb ("Once Annan arrives, Iraq will ..."), and may
+    # make a clause opened by "after" the complement of the reporting verb
+    return tok.dep_ in ("advcl", "ccomp") and any((m.dep_ == "mark" or m.dep_ == "advmod" and m.i < tok.i)
                                        and m.lower_ in CIRCUMSTANCE_PREPS for m in tok.children)
 
 

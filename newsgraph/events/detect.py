@@ -22,6 +22,7 @@ _MILISH = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "continge
 _VOW_VERBS = {"vow", "promise", "pledge", "threaten", "warn", "swear"}
 _ARMED = {"militant", "gunman", "fighter", "rebel", "insurgent", "guerrilla", "jihadist", "militiaman", "attacker"}
 _PARTY_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
+_DIRECTIONS = {"away", "back", "off", "out", "down", "up"}  # adverbs that carry a verb's preposition
 _CLAUSE_DEPS = {"conj", "ccomp", "advcl", "xcomp", "relcl", "acl", "parataxis"}
 _SCORE = re.compile(r"(?<![\d.,$])\b\d{1,3} ?[-–] ?\d{1,3}\b(?![-–]?\d|%| percent)")  # "2-0", "5–0", "2 - 1"
 _WHEN = {"DATE", "TIME"}  # entity types the small model mistakes for an object predicate
@@ -313,7 +314,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
     if p.prep_not and preps & p.prep_not:
         return False
     if p.pobj:  # the preposition may hang on the object: "stripped [94 opponents of their citizenship]"
-        preps_of = [c for c in kids if c.dep_ in ("prep", "agent")] + obj_preps  # "spoke [by] telephone": an agent
+        # "spoke [by] telephone": an agent; "backed away [from] his pledge": hung on the verb's adverb
+        preps_of = [c for c in kids if c.dep_ in ("prep", "agent")] + _adverb_preps(kids) + obj_preps
         if p.prep:  # "pulled out of Jenin under the peace accord": the accord is not what was left
             preps_of = [c for c in preps_of if c.lower_ in p.prep]
         preps_of += [g for c in preps_of for g in c.children if g.dep_ == "prep"]  # "pulled out [of] the talks"
@@ -366,10 +368,16 @@ def _frame_preps(kids: list[Token]) -> set[str]:
     # ("appealed on Sunday for troops": the small model hangs the next preposition on the day)
     dated = [c for c in kids if c.dep_ == "prep" and _dating(c)]
     preps = {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "agent") and c not in dated}
+    preps |= {c.lower_ for c in _adverb_preps(kids)}
     preps |= {g.lower_ for c in dated for o in c.children for g in o.children if g.dep_ == "prep"}
     # "called for Britain to stay", "worked with Interpol to track down": the parser makes the preposition a mark
     return preps | {m.lower_ for c in kids if c.dep_ == "advcl" for m in c.children
                     if m.dep_ == "mark" and m.lower_ in ("for", "with")}
+
+
+def _adverb_preps(kids: list[Token]) -> list[Token]:
+    """Return the prepositions the parser hangs on a verb's directional adverb ("backed [away] from his pledge")."""
+    return [g for c in kids if c.dep_ == "advmod" and c.lower_ in _DIRECTIONS for g in c.children if g.dep_ == "prep"]
 
 
 def _dative_prep(tok: Token) -> bool:

@@ -1117,3 +1117,31 @@ def test_an_agent_the_parser_hangs_on_the_object_is_the_source(text: str, etype:
 def test_wordings_of_common_acts(text: str, etype: str, target: str | None) -> None:
     event = _one(text, etype)
     assert target is None or event.target == target
+
+
+# acts that writing other events of the GSR development lines' types showed (events_sisters.tsv), in our own words
+_OTHER_ACTS = [
+    ("The appeals court acquitted the opposition leader of treason on Wednesday.", "CONCEDE"),
+    ("A court in Nairobi cleared the former minister of all charges on Monday.", "CONCEDE"),
+    ("The electoral commission overturned the disqualification of three opposition candidates.", "CONCEDE"),
+    ("The interior ministry authorised the opposition to hold a march in the capital on Saturday.", "CONCEDE"),
+    ("The president backed away from his promise to hold early elections, state radio said.", "REJECT"),
+    ("The government backed down from its plan to raise fuel prices after two days of strikes.", "CONCEDE"),
+    ("The European Union imposed a visa ban on the president and his top officials on Tuesday.", "SANCTION"),
+    ("Britain imposed a travel ban against five Israeli settlers on Monday.", "SANCTION"),
+    ("The jailed activist has been fasting since May, his family said.", "PROTEST"),
+    ("Soldiers ordered residents of the town to stay indoors after dark, officials said.", "COERCE"),
+    ("Authorities have confined thousands of migrants in detention camps near the border.", "COERCE"),
+    ("Ukraine instituted proceedings against Russia at the International Court of Justice.", "ACCUSE"),
+    # "after" opening a clause the parser makes the reporting verb's complement: the occasion, not the act
+    ("After a U.S. military court acquitted two soldiers whose armoured vehicle killed two schoolgirls, tens of "
+     "thousands of South Koreans rallied outside the U.S. embassy in Seoul on Saturday, police said.", "PROTEST"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype"), _OTHER_ACTS)
+def test_other_acts_of_the_gsr_types(text: str, etype: str) -> None:
+    doc = analyse(text)
+    actors = find_actors(Article(id="t", source="t", source_name="t", text=text), doc)
+    main = main_event([c for _, cs in code_sentences(doc, actors) for c in cs], None, False)
+    assert main is not None and main.type == etype, main and (main.type, main.rule)
