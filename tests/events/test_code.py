@@ -1133,6 +1133,17 @@ _OTHER_ACTS = [
     ("Soldiers ordered residents of the town to stay indoors after dark, officials said.", "COERCE"),
     ("Authorities have confined thousands of migrants in detention camps near the border.", "COERCE"),
     ("Ukraine instituted proceedings against Russia at the International Court of Justice.", "ACCUSE"),
+    ("Protesting farmers sealed off the main highway to the capital with their tractors.", "PROTEST"),
+    ("Armed herders stormed a farming village in Plateau State, killing 40 residents.", "ASSAULT"),
+    ("The militia abandoned its positions around the airport overnight, residents said.", "RETREAT"),
+    ("The foreign ministry delivered a protest note to the Chinese ambassador on Monday.", "ACCUSE"),
+    ("The army drove the rebels out of the border town on Sunday.", "ASSAULT"),
+    ("The prime minister warned that he would shut the supply routes through the Khyber Pass.", "THREATEN"),
+    ("Teachers have launched industrial action over pay, the union said.", "PROTEST"),
+    ("State media vilified the opposition leader as a foreign agent.", "ACCUSE"),
+    ("Ankara declared two Dutch diplomats persona non grata on Sunday.", "SANCTION"),
+    ("Canada has withdrawn its diplomatic staff from Caracas.", "SANCTION"),
+    ("The new president reinstated the dismissed judges on Monday.", "CONCEDE"),
     # "after" opening a clause the parser makes the reporting verb's complement: the occasion, not the act
     ("After a U.S. military court acquitted two soldiers whose armoured vehicle killed two schoolgirls, tens of "
      "thousands of South Koreans rallied outside the U.S. embassy in Seoul on Saturday, police said.", "PROTEST"),
