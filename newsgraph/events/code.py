@@ -41,6 +41,7 @@ _TOWARD = {"to", "toward", "towards", "into", "near", "along"}
 _BORDERS = {"border", "frontier", "boundary"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves", "oneself"}
 FRAME_DEPTH = 10  # a report's audience or setting ranks below every act the report carries
+_SCENE_MARKS = {"as", "while", "whilst", "when"}  # subordinators of a clause that sets the scene of the main one
 _ANCHOR_PREPS = {"after", "before", "since", "following", "until", "till"}  # those that only date by an event
 # the acts a story keeps referring back to as its background ("the crater left by the embassy blast"); a
 # reference to a march or an investigation is mostly a report of taking part in it, which is the event
@@ -135,8 +136,10 @@ def _occasion(tok: Token) -> bool:
         return True  # "deployed thousands of officers ahead of the opposition rally": when, not what
     # the small model also makes a clause-opening "once" an adverb ("Once Annan arrives, Iraq will ..."), and may
     # make a clause opened by "after" the complement of the reporting verb
-    return tok.dep_ in ("advcl", "ccomp") and any((m.dep_ == "mark" or m.dep_ == "advmod" and m.i < tok.i)
-                                       and m.lower_ in CIRCUMSTANCE_PREPS for m in tok.children)
+    # ("as attempts were deadlocked, the army prepared to ...": a clause opened by "as" or "while" only sets the scene)
+    return tok.dep_ in ("advcl", "ccomp") and any(
+        (m.dep_ == "mark" or m.dep_ == "advmod" and m.i < tok.i) and m.lower_ in CIRCUMSTANCE_PREPS
+        or m.dep_ == "mark" and m.lower_ in _SCENE_MARKS and tok.dep_ == "advcl" for m in tok.children)
 
 
 def _anti(tok: Token) -> bool:

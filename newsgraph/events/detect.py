@@ -22,6 +22,7 @@ _MILISH = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "continge
 _VOW_VERBS = {"vow", "promise", "pledge", "threaten", "warn", "swear"}
 _ARMED = {"militant", "gunman", "fighter", "rebel", "insurgent", "guerrilla", "jihadist", "militiaman", "attacker"}
 _PARTY_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
+_DOUBLED_E = re.compile(r"([bdfgklmnprtvz])\1e$")  # a doubled consonant before a final "e"
 _DIRECTIONS = {"away", "back", "off", "out", "down", "up"}  # adverbs that carry a verb's preposition
 _CLAUSE_DEPS = {"conj", "ccomp", "advcl", "xcomp", "relcl", "acl", "parataxis"}
 _SCORE = re.compile(r"(?<![\d.,$])\b\d{1,3} ?[-–] ?\d{1,3}\b(?![-–]?\d|%| percent)")  # "2-0", "5–0", "2 - 1"
@@ -51,7 +52,21 @@ def lemma_of(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     if tok.tag_ in ("NNS", "NNPS") and lemma == tok.lower_ and lemma.endswith("s") and not lemma.endswith("ss"):
         return lemma[:-1]
+    # the small model's rules lemmatise unknown past forms by dropping the "d": "backpedalled" -> "backpedalle",
+    # "deadlocked" -> "deadlocke"
+    if tok.tag_ in ("VBD", "VBN") and tok.lower_.endswith("ed") and lemma == tok.lower_[:-1]:
+        if _DOUBLED_E.search(lemma):
+            return lemma[:-2]
+        if lemma.endswith("cke"):
+            return lemma[:-1]
     return lemma
+
+
+def _unknown_past(tok: Token) -> str:
+    """Return the other reading of a past form the small model lemmatised by dropping its "d" ("waterboarded" ->
+    "waterboarde": "waterboard"), else ""."""
+    lemma = lemma_of(tok)
+    return lemma[:-1] if tok.tag_ in ("VBD", "VBN") and lemma == tok.lower_[:-1] and lemma.endswith("de") else ""
 
 
 def _misread_object(tok: Token) -> list[Token]:
@@ -319,7 +334,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         if p.prep:  # "pulled out of Jenin under the peace accord": the accord is not what was left
             preps_of = [c for c in preps_of if c.lower_ in p.prep]
         preps_of += [g for c in preps_of for g in c.children if g.dep_ == "prep"]  # "pulled out [of] the talks"
-        heads = [o for c in preps_of for o in c.children if o.dep_ == "pobj"]  # or a compound: "group Memorial"
+        # or a compound ("group Memorial"), or a gerund ("summoned him for questioning")
+        heads = [o for c in preps_of for o in c.children if o.dep_ in ("pobj", "pcomp")]
         # "gave in to [striking workers]": the parser makes the participle the object and the noun its object
         heads += [g for c in preps_of for o in c.children if o.dep_ == "pcomp" for g in o.children if g.dep_ == "dobj"]
         heads += [g for o in heads if lemma_of(o) in _SPANS for of in o.children if of.lower_ == "of"
@@ -426,7 +442,7 @@ def match_token(tok: Token, lex: Lexicon) -> Pattern | None:
     if pos == "NOUN" and tok.dep_ == "conj" and tok.head.dep_ in ("compound", "amod", "nmod") and \
             tok.head.head.pos_ in ("NOUN", "PROPN") and not lex.has("trigger_compound_heads", lemma_of(tok.head.head)):
         return None  # "a savings and loan chief": coordinated with a modifier, the noun modifies the chief too
-    patterns = lex.candidates(pos, lemma_of(tok))
+    patterns = lex.candidates(pos, lemma_of(tok)) or lex.candidates(pos, _unknown_past(tok))
     if patterns and pos == "VERB" and (subj := subject_of(tok)) is not None and \
             lex.has("natural_forces", lemma_of(subj)):
         return None  # "the cyclone struck the Irrawaddy delta": no party acts

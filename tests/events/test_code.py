@@ -1144,6 +1144,20 @@ _OTHER_ACTS = [
     ("Ankara declared two Dutch diplomats persona non grata on Sunday.", "SANCTION"),
     ("Canada has withdrawn its diplomatic staff from Caracas.", "SANCTION"),
     ("The new president reinstated the dismissed judges on Monday.", "CONCEDE"),
+    ("Peruvian and Chilean diplomats huddled in Lima for two days over the maritime dispute.", "CONSULT"),
+    ("Syrian intelligence officers waterboarded detained Jordanian truck drivers.", "ASSAULT"),  # "waterboarde"
+    ("The Federal Government has backpedalled on its promise to implement the new minimum wage.", "REJECT"),
+    ("The government unbanned the main opposition party on Friday.", "CONCEDE"),  # "unbanne"
+    ("Catalonia's regional government flouted a Constitutional Court ruling on Friday.", "REJECT"),
+    ("A prosecutor summoned the former intelligence chief for questioning over the killings.", "REQUEST"),
+    ("The regulator pulled the plug on a private news channel for airing anti-state content.", "COERCE"),
+    ("Censors pulped thousands of copies of a memoir by a dissident general.", "COERCE"),
+    ("Ghana and Togo pooled customs officers at a joint border post.", "COOPERATE"),
+    ("The president granted a pardon to twelve men convicted of treason.", "CONCEDE"),
+    ("The junta granted an amnesty to more than 5,000 prisoners on Monday.", "RETREAT"),
+    ("The opposition sought the immediate dismissal of the interior minister.", "REQUEST"),
+    ("An ultimatum was delivered on Wednesday by the government of Morocco to Spain.", "THREATEN"),
+    ("Entry into Darfur was granted to the first contingent of Rwandan soldiers.", "RETREAT"),
     # "after" opening a clause the parser makes the reporting verb's complement: the occasion, not the act
     ("After a U.S. military court acquitted two soldiers whose armoured vehicle killed two schoolgirls, tens of "
      "thousands of South Koreans rallied outside the U.S. embassy in Seoul on Saturday, police said.", "PROTEST"),
