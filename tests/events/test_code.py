@@ -1158,6 +1158,14 @@ _OTHER_ACTS = [
     ("The opposition sought the immediate dismissal of the interior minister.", "REQUEST"),
     ("An ultimatum was delivered on Wednesday by the government of Morocco to Spain.", "THREATEN"),
     ("Entry into Darfur was granted to the first contingent of Rwandan soldiers.", "RETREAT"),
+    ("Canada blacklisted a dozen senior Venezuelan officials on Tuesday.", "SANCTION"),
+    ("Denmark axed development aid worth $10 million to Tanzania.", "SANCTION"),
+    ("The termination of all budgetary support to Mali was announced on Wednesday by France.", "SANCTION"),
+    ("Seoul floated fresh talks with Pyongyang on reuniting separated families.", "AGREE"),
+    ("Nearly 200 militiamen ditched their weapons at a demobilisation camp on Saturday.", "RETREAT"),
+    ("The handover of more than 2,000 rifles by the rebels was completed on Friday.", "RETREAT"),
+    ("The anti-graft agency began scrutinising a land deal involving senior officials.", "ACCUSE"),
+    ("The militia has vacated its bases in Kismayo, residents told the Daily Nation on Saturday.", "RETREAT"),
     # "after" opening a clause the parser makes the reporting verb's complement: the occasion, not the act
     ("After a U.S. military court acquitted two soldiers whose armoured vehicle killed two schoolgirls, tens of "
      "thousands of South Koreans rallied outside the U.S. embassy in Seoul on Saturday, police said.", "PROTEST"),
