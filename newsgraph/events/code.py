@@ -134,9 +134,9 @@ def _occasion(tok: Token) -> bool:
         return True
     if tok.dep_ in ("pobj", "pcomp") and (tok.head.lower_, tok.head.head.lower_) in (("of", "ahead"), ("to", "prior")):
         return True  # "deployed thousands of officers ahead of the opposition rally": when, not what
-    # the small model also makes a clause-opening "once" an adverb ("Once Annan arrives, Iraq will ..."), and may
-    # make a clause opened by "after" the complement of the reporting verb
-    # ("as attempts were deadlocked, the army prepared to ...": a clause opened by "as" or "while" only sets the scene)
+    # a clause opened by "after" (the small model makes a clause-opening "once" an adverb: "Once Annan arrives, Iraq
+    # will ...", and may hang an "after" clause on the reporting verb as its complement), or an adverbial clause
+    # opened by "as" or "while" ("as attempts were deadlocked, the army prepared to ...") only sets the scene
     return tok.dep_ in ("advcl", "ccomp") and any(
         (m.dep_ == "mark" or m.dep_ == "advmod" and m.i < tok.i) and m.lower_ in CIRCUMSTANCE_PREPS
         or m.dep_ == "mark" and m.lower_ in _SCENE_MARKS and tok.dep_ == "advcl" for m in tok.children)

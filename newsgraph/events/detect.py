@@ -64,7 +64,7 @@ def lemma_of(tok: Token) -> str:
 
 def _unknown_past(tok: Token) -> str:
     """Return the other reading of a past form the small model lemmatised by dropping its "d" ("waterboarded" ->
-    "waterboarde": "waterboard"), else ""."""
+    "waterboarde": "waterboard"), else "" (a fallback only: "decided" -> "decide" is right)."""
     lemma = lemma_of(tok)
     return lemma[:-1] if tok.tag_ in ("VBD", "VBN") and lemma == tok.lower_[:-1] and lemma.endswith("de") else ""
 
