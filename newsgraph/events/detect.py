@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from newsgraph.events.clause import to_infinitive
+from newsgraph.events.clause import anchor, to_infinitive
 from newsgraph.events.lexicon import Lexicon, Pattern
 
 _OBJ_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative", "acomp"}
@@ -357,7 +357,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         if p.mod_not and mods & p.mod_not:
             return False
     if p.subj_person or p.subj_not_person or p.subj_mil or p.subj_crowd or p.subj_not_crowd:
-        subj = subject_of(tok) if pos_of(tok) != "NOUN" else None
+        light = anchor(tok)  # a noun's subject is its light verb's ("rioters went on a rampage")
+        subj = subject_of(tok) if pos_of(tok) != "NOUN" else subject_of(light) if light is not tok else None
         words = {lemma_of(t) for t in subj.subtree} if subj is not None else set()
         person = subj is not None and (bool(words & _PERSONISH) or _a_person(subj))
         if p.subj_person and not person:

@@ -1166,6 +1166,15 @@ _OTHER_ACTS = [
     ("The handover of more than 2,000 rifles by the rebels was completed on Friday.", "RETREAT"),
     ("The anti-graft agency began scrutinising a land deal involving senior officials.", "ACCUSE"),
     ("The militia has vacated its bases in Kismayo, residents told the Daily Nation on Saturday.", "RETREAT"),
+    ("The defence minister ruled out joint military exercises with Australia for the rest of the year.", "REJECT"),
+    ("Brazil launched a diplomatic campaign to rally Latin American backing for Argentina's claim.", "SUPPORT"),
+    ("Opposition supporters went on a rampage in Maseru on Tuesday, burning shops and cars.", "PROTEST"),
+    ("Rebels went on a rampage through Freetown, burning homes and killing hundreds.", "ASSAULT"),
+    ("The dissident stopped eating for a third week to press for the release of political prisoners.", "PROTEST"),
+    ("Iran warned it would blockade the Strait of Hormuz to tankers carrying oil to the United States.", "THREATEN"),
+    ("Authorities closed down the opposition newspaper Azadlyg in Baku on Friday.", "COERCE"),
+    ("The interim government on Friday threw out demands to reinstate the ousted parliament.", "REJECT"),
+    ("Qatar pulled out of its role as peace broker between the government and the rebels on Sunday.", "SANCTION"),
     # "after" opening a clause the parser makes the reporting verb's complement: the occasion, not the act
     ("After a U.S. military court acquitted two soldiers whose armoured vehicle killed two schoolgirls, tens of "
      "thousands of South Koreans rallied outside the U.S. embassy in Seoul on Saturday, police said.", "PROTEST"),
