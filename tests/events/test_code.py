@@ -1175,6 +1175,11 @@ _OTHER_ACTS = [
     ("Authorities closed down the opposition newspaper Azadlyg in Baku on Friday.", "COERCE"),
     ("The interim government on Friday threw out demands to reinstate the ousted parliament.", "REJECT"),
     ("Qatar pulled out of its role as peace broker between the government and the rebels on Sunday.", "SANCTION"),
+    ("Britain pulled its development aid staff out of Eritrea on Monday.", "SANCTION"),
+    ("Brazil withdrew its last military contingent from the UN peacekeeping mission in Haiti.", "SANCTION"),
+    ("The Secretary-General said he would pull the weapons inspectors out of Iraq.", "THREATEN"),
+    ("Belgium announced that it was pulling its peacekeepers out of Rwanda.", "RETREAT"),
+    ("Russia began pulling the bulk of its forces out of Syria on Tuesday.", "RETREAT"),
     # "after" opening a clause the parser makes the reporting verb's complement: the occasion, not the act
     ("After a U.S. military court acquitted two soldiers whose armoured vehicle killed two schoolgirls, tens of "
      "thousands of South Koreans rallied outside the U.S. embassy in Seoul on Saturday, police said.", "PROTEST"),
