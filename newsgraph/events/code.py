@@ -41,6 +41,7 @@ _TOWARD = {"to", "toward", "towards", "into", "near", "along"}
 _BORDERS = {"border", "frontier", "boundary"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves", "oneself"}
 FRAME_DEPTH = 10  # a report's audience or setting ranks below every act the report carries
+_PROTESTED_PREPS = {"against", "at", "over", "of"}  # "in protest at NATO's air strikes"
 _SCENE_MARKS = {"as", "while", "whilst", "when"}  # subordinators of a clause that sets the scene of the main one
 _ANCHOR_PREPS = {"after", "before", "since", "following", "until", "till"}  # those that only date by an event
 # the acts a story keeps referring back to as its background ("the crater left by the embassy blast"); a
@@ -140,6 +141,16 @@ def _occasion(tok: Token) -> bool:
     return tok.dep_ in ("advcl", "ccomp") and any(
         (m.dep_ == "mark" or m.dep_ == "advmod" and m.i < tok.i) and m.lower_ in CIRCUMSTANCE_PREPS
         or m.dep_ == "mark" and m.lower_ in _SCENE_MARKS and tok.dep_ == "advcl" for m in tok.children)
+
+
+def _own_clause_between(tok: Token, top: Token) -> bool:
+    """Tell whether a finite clause of its own (relative, complement) lies between ``tok`` and ``top`` above it."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in ("relcl", "ccomp", "csubj", "parataxis"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _anti(tok: Token) -> bool:
@@ -525,6 +536,11 @@ class _Coder:
                 break
             cand.targets = _first_resolved(pobjs(inner.trigger, self.lex.words["noun_target_preps"]), res) or \
                 cand.targets
+        own = {a.code for a in cand.sources if a.code}
+        if cand.type == "PROTEST" and {a.code for a in cand.targets if a.code} <= own:
+            # what a protest phrase names outranks the protesters' own place ("gathered on Belgrade's bridges in
+            # protest at NATO's air strikes"), not the premises of another state ("marched on the U.S. embassy")
+            cand.targets = [a for a in self._protested_party(cand) if a.code not in own] or cand.targets
         # coordinated sources of a two-sided act act on each other ("Saudi and Iranian officials met in
         # Beijing"): no fallback party
         # (also two sides of one state: "government negotiators and FMLN rebels resumed talks in Mexico City")
@@ -561,6 +577,22 @@ class _Coder:
         if cand.sources and cand.targets and src_codes and src_codes == {a.code for a in cand.targets} and \
                 cand.sources[0].head == cand.targets[0].head:
             cand.targets = []
+
+    def _protested_party(self, cand: Candidate) -> list[ArgActor]:
+        """Return the party a protest is against, named by a protest phrase on its clause: "gathered on the bridges
+        in protest at NATO's air strikes", "blocked roads, protesting against imports of Ukrainian grain"."""
+        clause = anchor(cand.trigger)
+        for tok in clause.subtree:
+            # the protest phrase may hang on a participle adjunct ("..., smashing windows in protest") or on a time
+            # phrase ("for a ninth day in protest"), not inside a clause of its own
+            if lemma_of(tok) != "protest" or tok.i == cand.trigger.i or _own_clause_between(tok, clause):
+                continue
+            objs = pobjs(tok, _PROTESTED_PREPS) + [c for c in tok.children if c.dep_ == "dobj"]
+            found = _first_resolved(objs + [g for o in objs for g in pobjs(o, {"of"})], self.res)  # "China's
+            # deployment", "imports of Ukrainian grain"
+            if any(a.code for a in found):
+                return [a for a in found if a.code]
+        return []
 
     def _met_party(self, cand: Candidate) -> bool:
         """Tell whether a meeting's recipient is met by its parties ("met with the U.S. envoy", "visited Iran")."""

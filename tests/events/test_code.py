@@ -273,6 +273,14 @@ def test_common_news_frames(text: str, etype: str) -> None:
     ("Japan gave the Philippines five coast guard vessels.", "AID", ("JPN", "PHL")),
     ("The Pentagon sent a second carrier strike group toward Israel.", "MOBILIZE", ("USA", "ISR")),
     ("Chinese coast guard ships blocked a Philippine resupply mission.", "COERCE", ("CHN", "PHL")),
+    # a protest phrase names the party protested against, not the protesters' own town ...
+    ("Afghan villagers blocked the Kabul-Jalalabad highway in protest against a NATO air strike.", "PROTEST",
+     ("AFG", "NATO")),
+    ("Vietnamese workers rioted at factories in Binh Duong province in protest against China's oil rig.", "PROTEST",
+     ("VNM", "CHN")),
+    # ... but not over another state's premises protested at
+    ("Hundreds of Greeks marched on the U.S. Embassy in Athens to protest NATO air strikes on Serbia.", "PROTEST",
+     ("GRC", "USA")),
     ("Ethiopia charged that Eritrean forces had occupied villages along the border.", "ACCUSE", ("ETH", "ERI")),
     ("Turkey threatened to block Sweden's NATO membership bid.", "THREATEN", ("TUR", "SWE")),  # the owner's bid
     ("Germany will provide Russia with 2 billion marks in credits.", "AGREE", ("DEU", "RUS")),
