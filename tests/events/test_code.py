@@ -273,6 +273,11 @@ def test_common_news_frames(text: str, etype: str) -> None:
     ("Japan gave the Philippines five coast guard vessels.", "AID", ("JPN", "PHL")),
     ("The Pentagon sent a second carrier strike group toward Israel.", "MOBILIZE", ("USA", "ISR")),
     ("Chinese coast guard ships blocked a Philippine resupply mission.", "COERCE", ("CHN", "PHL")),
+    # who is let in receives access, not the place let into
+    ("Iraq admitted U.N. weapons inspectors to a presidential compound in Baghdad on Monday.", "RETREAT",
+     ("IRQ", "UN")),
+    ("Ethiopian authorities have opened the Ogaden region to World Food Programme convoys.", "RETREAT",
+     ("ETH", "WFP")),
     # a protest phrase names the party protested against, not the protesters' own town ...
     ("Afghan villagers blocked the Kabul-Jalalabad highway in protest against a NATO air strike.", "PROTEST",
      ("AFG", "NATO")),
