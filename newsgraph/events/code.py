@@ -913,8 +913,8 @@ class _Coder:
             # Baghdad": who is let in, not where
             objs = [o for o in tok.children if o.dep_ == "dobj"]
             opened = pobjs(tok, {"to"})  # "opened the region to WFP convoys", "granted access to the Red Cross"
-            named = opened if cand.pattern.prep and "to" in cand.pattern.prep else []
-            return named + objs + [p for o in objs for p in pobjs(o, {"of"})] + opened  # "a team of Swedish monitors"
+            admitted = opened if cand.pattern.prep and "to" in cand.pattern.prep else []
+            return admitted + objs + [p for o in objs for p in pobjs(o, {"of"})] + opened  # "a team of Swedish monitors"
         if cand.type == "MOBILIZE":  # "massed troops along its border with Syria", not "moved troops from its
             return [w for t in light.subtree if lemma_of(t) in _BORDERS and t.head.lower_ != "from"  # border with
                     for w in pobjs(t, {"with"})]  # Afghanistan"
