@@ -143,6 +143,18 @@ def _occasion(tok: Token) -> bool:
         or m.dep_ == "mark" and m.lower_ in _SCENE_MARKS and tok.dep_ == "advcl" for m in tok.children)
 
 
+def _admitted(cand: Candidate) -> list[Token]:
+    """Return who an access lets in, best first: the object ("admitted U.N. inspectors to a compound in Baghdad": the
+    inspectors, not the compound), or first the "to" object of a frame that names it ("opened the region to WFP
+    convoys"); the "to" object last otherwise ("granted access to the Red Cross")."""
+    tok = cand.trigger
+    objs = [o for o in tok.children if o.dep_ == "dobj"]
+    opened = pobjs(tok, {"to"})
+    first = opened if cand.pattern.prep and "to" in cand.pattern.prep else []
+    heads = first + objs + [p for o in objs for p in pobjs(o, {"of"})] + opened  # "a team of Swedish monitors"
+    return list(dict.fromkeys(heads))
+
+
 def _own_clause_between(tok: Token, top: Token) -> bool:
     """Tell whether a finite clause of its own (relative, complement) lies between ``tok`` and ``top`` above it."""
     cur = tok
@@ -588,8 +600,8 @@ class _Coder:
             if lemma_of(tok) != "protest" or tok.i == cand.trigger.i or _own_clause_between(tok, clause):
                 continue
             objs = pobjs(tok, _PROTESTED_PREPS) + [c for c in tok.children if c.dep_ == "dobj"]
-            found = _first_resolved(objs + [g for o in objs for g in pobjs(o, {"of"})], self.res)  # "China's
-            # deployment", "imports of Ukrainian grain"
+            # "China's deployment of a rig", "imports of Ukrainian grain"
+            found = _first_resolved(objs + [g for o in objs for g in pobjs(o, {"of"})], self.res)
             if any(a.code for a in found):
                 return [a for a in found if a.code]
         return []
@@ -909,12 +921,8 @@ class _Coder:
         if cand.type == "REJECT":  # "vetoed an Egyptian-drafted resolution": the drafter, not the Council
             return [d for o in tok.children if o.dep_ == "dobj" for m in o.children if m.dep_ == "amod"
                     and lex.has("drafting_verbs", m.lemma_.lower()) for d in m.children if d.dep_ == "npadvmod"]
-        if cand.type == "RETREAT" and cand.pattern.mode == "access":  # "admitted U.N. inspectors to a compound in
-            # Baghdad": who is let in, not where
-            objs = [o for o in tok.children if o.dep_ == "dobj"]
-            opened = pobjs(tok, {"to"})  # "opened the region to WFP convoys", "granted access to the Red Cross"
-            admitted = opened if cand.pattern.prep and "to" in cand.pattern.prep else []
-            return admitted + objs + [p for o in objs for p in pobjs(o, {"of"})] + opened  # "a team of Swedish monitors"
+        if cand.type == "RETREAT" and cand.pattern.mode == "access":
+            return _admitted(cand)
         if cand.type == "MOBILIZE":  # "massed troops along its border with Syria", not "moved troops from its
             return [w for t in light.subtree if lemma_of(t) in _BORDERS and t.head.lower_ != "from"  # border with
                     for w in pobjs(t, {"with"})]  # Afghanistan"
