@@ -1193,6 +1193,8 @@ _OTHER_ACTS = [
     ("The Secretary-General said he would pull the weapons inspectors out of Iraq.", "THREATEN"),
     ("Belgium announced that it was pulling its peacekeepers out of Rwanda.", "RETREAT"),
     ("Russia began pulling the bulk of its forces out of Syria on Tuesday.", "RETREAT"),
+    ("The Emirates has dispatched 50 tonnes of medicines and food to flood-hit Sindh province.", "AID"),
+    ("Retired soldiers began a fast-unto-death in the capital on Monday, demanding higher pensions.", "PROTEST"),
     # "after" opening a clause the parser makes the reporting verb's complement: the occasion, not the act
     ("After a U.S. military court acquitted two soldiers whose armoured vehicle killed two schoolgirls, tens of "
      "thousands of South Koreans rallied outside the U.S. embassy in Seoul on Saturday, police said.", "PROTEST"),
