@@ -1195,6 +1195,10 @@ _OTHER_ACTS = [
     ("Russia began pulling the bulk of its forces out of Syria on Tuesday.", "RETREAT"),
     ("The Emirates has dispatched 50 tonnes of medicines and food to flood-hit Sindh province.", "AID"),
     ("Retired soldiers began a fast-unto-death in the capital on Monday, demanding higher pensions.", "PROTEST"),
+    # calling on someone is a courtesy visit, unless they are called on to act
+    ("The foreign minister called on Prime Minister Narendra Modi at South Block on Thursday.", "CONSULT"),
+    ("The rebel leader called on President Fidel Ramos at the palace on Thursday to discuss autonomy.", "CONSULT"),
+    ("The bishops called on President Moi on Sunday to convene a national convention.", "REQUEST"),
     # "after" opening a clause the parser makes the reporting verb's complement: the occasion, not the act
     ("After a U.S. military court acquitted two soldiers whose armoured vehicle killed two schoolgirls, tens of "
      "thousands of South Koreans rallied outside the U.S. embassy in Seoul on Saturday, police said.", "PROTEST"),
