@@ -52,9 +52,7 @@ def lemma_of(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     if tok.tag_ in ("NNS", "NNPS") and lemma == tok.lower_ and lemma.endswith("s") and not lemma.endswith("ss"):
         return lemma[:-1]
-    # the small model's rules lemmatise unknown past forms by dropping the "d": "backpedalled" -> "backpedalle",
-    # "deadlocked" -> "deadlocke"
-    if tok.tag_ in ("VBD", "VBN") and tok.lower_.endswith("ed") and lemma == tok.lower_[:-1]:
+    if _d_dropped(tok, lemma):
         if _DOUBLED_E.search(lemma):
             return lemma[:-2]
         if lemma.endswith("cke"):
@@ -62,11 +60,17 @@ def lemma_of(tok: Token) -> str:
     return lemma
 
 
+def _d_dropped(tok: Token, lemma: str) -> bool:
+    """Tell whether ``lemma`` is a past form with its "d" dropped: the small model's rules lemmatise unknown past
+    forms so ("backpedalled" -> "backpedalle", "deadlocked" -> "deadlocke", "waterboarded" -> "waterboarde")."""
+    return tok.tag_ in ("VBD", "VBN") and tok.lower_.endswith("ed") and lemma == tok.lower_[:-1]
+
+
 def _unknown_past(tok: Token) -> str:
     """Return the other reading of a past form the small model lemmatised by dropping its "d" ("waterboarded" ->
     "waterboarde": "waterboard"), else "" (a fallback only: "decided" -> "decide" is right)."""
     lemma = lemma_of(tok)
-    return lemma[:-1] if tok.tag_ in ("VBD", "VBN") and lemma == tok.lower_[:-1] and lemma.endswith("de") else ""
+    return lemma[:-1] if _d_dropped(tok, lemma) and lemma.endswith("de") else ""
 
 
 def _misread_object(tok: Token) -> list[Token]:
@@ -358,7 +362,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
             return False
     if p.subj_person or p.subj_not_person or p.subj_mil or p.subj_crowd or p.subj_not_crowd:
         light = anchor(tok)  # a noun's subject is its light verb's ("rioters went on a rampage")
-        subj = subject_of(tok) if pos_of(tok) != "NOUN" else subject_of(light) if light is not tok else None
+        subj = subject_of(tok) if pos_of(tok) != "NOUN" else subject_of(light) if light.i != tok.i else None
         words = {lemma_of(t) for t in subj.subtree} if subj is not None else set()
         person = subj is not None and (bool(words & _PERSONISH) or _a_person(subj))
         if p.subj_person and not person:
