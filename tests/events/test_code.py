@@ -1195,6 +1195,7 @@ _OTHER_ACTS = [
     ("Russia began pulling the bulk of its forces out of Syria on Tuesday.", "RETREAT"),
     ("The Emirates has dispatched 50 tonnes of medicines and food to flood-hit Sindh province.", "AID"),
     ("Retired soldiers began a fast-unto-death in the capital on Monday, demanding higher pensions.", "PROTEST"),
+    ("Investigators pinned the bombing squarely on Hamas.", "ACCUSE"),
     # calling on someone is a courtesy visit, unless they are called on to act
     ("The foreign minister called on Prime Minister Narendra Modi at South Block on Thursday.", "CONSULT"),
     ("The rebel leader called on President Fidel Ramos at the palace on Thursday to discuss autonomy.", "CONSULT"),
