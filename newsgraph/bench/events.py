@@ -7,7 +7,10 @@ wire-style sentences labelled by CAMEO2PLOVER, for phrasing the GSR lacks; ``wri
 wire sentences of TimeBank/AQUAINT annotated without sight of the coder (``data/events_news.tsv``: offsets into
 the TempEval-3 tarball; ``news_*`` figures: the main event's type and dyad where the annotators saw one, and
 whether the coder finds an event at all, against the sentences they saw none in), and 1016 web news
-sentences of about 2019 from the HTML benchmark's gold bodies (``data/events_web.tsv``, ``web_*`` figures).
+sentences of about 2019 from the HTML benchmark's gold bodies (``data/events_web.tsv``, ``web_*`` figures), and
+868 sentences of US political news of 2015-16 from the PolNeAR train split (the quotes benchmark uses only its
+dev and test splits): ``data/events_politics.tsv`` (``politics_*``) was read for development,
+``data/events_politics_unread.tsv`` (``politics_unread_*``) is only ever scored.
 ``all`` scores every GSR line and the CAMEO test split.
 The sentence-level prediction is the coder's main event of the sentence (none → "statement"), mapped to the
 CAMEO quad classes (see classifier.PENTA and code.penta_of). ``*_hybrid`` figures use the sentence classifier
@@ -24,6 +27,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +36,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.actors import find_actors
 from newsgraph.actors.lexicon import plover_country
 from newsgraph.bench._shingles import ground_truth
+from newsgraph.bench.quotes import load_split as load_polnear
 from newsgraph.bench.time import load_split
 from newsgraph.errors import BenchmarkDataError
 from newsgraph.events.arguments import ArgActor
@@ -53,6 +58,8 @@ PARAPHRASED = Path(__file__).parent / "data" / "events_paraphrase.tsv"
 SISTERS = Path(__file__).parent / "data" / "events_sisters.tsv"
 NEWS = Path(__file__).parent / "data" / "events_news.tsv"
 WEB = Path(__file__).parent / "data" / "events_web.tsv"
+POLITICS = Path(__file__).parent / "data" / "events_politics.tsv"
+POLITICS_UNREAD = Path(__file__).parent / "data" / "events_politics_unread.tsv"
 CLASSES = ("statement", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
 # the GSR uses a few non-ISO codes for states; IGOs are all coded "IGO"
 GOLD_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
@@ -282,8 +289,15 @@ def web_docs(data: Path) -> dict[str, str]:
     return {page: row["articleBody"] for page, row in ground_truth(data).items()}
 
 
+@lru_cache(maxsize=1)  # both halves of the set point into it
+def politics_docs(data: Path) -> dict[str, str]:
+    """Return the PolNeAR train articles by name (the quotes benchmark scores only its dev and test splits)."""
+    return {name: text for name, text, _ in load_polnear(data, "train")}
+
+
 # the annotated real-news sets: figures' prefix, data file, the loader of the documents its offsets point into
-REAL_NEWS = (("news", NEWS, news_docs), ("web", WEB, web_docs))
+REAL_NEWS = (("news", NEWS, news_docs), ("web", WEB, web_docs), ("politics", POLITICS, politics_docs),
+             ("politics_unread", POLITICS_UNREAD, politics_docs))
 
 
 def _news_rows(path: Path, docs: dict[str, str]) -> list[dict[str, Any]]:
