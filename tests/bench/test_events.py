@@ -24,7 +24,8 @@ def test_bench_events_smoke(bench_data: Path, monkeypatch: pytest.MonkeyPatch, s
     # the team-written sentences are development data: scored with dev only
     assert (figures.get("written_sentences") == 12) == (split == "dev") == (figures.get("paraphrase_sentences") == 12) \
         == (figures.get("sister_sentences") == 12)
-    assert (figures.get("news_all_sentences") == 12) == (split == "dev") == (figures.get("web_all_sentences") == 12)
+    assert (figures.get("news_all_sentences") == 12) == (split == "dev") == (figures.get("web_all_sentences") == 12) \
+        == (figures.get("politics_unread_all_sentences") == 12)
     if split == "dev":
         assert 0.0 <= figures["news_detection_precision"] <= 1.0 and 0 < figures["news_sentences"] <= 12
 
@@ -45,6 +46,16 @@ def test_web_offsets_cut_sentences_of_the_gold_bodies(bench_data: Path) -> None:
     rows = _news_rows(WEB, web_docs(bench_data))
     assert len(rows) == 1016 and sum(r["event"] != "NONE" for r in rows) == 152
     assert all(8 <= len(r["text"].split()) <= 70 for r in rows)
+
+
+def test_politics_offsets_cut_sentences_of_polnear_train_articles(bench_data: Path) -> None:
+    from newsgraph.bench.events import POLITICS, POLITICS_UNREAD, _news_rows, politics_docs
+
+    docs = politics_docs(bench_data)
+    read, unread = _news_rows(POLITICS, docs), _news_rows(POLITICS_UNREAD, docs)
+    assert len(read) == len(unread) == 434 and not {r["text"] for r in read} & {r["text"] for r in unread}
+    assert all(8 <= len(r["text"].split()) <= 70 for r in read + unread)
+    assert all(not r["actor"] and not r["recipient"] for r in read + unread if r["event"] == "NONE")
 
 
 def test_bench_events_rejects_unknown_split(bench_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
