@@ -142,7 +142,9 @@ def modality(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool]:
         # a shared head lends no future of its own: "set tyres ablaze and pelted police" is no "set to"
         if node not in shared and (lemma in _FUTURE_HEADS or (lemma == "ready" and node.pos_ == "ADJ")):
             future = future or lemma != "go" or node.lower_ == "going"  # "going to", not "went on strike"
-        if lemma == "be" and any(c.dep_ == "xcomp" and c in path and to_infinitive(c) for c in node.children):
+        if lemma in ("have", "be") and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in node.children):
+            negated = True  # "has yet to apologize", "is yet to release the sailors": not done
+        elif lemma == "be" and any(c.dep_ == "xcomp" and c in path and to_infinitive(c) for c in node.children):
             future = True  # "Jawara is to travel to Mauritania": a plan
         if lex.has("hypothetical_heads", lemma):
             hypo = True  # "is considering sending aid"

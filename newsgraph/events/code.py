@@ -237,6 +237,8 @@ def _scope(tok: Token) -> set[int]:
     "denied charges he ran a hit squad, and accused the government of persecution": the accusation is an
     act of its own, the hit squad is not.
     """
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj":  # "blew himself up at an election rally": a setting, not the topic
+        return {t.i for t in tok.subtree} - {tok.i}
     head = anchor(tok)
     skip = {t.i for c in head.children if c.dep_ == "conj" for t in c.subtree}
     return {t.i for t in head.subtree} - skip - {tok.i}
@@ -341,6 +343,9 @@ class _Coder:
     def _finish(self, cand: Candidate) -> None:
         """Type, flag, argue and score one top-level candidate."""
         lex, tok = self.lex, cand.trigger
+        if cand.pattern.pos == "VERB" and self._poll_result(tok):
+            cand.type = NON_EVENT
+            return
         cand.negated, cand.future, cand.hypothetical = modality(tok, lex)
         if cand.pattern is MUST_CLAUSE:
             cand.hypothetical = cand.future = False  # the demand itself is asserted
@@ -387,6 +392,18 @@ class _Coder:
         cand.mode = cand.mode or self._mode(cand)
         cand.location = self._location(cand)
         cand.confidence = self._confidence(cand)
+
+    def _poll_result(self, tok: Token) -> bool:
+        """Tell whether a verb states a poll's result: its subject or a measure phrase counts a share of people
+        ("19 percent of students polled support Clinton", "backed Trump, 57 percent to 22 percent")."""
+        subj = subject_of(tok)
+        if subj is not None and tok.dep_ == "relcl" and subj.tag_ in ("WP", "WDT"):
+            subj = tok.head  # "the respondents who support Sanders"
+        phrases = [subj] if subj is not None else []
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        phrases += [c for w in (tok, *objs) for c in w.children if c.dep_ in ("npadvmod", "appos")]
+        return any(self.lex.has("poll_words", t.lemma_.lower()) or
+                   (t.dep_ == "acl" and t.lower_ in ("polled", "surveyed")) for p in phrases for t in p.subtree)
 
     def _raid_as_coercion(self, tok: Token) -> bool:
         """Tell whether a raid is coercion: on premises ("raided the offices of a newspaper"), by the police, or

@@ -86,6 +86,8 @@ def test_negation_drops_the_event() -> None:
     assert all(e.negated for e in _events("None of the hostages was freed by Iraq."))
     hurt = _events("No one was hurt in the attack on the Iraqi base, police said.")  # the attack happened
     assert [e for e in hurt if e.event_type == "ASSAULT" and not e.negated]
+    assert all(e.negated for e in _events("Iran has yet to release the British sailors."))
+    assert all(e.negated for e in _events("Iran is yet to release the British sailors."))
 
 
 def test_passive_agent_is_the_source() -> None:
@@ -762,6 +764,17 @@ def test_contests_markets_and_venues_are_no_events() -> None:
                        "Rudolph.")
     assert not _events("Japan's Nikkei 225 declined 0.3%, while South Korea's Kospi fell 0.5%.")
     assert not _events('"The great betrayal is over," Trump said at a rally in Monroe, Louisiana.')
+    assert not _events("Trump gave those attending a campaign rally in Burlington some free investing advice.")
+    assert _one("A Tamil Tiger suicide bomber blew herself up at an election rally in Colombo, wounding President "
+                "Chandrika Kumaratunga.", "ASSAULT").source == "LKA"  # no protest, but an attack at one
+
+
+def test_poll_results_are_no_events() -> None:
+    assert not _events("Nineteen percent of college students polled support Clinton.")
+    assert not _events("Female voters preferred Clinton 51 percent to 24 percent, while male voters backed Trump, 57 "
+                       "percent to 22 percent.")
+    assert not _events("The respondents who support Sanders are mostly in college.")
+    assert _one("Russia backed the resolution, officials said.", "SUPPORT").source == "RUS"
     assert _one("Police beat protesters in Minsk on Sunday.", "ASSAULT").source == "BLR"
     event = _one("Putin said at a meeting with Erdogan in Sochi that Russia would help Turkey.", "CONSULT")
     assert (event.source, event.target) == ("RUS", "TUR")
@@ -1200,6 +1213,7 @@ _OTHER_ACTS = [
     ("The foreign minister called on Prime Minister Narendra Modi at South Block on Thursday.", "CONSULT"),
     ("The rebel leader called on President Fidel Ramos at the palace on Thursday to discuss autonomy.", "CONSULT"),
     ("The bishops called on President Moi on Sunday to convene a national convention.", "REQUEST"),
+    ("The AFL-CIO encouraged affiliated unions to pursue their own deliberations.", "REQUEST"),
     # "after" opening a clause the parser makes the reporting verb's complement: the occasion, not the act
     ("After a U.S. military court acquitted two soldiers whose armoured vehicle killed two schoolgirls, tens of "
      "thousands of South Koreans rallied outside the U.S. embassy in Seoul on Saturday, police said.", "PROTEST"),
