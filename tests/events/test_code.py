@@ -769,6 +769,11 @@ def test_contests_markets_and_venues_are_no_events() -> None:
                 "Chandrika Kumaratunga.", "ASSAULT").source == "LKA"  # no protest, but an attack at one
 
 
+def test_buyers_demand_is_no_request() -> None:
+    assert not _events("Weak Asian economies are likely to lead to decreased demand for American exports.")
+    assert _one("Iran rejected the American demand for inspections.", "REJECT").target == "USA"
+
+
 def test_poll_results_are_no_events() -> None:
     assert not _events("Nineteen percent of college students polled support Clinton.")
     assert not _events("Female voters preferred Clinton 51 percent to 24 percent, while male voters backed Trump, 57 "
@@ -1214,6 +1219,10 @@ _OTHER_ACTS = [
     ("The rebel leader called on President Fidel Ramos at the palace on Thursday to discuss autonomy.", "CONSULT"),
     ("The bishops called on President Moi on Sunday to convene a national convention.", "REQUEST"),
     ("The AFL-CIO encouraged affiliated unions to pursue their own deliberations.", "REQUEST"),
+    # the verbs of political criticism
+    ("Senator Ted Cruz mocked President Obama over his Iran policy on Tuesday.", "ACCUSE"),
+    ("The opposition leader railed against the government's austerity plan.", "ACCUSE"),
+    ("Sanders took a swipe at the Clinton campaign on Tuesday.", "ACCUSE"),
     # "after" opening a clause the parser makes the reporting verb's complement: the occasion, not the act
     ("After a U.S. military court acquitted two soldiers whose armoured vehicle killed two schoolgirls, tens of "
      "thousands of South Koreans rallied outside the U.S. embassy in Seoul on Saturday, police said.", "PROTEST"),
