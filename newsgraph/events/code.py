@@ -23,7 +23,15 @@ from newsgraph.events.clause import (
     with_conj,
 )
 from newsgraph.events.detect import find_triggers, lemma_of, subject_of
-from newsgraph.events.lexicon import MUST_CLAUSE, NON_EVENT, RULESET, Lexicon, Pattern, load_lexicon
+from newsgraph.events.lexicon import (
+    JUDGEMENT_CLAUSE,
+    MUST_CLAUSE,
+    NON_EVENT,
+    RULESET,
+    Lexicon,
+    Pattern,
+    load_lexicon,
+)
 from newsgraph.events.places import state_codes
 from newsgraph.records import ActorAnalysis
 
@@ -273,6 +281,8 @@ class _Coder:
                 inner = cands.get(tok.i)
                 cands[tok.i] = Candidate(trigger=tok, pattern=MUST_CLAUSE, type="REQUEST",
                                          absorbed=[inner] if inner else [])
+            elif tok.i not in cands and self._judgement_clause(tok):  # "said Trump is unfit": an accusation
+                cands[tok.i] = Candidate(trigger=tok, pattern=JUDGEMENT_CLAUSE, type="ACCUSE", mode="disapprove")
         # "pushed ahead with the offensive": a transparent non-event neither absorbs nor blocks what it governs
         cands = {i: c for i, c in cands.items() if not self.lex.has("transparent_nones", c.pattern.id)}
         for cand in cands.values():
@@ -340,6 +350,22 @@ class _Coder:
             c.dep_ == "aux" and self.lex.has("obligation_aux", c.lower_) and c.i > s.i
             for c in tok.children for s in subjects)
 
+    def _judgement_clause(self, tok: Token) -> bool:
+        """Return whether ``tok`` heads a speaker's damning judgement of a party ("said Trump is unfit", "said
+        Clinton would be a disaster"); a subject that reports an act of its own keeps that act."""
+        if tok.dep_ != "ccomp" or not self.lex.has("speech_verbs", tok.head.lemma_.lower()):
+            return False
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in ("there", "it", "this", "that") or any(
+                t.i in self.acts for t in subj.subtree):
+            return False
+        if any(c.dep_ == "auxpass" for c in tok.children):  # "might be biased", parsed as a passive
+            preds = [tok]
+        else:  # "is unfit", "would be a disaster"
+            preds = [c for c in tok.children if c.dep_ in ("attr", "acomp")] if tok.lemma_ == "be" else []
+        return any(self.lex.has("disparaging_words", lemma_of(w)) or self.lex.has("disparaging_words", w.lower_)
+                   for p in preds for w in (p, *(m for m in p.children if m.dep_ in ("amod", "compound"))))
+
     def _finish(self, cand: Candidate) -> None:
         """Type, flag, argue and score one top-level candidate."""
         lex, tok = self.lex, cand.trigger
@@ -347,8 +373,8 @@ class _Coder:
             cand.type = NON_EVENT
             return
         cand.negated, cand.future, cand.hypothetical = modality(tok, lex)
-        if cand.pattern is MUST_CLAUSE:
-            cand.hypothetical = cand.future = False  # the demand itself is asserted
+        if cand.pattern is MUST_CLAUSE or cand.pattern is JUDGEMENT_CLAUSE:
+            cand.hypothetical = cand.future = False  # the demand, the judgement itself is asserted
         light = anchor(tok)
         cand.conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
                                                          for m in c.children) for c in light.children)
@@ -909,7 +935,7 @@ class _Coder:
             tpreps = tpreps - {"against"}  # "arms to help Kyiv push back against the Kremlin": the foe is no recipient
         if cand.pattern.pos == "NOUN":
             self._nominal_heads(cand, tpreps, src, tgt)
-        elif cand.pattern is MUST_CLAUSE:
+        elif cand.pattern is MUST_CLAUSE or cand.pattern is JUDGEMENT_CLAUSE:
             speaker = subject_of(tok.head)
             src.extend([speaker] if speaker is not None else [])
             tgt.extend(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))

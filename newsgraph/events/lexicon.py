@@ -139,8 +139,11 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     return lex
 
 
-# the one pattern not matched from the lexicon: an obligation clause under a speech verb
+# the patterns not matched from the lexicon: an obligation clause under a speech verb ("said Sudan must return the
+# helicopter") and a damning judgement of a party under one ("said Trump is unfit to be president")
 MUST_CLAUSE = Pattern(id="request.must-clause.c", pos="VERB", lemmas=frozenset(), type="REQUEST", wrapper="request")
+JUDGEMENT_CLAUSE = Pattern(id="accuse.say-judgement.c", pos="VERB", lemmas=frozenset(), type="ACCUSE",
+                           mode="disapprove")
 
 
 def pattern_ids() -> list[str]:

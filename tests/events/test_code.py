@@ -769,6 +769,15 @@ def test_contests_markets_and_venues_are_no_events() -> None:
                 "Chandrika Kumaratunga.", "ASSAULT").source == "LKA"  # no protest, but an attack at one
 
 
+def test_a_damning_judgement_of_a_party_is_an_accusation() -> None:
+    event = _one("Clinton said Trump is unfit to be president.", "ACCUSE")
+    assert (event.source, event.target, event.rule) == ("USA", "USA", "plover.v1:accuse.say-judgement.c")
+    assert _one("Moscow said the Ukrainian government would be a disaster for Europe.", "ACCUSE").target == "UKR"
+    assert _one("Trump said Mexican judges might be biased against him.", "ACCUSE").source == "USA"
+    assert all(e.negated for e in _events("Putin said Ukraine was not a fascist state."))
+    assert not [e for e in _events("Iran said the American air strike was barbaric.") if e.event_type == "ACCUSE"]
+
+
 def test_buyers_demand_is_no_request() -> None:
     assert not _events("Weak Asian economies are likely to lead to decreased demand for American exports.")
     assert _one("Iran rejected the American demand for inspections.", "REJECT").target == "USA"
