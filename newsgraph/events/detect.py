@@ -363,6 +363,8 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
     if p.subj_person or p.subj_not_person or p.subj_mil or p.subj_crowd or p.subj_not_crowd:
         light = anchor(tok)  # a noun's subject is its light verb's ("rioters went on a rampage")
         subj = subject_of(tok) if pos_of(tok) != "NOUN" else subject_of(light) if light.i != tok.i else None
+        if subj is not None and subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+            subj = tok.head  # "citizens who have voted for both parties"
         words = {lemma_of(t) for t in subj.subtree} if subj is not None else set()
         person = subj is not None and (bool(words & _PERSONISH) or _a_person(subj))
         if p.subj_person and not person:

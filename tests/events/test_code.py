@@ -783,11 +783,15 @@ def test_buyers_demand_is_no_request() -> None:
     assert _one("Iran rejected the American demand for inspections.", "REJECT").target == "USA"
 
 
-def test_poll_results_are_no_events() -> None:
+def test_poll_results_and_ballots_are_no_events() -> None:
     assert not _events("Nineteen percent of college students polled support Clinton.")
     assert not _events("Female voters preferred Clinton 51 percent to 24 percent, while male voters backed Trump, 57 "
                        "percent to 22 percent.")
     assert not _events("The respondents who support Sanders are mostly in college.")
+    assert not _events("Khan and his wife are naturalized citizens who have voted for both Democrats and Republicans.")
+    vote = _one("Twelve Arab League nations voted for an Arab force to protect Saudi Arabia.", "SUPPORT")
+    assert vote.target == "SAU"
+    assert not _events("The polarizing nature of Trump's candidacy has helped drive Republican voters to the polls.")
     assert _one("Russia backed the resolution, officials said.", "SUPPORT").source == "RUS"
     assert _one("Police beat protesters in Minsk on Sunday.", "ASSAULT").source == "BLR"
     event = _one("Putin said at a meeting with Erdogan in Sochi that Russia would help Turkey.", "CONSULT")
