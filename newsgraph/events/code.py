@@ -344,7 +344,8 @@ class _Coder:
 
     def _must_clause(self, tok: Token) -> bool:
         """Return whether ``tok`` heads an obligation clause reported by a speech verb ("said X must ...")."""
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+                    and not self.lex.has("forecast_subjects", lemma_of(c))]  # "the weather should ease": a forecast
         # "should Hamas take part" before its subject is a condition, not an obligation
         return tok.dep_ == "ccomp" and self.lex.has("speech_verbs", tok.head.lemma_.lower()) and any(
             c.dep_ == "aux" and self.lex.has("obligation_aux", c.lower_) and c.i > s.i

@@ -778,6 +778,14 @@ def test_a_damning_judgement_of_a_party_is_an_accusation() -> None:
     assert not [e for e in _events("Iran said the American air strike was barbaric.") if e.event_type == "ACCUSE"]
 
 
+def test_hazards_effects_and_forecasts_are_no_events() -> None:
+    assert not _events("This lack of rain is keeping the threat of fire very real, said the state's meteorologist.")
+    assert not _events("Cannabis use in adolescence has adverse health consequences, the Colombian minister said.")
+    assert not _events("Two patients were quarantined at a hospital in Beijing, Chinese officials said.")
+    assert not _events("The weather should ease by Thursday, allowing Mexican crews to restore power, officials said.")
+    assert _one("Russia said Sudan must return the helicopter.", "REQUEST").target == "SDN"
+
+
 def test_buyers_demand_is_no_request() -> None:
     assert not _events("Weak Asian economies are likely to lead to decreased demand for American exports.")
     assert _one("Iran rejected the American demand for inspections.", "REJECT").target == "USA"
