@@ -1240,6 +1240,7 @@ _OTHER_ACTS = [
     ("The rebel leader called on President Fidel Ramos at the palace on Thursday to discuss autonomy.", "CONSULT"),
     ("The bishops called on President Moi on Sunday to convene a national convention.", "REQUEST"),
     ("The AFL-CIO encouraged affiliated unions to pursue their own deliberations.", "REQUEST"),
+    ("Two Iranian diplomats remained in detention in Iraq on Friday.", "COERCE"),
     # the verbs of political criticism
     ("Senator Ted Cruz mocked President Obama over his Iran policy on Tuesday.", "ACCUSE"),
     ("The opposition leader railed against the government's austerity plan.", "ACCUSE"),
