@@ -144,6 +144,16 @@ def test_a_party_named_congress_is_not_the_us_congress() -> None:
     assert at(res, text, "Congress", nth=1) == "org:us-congress"
 
 
+def test_national_institutions_parties_and_outlets_are_their_state() -> None:
+    text = ("The Federal Reserve raised rates, Fox News reported. The GOP and the DNC traded barbs. "
+            "Tajikistan's opposition Democratic Party was banned.")
+    res = run(text)
+    assert at(res, text, "The Federal Reserve") == "org:us-federal-reserve"
+    assert res.actors["org:us-federal-reserve"].country == "USA"
+    assert at(res, text, "Fox News") == "org:fox-news" and at(res, text, "GOP") == "org:us-republican-party"
+    assert at(res, text, "Democratic Party") != "org:us-democratic-party"  # a party of that name elsewhere
+
+
 def test_metonyms_and_igo_spellings() -> None:
     text = ("The Kremlin said on Friday that Nato was a threat. Washington rejected the claim, "
             "and NATO troops stayed in Poland. Air defences in Kyiv shot down drones.")
