@@ -364,6 +364,9 @@ class _Coder:
             preds = [tok]
         else:  # "is unfit", "would be a disaster"
             preds = [c for c in tok.children if c.dep_ in ("attr", "acomp")] if tok.lemma_ == "be" else []
+        # "is the leader of a terrorist organization": the words of the predicate and of what it is of
+        preds += [o for p in preds for of in p.children if of.dep_ == "prep" and of.lower_ == "of"
+                  for o in of.children if o.dep_ == "pobj"]
         return any(self.lex.has("disparaging_words", lemma_of(w)) or self.lex.has("disparaging_words", w.lower_)
                    for p in preds for w in (p, *(m for m in p.children if m.dep_ in ("amod", "compound"))))
 

@@ -774,6 +774,8 @@ def test_a_damning_judgement_of_a_party_is_an_accusation() -> None:
     assert (event.source, event.target, event.rule) == ("USA", "USA", "plover.v1:accuse.say-judgement.c")
     assert _one("Moscow said the Ukrainian government would be a disaster for Europe.", "ACCUSE").target == "UKR"
     assert _one("Trump said Mexican judges might be biased against him.", "ACCUSE").source == "USA"
+    sponsor = _one("The State Department said Iran was the world's most active state sponsor of terrorism.", "ACCUSE")
+    assert (sponsor.source, sponsor.target) == ("USA", "IRN")
     assert all(e.negated for e in _events("Putin said Ukraine was not a fascist state."))
     assert not [e for e in _events("Iran said the American air strike was barbaric.") if e.event_type == "ACCUSE"]
 
@@ -1241,6 +1243,8 @@ _OTHER_ACTS = [
     ("The bishops called on President Moi on Sunday to convene a national convention.", "REQUEST"),
     ("The AFL-CIO encouraged affiliated unions to pursue their own deliberations.", "REQUEST"),
     ("Two Iranian diplomats remained in detention in Iraq on Friday.", "COERCE"),
+    ("Canadian officials confirmed that Kopp is a suspect in the sniper shootings.", "ACCUSE"),
+    ("Cuban officials tried to portray the Miami relatives as pawns of the American right.", "ACCUSE"),
     # the verbs of political criticism
     ("Senator Ted Cruz mocked President Obama over his Iran policy on Tuesday.", "ACCUSE"),
     ("The opposition leader railed against the government's austerity plan.", "ACCUSE"),
