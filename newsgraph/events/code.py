@@ -22,7 +22,7 @@ from newsgraph.events.clause import (
     to_infinitive,
     with_conj,
 )
-from newsgraph.events.detect import find_triggers, lemma_of, subject_of
+from newsgraph.events.detect import find_triggers, lemma_of, noun_subject, subject_of
 from newsgraph.events.lexicon import (
     JUDGEMENT_CLAUSE,
     MUST_CLAUSE,
@@ -252,6 +252,11 @@ def _scope(tok: Token) -> set[int]:
     return {t.i for t in head.subtree} - skip - {tok.i}
 
 
+def _said_clause(cand: Candidate) -> bool:
+    """Tell whether a candidate is a clause a speaker's words make an act (a demand, a damning judgement)."""
+    return cand.pattern is MUST_CLAUSE or cand.pattern is JUDGEMENT_CLAUSE
+
+
 def _scene_objects(sent: Span) -> list[Token]:
     """Return the objects of a sentence's place prepositions ("in Nairobi", "outside the embassy")."""
     return [t for t in sent if t.dep_ == "pobj" and t.head.lower_ in _SCENE_PREPS]
@@ -377,7 +382,7 @@ class _Coder:
             cand.type = NON_EVENT
             return
         cand.negated, cand.future, cand.hypothetical = modality(tok, lex)
-        if cand.pattern is MUST_CLAUSE or cand.pattern is JUDGEMENT_CLAUSE:
+        if _said_clause(cand):
             cand.hypothetical = cand.future = False  # the demand, the judgement itself is asserted
         light = anchor(tok)
         cand.conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
@@ -426,9 +431,7 @@ class _Coder:
     def _poll_result(self, tok: Token) -> bool:
         """Tell whether a verb states a poll's result: its subject or a measure phrase counts a share of people
         ("19 percent of students polled support Clinton", "backed Trump, 57 percent to 22 percent")."""
-        subj = subject_of(tok)
-        if subj is not None and tok.dep_ == "relcl" and subj.tag_ in ("WP", "WDT"):
-            subj = tok.head  # "the respondents who support Sanders"
+        subj = noun_subject(tok)  # "the respondents who support Sanders"
         phrases = [subj] if subj is not None else []
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         phrases += [c for w in (tok, *objs) for c in w.children if c.dep_ in ("npadvmod", "appos")]
@@ -939,7 +942,7 @@ class _Coder:
             tpreps = tpreps - {"against"}  # "arms to help Kyiv push back against the Kremlin": the foe is no recipient
         if cand.pattern.pos == "NOUN":
             self._nominal_heads(cand, tpreps, src, tgt)
-        elif cand.pattern is MUST_CLAUSE or cand.pattern is JUDGEMENT_CLAUSE:
+        elif _said_clause(cand):
             speaker = subject_of(tok.head)
             src.extend([speaker] if speaker is not None else [])
             tgt.extend(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))

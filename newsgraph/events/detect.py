@@ -197,6 +197,12 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def noun_subject(tok: Token) -> Token | None:
+    """Return a verb's subject, a relative pronoun read as the noun it stands for ("citizens who have voted")."""
+    subj = subject_of(tok)
+    return tok.head if subj is not None and subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl" else subj
+
+
 def _a_person(subj: Token) -> bool:
     """Tell whether a subject names a person: "he", a name as its head or beside it ("the Cuban exile Jorge Mas",
     "the boy's father, Juan Miguel Gonzalez"), or such an antecedent of "who"."""
@@ -362,9 +368,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
             return False
     if p.subj_person or p.subj_not_person or p.subj_mil or p.subj_crowd or p.subj_not_crowd:
         light = anchor(tok)  # a noun's subject is its light verb's ("rioters went on a rampage")
-        subj = subject_of(tok) if pos_of(tok) != "NOUN" else subject_of(light) if light.i != tok.i else None
-        if subj is not None and subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
-            subj = tok.head  # "citizens who have voted for both parties"
+        subj = noun_subject(tok) if pos_of(tok) != "NOUN" else subject_of(light) if light.i != tok.i else None
         words = {lemma_of(t) for t in subj.subtree} if subj is not None else set()
         person = subj is not None and (bool(words & _PERSONISH) or _a_person(subj))
         if p.subj_person and not person:
