@@ -27,6 +27,7 @@ from newsgraph.events.lexicon import (
     JUDGEMENT_CLAUSE,
     MUST_CLAUSE,
     NON_EVENT,
+    PRAISE_CLAUSE,
     RULESET,
     Lexicon,
     Pattern,
@@ -253,8 +254,8 @@ def _scope(tok: Token) -> set[int]:
 
 
 def _said_clause(cand: Candidate) -> bool:
-    """Tell whether a candidate is a clause a speaker's words make an act (a demand, a damning judgement)."""
-    return cand.pattern is MUST_CLAUSE or cand.pattern is JUDGEMENT_CLAUSE
+    """Tell whether a candidate is a clause a speaker's words make an act (a demand, a judgement of a party)."""
+    return any(cand.pattern is p for p in (MUST_CLAUSE, JUDGEMENT_CLAUSE, PRAISE_CLAUSE))
 
 
 def _scene_objects(sent: Span) -> list[Token]:
@@ -286,8 +287,8 @@ class _Coder:
                 inner = cands.get(tok.i)
                 cands[tok.i] = Candidate(trigger=tok, pattern=MUST_CLAUSE, type="REQUEST",
                                          absorbed=[inner] if inner else [])
-            elif tok.i not in cands and self._judgement_clause(tok):  # "said Trump is unfit": an accusation
-                cands[tok.i] = Candidate(trigger=tok, pattern=JUDGEMENT_CLAUSE, type="ACCUSE", mode="disapprove")
+            elif tok.i not in cands and (judged := self._judgement_clause(tok)) is not None:
+                cands[tok.i] = Candidate(trigger=tok, pattern=judged, type=judged.type, mode=judged.mode)
         # "pushed ahead with the offensive": a transparent non-event neither absorbs nor blocks what it governs
         cands = {i: c for i, c in cands.items() if not self.lex.has("transparent_nones", c.pattern.id)}
         for cand in cands.values():
@@ -356,15 +357,16 @@ class _Coder:
             c.dep_ == "aux" and self.lex.has("obligation_aux", c.lower_) and c.i > s.i
             for c in tok.children for s in subjects)
 
-    def _judgement_clause(self, tok: Token) -> bool:
-        """Return whether ``tok`` heads a speaker's damning judgement of a party ("said Trump is unfit", "said
-        Clinton would be a disaster"); a subject that reports an act of its own keeps that act."""
+    def _judgement_clause(self, tok: Token) -> Pattern | None:
+        """Return the pattern of a speaker's judgement of a party that ``tok`` heads: damning ("said Trump is unfit",
+        "said Clinton would be a disaster") or approving ("said the INS acted appropriately"); a subject that
+        reports an act of its own keeps that act."""
         if tok.dep_ != "ccomp" or not self.lex.has("speech_verbs", tok.head.lemma_.lower()):
-            return False
+            return None
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.lower_ in ("there", "it", "this", "that") or any(
                 t.i in self.acts for t in subj.subtree):
-            return False
+            return None
         if any(c.dep_ == "auxpass" for c in tok.children):  # "might be biased", parsed as a passive
             preds = [tok]
         else:  # "is unfit", "would be a disaster"
@@ -372,8 +374,16 @@ class _Coder:
         # "is the leader of a terrorist organization": the words of the predicate and of what it is of
         preds += [o for p in preds for of in p.children if of.dep_ == "prep" and of.lower_ == "of"
                   for o in of.children if o.dep_ == "pobj"]
-        return any(self.lex.has("disparaging_words", lemma_of(w)) or self.lex.has("disparaging_words", w.lower_)
-                   for p in preds for w in (p, *(m for m in p.children if m.dep_ in ("amod", "compound"))))
+        words = [w for p in preds for w in (p, *(m for m in p.children if m.dep_ in ("amod", "compound")))]
+        if any(self.lex.has("disparaging_words", lemma_of(w)) or self.lex.has("disparaging_words", w.lower_)
+               for w in words):
+            return JUDGEMENT_CLAUSE
+        # "was right", "acted appropriately", "did the right thing" (not "legitimate targets": what a party is called)
+        approving = [p for p in preds if p.dep_ == "acomp"]
+        if self.lex.has("conduct_verbs", tok.lemma_.lower()):
+            approving += [c for c in tok.children if c.dep_ == "advmod"]
+            approving += [m for o in tok.children if o.dep_ == "dobj" for m in o.children if m.dep_ == "amod"]
+        return PRAISE_CLAUSE if any(self.lex.has("approving_words", w.lower_) for w in approving) else None
 
     def _finish(self, cand: Candidate) -> None:
         """Type, flag, argue and score one top-level candidate."""

@@ -140,10 +140,12 @@ def load_lexicon(path: str | None = None) -> Lexicon:
 
 
 # the patterns not matched from the lexicon: an obligation clause under a speech verb ("said Sudan must return the
-# helicopter") and a damning judgement of a party under one ("said Trump is unfit to be president")
+# helicopter"), a damning judgement of a party under one ("said Trump is unfit to be president") and an approving one
+# ("said the INS acted appropriately")
 MUST_CLAUSE = Pattern(id="request.must-clause.c", pos="VERB", lemmas=frozenset(), type="REQUEST", wrapper="request")
 JUDGEMENT_CLAUSE = Pattern(id="accuse.say-judgement.c", pos="VERB", lemmas=frozenset(), type="ACCUSE",
                            mode="disapprove")
+PRAISE_CLAUSE = Pattern(id="support.say-praise.c", pos="VERB", lemmas=frozenset(), type="SUPPORT")
 
 
 def pattern_ids() -> list[str]:

@@ -788,6 +788,14 @@ def test_hazards_effects_and_forecasts_are_no_events() -> None:
     assert _one("Russia said Sudan must return the helicopter.", "REQUEST").target == "SDN"
 
 
+def test_an_approving_judgement_of_a_party_is_support() -> None:
+    event = _one("Moscow said Kyiv acted appropriately.", "SUPPORT")
+    assert (event.source, event.target, event.rule) == ("RUS", "UKR", "plover.v1:support.say-praise.c")
+    assert _one("Clinton said Friday the Pentagon did the right thing.", "SUPPORT").target == "USA"
+    assert not _events("The Houthis warned that Abu Dhabi's airports are legitimate targets.")  # what a target is
+    assert not _events("The German speaker said the party correctly listed the donor.")  # no conduct judged
+
+
 def test_buyers_demand_is_no_request() -> None:
     assert not _events("Weak Asian economies are likely to lead to decreased demand for American exports.")
     assert _one("Iran rejected the American demand for inspections.", "REJECT").target == "USA"
