@@ -348,12 +348,16 @@ class _Coder:
         if act is not None and any(a.code for a in act.sources):
             cand.targets = [a for a in act.sources if a.code]
 
+    def _reported(self, tok: Token) -> bool:
+        """Tell whether ``tok`` heads the clause a speech verb reports ("said [X must ...]", "said [X is unfit]")."""
+        return tok.dep_ == "ccomp" and self.lex.has("speech_verbs", tok.head.lemma_.lower())
+
     def _must_clause(self, tok: Token) -> bool:
         """Return whether ``tok`` heads an obligation clause reported by a speech verb ("said X must ...")."""
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
                     and not self.lex.has("forecast_subjects", lemma_of(c))]  # "the weather should ease": a forecast
         # "should Hamas take part" before its subject is a condition, not an obligation
-        return tok.dep_ == "ccomp" and self.lex.has("speech_verbs", tok.head.lemma_.lower()) and any(
+        return self._reported(tok) and any(
             c.dep_ == "aux" and self.lex.has("obligation_aux", c.lower_) and c.i > s.i
             for c in tok.children for s in subjects)
 
@@ -361,7 +365,7 @@ class _Coder:
         """Return the pattern of a speaker's judgement of a party that ``tok`` heads: damning ("said Trump is unfit",
         "said Clinton would be a disaster") or approving ("said the INS acted appropriately"); a subject that
         reports an act of its own keeps that act."""
-        if tok.dep_ != "ccomp" or not self.lex.has("speech_verbs", tok.head.lemma_.lower()):
+        if not self._reported(tok):
             return None
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.lower_ in ("there", "it", "this", "that") or any(
