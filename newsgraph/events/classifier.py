@@ -1,9 +1,12 @@
-"""A small learned sentence classifier (penta class: statement / verbal or material coop / conflict).
+"""Two small learned sentence classifiers, both trained by ``newsgraph train events`` and shipped as data files.
 
-TF-IDF word n-grams stacked with the rule coder's own findings (candidate types, their modality, trigger
-lemmas and pattern ids, as pseudo-tokens), then logistic regression; trained on the ConfliBERT CAMEO train
-split (``newsgraph train events``) and shipped as ``data/penta_model.json``. It labels the sentence; it
-never invents an event record: among the rule candidates it picks the one of its class.
+- The penta classifier (statement / verbal or material coop / conflict): TF-IDF word n-grams stacked with the
+  rule coder's own findings (candidate types, their modality, trigger lemmas and pattern ids, as pseudo-tokens),
+  then logistic regression, trained on the ConfliBERT CAMEO train split (``data/penta_model.json``). It labels
+  the sentence; among the rule candidates it picks the one of its class.
+- The type classifier (the 16 PLOVER types or NONE): word n-grams only, trained on the team's development data
+  (``data/type_model.json``; see bench.events.type_training_rows). The coder asks it only about a sentence
+  in which no pattern matched at all (code.LEARNED_THRESHOLD).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from newsgraph.events.lexicon import DATA
 
 MODEL = DATA / "penta_model.json"
+TYPE_MODEL = DATA / "type_model.json"
 # PLOVER type → CAMEO quad class, in the PETRARCH/Phoenix convention the ConfliBERT labels follow: CONCEDE comes
 # from CAMEO 08 (yield: material cooperation) and SANCTION from CAMEO 16 (reduce relations: verbal conflict).
 # Appeals (REQUEST from CAMEO 02) are "statement": see code.penta_of.
@@ -38,7 +42,7 @@ _RULE_TOKEN = r"\S+"
 
 
 @dataclass
-class PentaModel:
+class SentenceModel:
     """The two vectorisers and the linear model's weights."""
 
     words: TfidfVectorizer
@@ -61,18 +65,19 @@ class PentaModel:
         return [dict(zip(self.classes, map(float, row), strict=True)) for row in scores]
 
 
-def _vectorizers() -> tuple[TfidfVectorizer, CountVectorizer]:
-    """Return fresh (unfitted) word and rule vectorisers."""
-    return (TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
+def _vectorizers(max_features: int | None = None) -> tuple[TfidfVectorizer, CountVectorizer]:
+    """Return fresh (unfitted) word and rule vectorisers (``max_features``: the most frequent n-grams only)."""
+    return (TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=max_features),
             CountVectorizer(token_pattern=_RULE_TOKEN, lowercase=False, binary=True))
 
 
-def fit(texts: list[str], labels: list[str], rules: list[str] | None = None) -> dict[str, Any]:
+def fit(texts: list[str], labels: list[str], rules: list[str] | None = None, max_features: int | None = None
+        ) -> dict[str, Any]:
     """Fit the classifier and return it as a JSON-serialisable dict."""
     from sklearn.linear_model import LogisticRegression
 
     rules = rules if rules is not None else [""] * len(texts)
-    words, rvec = _vectorizers()
+    words, rvec = _vectorizers(max_features)
     xw = words.fit_transform(texts)
     try:
         xr = rvec.fit_transform(rules)
@@ -88,8 +93,8 @@ def fit(texts: list[str], labels: list[str], rules: list[str] | None = None) -> 
             "intercept": [float(v) for v in clf.intercept_]}
 
 
-def _from_dict(raw: dict[str, Any]) -> PentaModel:
-    """Rebuild a PentaModel from its JSON form."""
+def _from_dict(raw: dict[str, Any]) -> SentenceModel:
+    """Rebuild a SentenceModel from its JSON form."""
     words = TfidfVectorizer(ngram_range=tuple(raw["ngram_range"]), sublinear_tf=True, vocabulary=raw["vocabulary"])
     words.idf_ = np.array(raw["idf"])
     rules = CountVectorizer(token_pattern=_RULE_TOKEN, lowercase=False, binary=True,
@@ -97,14 +102,22 @@ def _from_dict(raw: dict[str, Any]) -> PentaModel:
     coef = np.array(raw["coef"])
     if "rule_vocabulary" not in raw:  # a version-1 model (words only): the rule block gets zero weights
         coef = np.hstack([coef, np.zeros((coef.shape[0], 1))])
-    return PentaModel(words, rules, float(raw.get("rule_weight", 0.0)), coef, np.array(raw["intercept"]),
+    return SentenceModel(words, rules, float(raw.get("rule_weight", 0.0)), coef, np.array(raw["intercept"]),
                       list(raw["classes"]))
 
 
+def _load(file: Path) -> SentenceModel | None:
+    """Load a model file; None when it has not been trained."""
+    return _from_dict(json.loads(file.read_text(encoding="utf-8"))) if file.is_file() else None
+
+
 @lru_cache(maxsize=1)
-def load_model(path: str | None = None) -> PentaModel | None:
-    """Load the shipped model once; None when it has not been trained."""
-    file = Path(path) if path else MODEL
-    if not file.is_file():
-        return None
-    return _from_dict(json.loads(file.read_text(encoding="utf-8")))
+def load_model(path: str | None = None) -> SentenceModel | None:
+    """Load the shipped penta model once; None when it has not been trained."""
+    return _load(Path(path) if path else MODEL)
+
+
+@lru_cache(maxsize=1)
+def load_type_model(path: str | None = None) -> SentenceModel | None:
+    """Load the shipped PLOVER type model once; None when it has not been trained."""
+    return _load(Path(path) if path else TYPE_MODEL)

@@ -22,7 +22,8 @@ from newsgraph.events.clause import (
     to_infinitive,
     with_conj,
 )
-from newsgraph.events.detect import find_triggers, lemma_of, noun_subject, subject_of
+from newsgraph.events.detect import find_triggers, known_trigger, lemma_of, noun_subject, subject_of
+from newsgraph.events.learned import KNOWN_WORD_THRESHOLD, learned_pattern, learned_trigger, sentence_types
 from newsgraph.events.lexicon import (
     JUDGEMENT_CLAUSE,
     MUST_CLAUSE,
@@ -266,9 +267,11 @@ def _scene_objects(sent: Span) -> list[Token]:
 class _Coder:
     """Codes the sentences of one doc (lexicon and argument resolver built once)."""
 
-    def __init__(self, doc: Doc, actors: ActorAnalysis, lex: Lexicon | None = None) -> None:
-        """Prepare the per-doc resolver."""
+    def __init__(self, doc: Doc, actors: ActorAnalysis, lex: Lexicon | None = None, learned: bool = True) -> None:
+        """Prepare the per-doc resolver (``learned``: let the type classifier code sentences no pattern matched)."""
         self.doc = doc
+        self.learned = learned
+        self.types: dict[int, tuple[str, float] | None] | None = None  # the classifier's, by sentence start
         self.lex = lex or load_lexicon()
         self.res = ArgResolver(doc, actors)
         self.last_source: dict[str, list[ArgActor]] = {}  # latest coded source per type, for "rejected the demand"
@@ -289,6 +292,11 @@ class _Coder:
                                          absorbed=[inner] if inner else [])
             elif tok.i not in cands and (judged := self._judgement_clause(tok)) is not None:
                 cands[tok.i] = Candidate(trigger=tok, pattern=judged, type=judged.type, mode=judged.mode)
+        if not cands:
+            tops = self._learned(sent)
+            for cand in tops:
+                self._domestic_recipient(cand, self.lex.words["self_directed_types"])
+            return tops
         # "pushed ahead with the offensive": a transparent non-event neither absorbs nor blocks what it governs
         cands = {i: c for i, c in cands.items() if not self.lex.has("transparent_nones", c.pattern.id)}
         for cand in cands.values():
@@ -320,6 +328,28 @@ class _Coder:
             # last of all the ways to a recipient (a reaction's is the act's author, a warning's who is warned)
             self._domestic_recipient(cand, self.lex.words["self_directed_types"])
         return self._tolls_told(tops)
+
+    def _learned(self, sent: Span) -> list[Candidate]:
+        """Return the type classifier's event for a sentence no pattern matched in (none when it is unsure)."""
+        if not self.learned:
+            return []
+        if self.types is None:  # one batch for the whole doc, at the first sentence that needs it
+            sents = list(self.doc.sents)
+            self.types = dict(zip((s.start for s in sents), sentence_types([s.text for s in sents]), strict=True))
+        found = self.types.get(sent.start)
+        if found is None:
+            return []
+        etype, proba = found
+        tok = learned_trigger(sent, etype, self.lex)
+        if known_trigger(tok, self.lex) and proba < KNOWN_WORD_THRESHOLD:
+            return []  # "the alarm went off", "the deal allows": the patterns judged this word
+        cand = Candidate(trigger=tok, pattern=learned_pattern(etype, "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN"),
+                         type=etype)
+        self._finish(cand)
+        if cand.type == NON_EVENT:
+            return []
+        cand.confidence = round(min(cand.confidence, proba), 3)  # no surer than the classifier
+        return [cand]
 
     def _tolls_told(self, tops: list[Candidate]) -> list[Candidate]:
         """Drop the toll of an attack on a state's premises abroad, told by the attack as its subject ("the car bomb
@@ -1209,9 +1239,11 @@ def speaker_span(doc: Doc, actors: ActorAnalysis) -> tuple[int, int] | None:
     return ArgResolver(doc, actors).span(subj)
 
 
-def code_sentences(doc: Doc, actors: ActorAnalysis, lex: Lexicon | None = None) -> list[tuple[Span, list[Candidate]]]:
-    """Return each sentence of ``doc`` with its top-level event candidates."""
-    coder = _Coder(doc, actors, lex)
+def code_sentences(doc: Doc, actors: ActorAnalysis, lex: Lexicon | None = None, learned: bool = True
+                   ) -> list[tuple[Span, list[Candidate]]]:
+    """Return each sentence of ``doc`` with its top-level event candidates (``learned``: the type classifier's
+    events of sentences no pattern matched in too)."""
+    coder = _Coder(doc, actors, lex, learned)
     coded: list[tuple[Span, list[Candidate]]] = []
     told: set[str] = set()  # the types of the events the article has already reported
     for sent in doc.sents:

@@ -476,6 +476,12 @@ def _carried_events(verb: Token, lex: Lexicon) -> set[str]:
     return {p.type for p in found if p is not None}
 
 
+def known_trigger(tok: Token, lex: Lexicon) -> bool:
+    """Tell whether the lexicon has patterns for ``tok``'s word, whether or not one of them matched it."""
+    pos = pos_of(tok)
+    return pos is not None and bool(lex.candidates(pos, lemma_of(tok)) or lex.candidates(pos, _unknown_past(tok)))
+
+
 def find_triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, Pattern]]:
     """Return every (trigger token, pattern) in a sentence."""
     found = []

@@ -80,3 +80,16 @@ def test_a_row_pointing_at_an_unknown_document_is_a_clear_error(tmp_path: Path) 
     rows.write_text("# header\nknown.tml\t0\t9\tNONE\t\t\nmissing.tml\t0\t5\tACCUSE\tUSA\t\n", encoding="utf-8")
     with pytest.raises(BenchmarkDataError, match="missing.tml"):
         _news_rows(rows, {"known.tml": "A sentence here."})
+
+
+def test_type_classifier_never_learns_from_what_is_only_scored(bench_data: Path) -> None:
+    from newsgraph.bench.events import PARAPHRASED, SISTERS, _gsr_rows, _tsv_rows, only_scored_texts, type_training_rows
+
+    learned = {text for text, _ in type_training_rows(bench_data)}
+    scored = only_scored_texts(bench_data)
+    assert len(learned) > 15000 and len(scored) > 1300
+    assert not learned & scored
+    # what is read for development is learned, except where it is word for word a scored sentence
+    assert {r["text"] for r in _gsr_rows(bench_data, "dev")} - scored <= learned
+    assert {f[6] for f in _tsv_rows(SISTERS) if f[0].startswith("A")} <= learned
+    assert {f[6] for f in _tsv_rows(PARAPHRASED) if f[0] == "1"} <= learned

@@ -792,7 +792,9 @@ def test_an_approving_judgement_of_a_party_is_support() -> None:
     event = _one("Moscow said Kyiv acted appropriately.", "SUPPORT")
     assert (event.source, event.target, event.rule) == ("RUS", "UKR", "plover.v1:support.say-praise.c")
     assert _one("Clinton said Friday the Pentagon did the right thing.", "SUPPORT").target == "USA"
-    assert not _events("The Houthis warned that Abu Dhabi's airports are legitimate targets.")  # what a target is
+    # what a target is: no praise (the type classifier sees the threat)
+    assert {e.event_type for e in _events("The Houthis warned that Abu Dhabi's airports are legitimate targets.")} \
+        <= {"THREATEN"}
     assert not _events("The German speaker said the party correctly listed the donor.")  # no conduct judged
 
 
