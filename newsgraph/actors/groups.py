@@ -11,7 +11,7 @@ from newsgraph.actors.context import Context, Found
 from newsgraph.actors.lexicon import Entry, Role, known_persons, regions
 from newsgraph.actors.names import demonym_stems, invented_code, name_parts, person_id, slug
 from newsgraph.actors.persons import headline_lines, in_headline, person_country
-from newsgraph.actors.places import gazetteer
+from newsgraph.actors.places import big_place, gazetteer
 from newsgraph.nlp import doc_text
 from newsgraph.records import Actor
 
@@ -76,6 +76,8 @@ def _invented_modifiers(ctx: Context, known: dict[str, Entry], surfaces: dict[st
             continue
         if person_id(name_parts(tok.text)) in known_persons():
             continue  # "Museveni's army", "Uribe's government": a known leader's, not an unknown state's
+        if big_place(tok.text):
+            continue  # "the Delhi Police": a known place's (places.find_places), not an unknown state's
         if tok.is_sent_start and tok.ent_type_ not in ("NORP", "GPE") and tok.tag_ != "NNP":
             continue  # a capitalised first word is no evidence of a proper adjective
         k = tok.i + 1

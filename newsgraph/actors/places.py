@@ -41,6 +41,7 @@ _CITY = 500_000
 _PLACE_PREPS = {"in", "on", "at", "near", "into", "outside", "around", "across", "from", "to", "toward", "towards"}
 # a place smaller than this whose demonym the text writes is read as a state (news writes no demonym of a town)
 _TOWN = 100_000
+_SUBDIVISION = 10**6  # the size the gazetteer gives an ISO 3166-2 subdivision (its population is unknown)
 # endings that make a state's adjective of its bare name ('Norland' → 'Norlandic'); the demonym rules of
 # names.yaml cover the endings that change the name ('Veska' → 'Veskan')
 _ENDINGS = {"ic", "ian", "an", "ese", "ish", "i"}
@@ -76,7 +77,7 @@ def gazetteer() -> dict[str, list[tuple[int, str]]]:
         if bare != name and len(bare) >= 4:
             out.setdefault(bare, out[name])
     for name, codes in _subdivisions().items():
-        out.setdefault(name, [(10**6, c) for c in sorted(codes)])
+        out.setdefault(name, [(_SUBDIVISION, c) for c in sorted(codes)])
     for name in _not_places():
         out.pop(name, None)
     for name, code in regions().items():
@@ -135,11 +136,12 @@ def find_places(ctx: Context) -> None:
     _namesake_capitals(ctx, named, places)
     invented: dict[str, Entry] = {}
     reads: dict[str, bool] = {}  # name → read as a state: the text is scanned once per name, not per mention
-    for ent in [*doc.ents, *_untagged_cities(doc, places)]:
+    for ent in [*doc.ents, *_untagged_cities(doc, places), *_place_prefixes(ctx, places, named)]:
         # the small model also calls lone town names ORG ('Mariupol') or FAC ('Kharkiv'): those are looked up too
         if ent.label_ not in ("GPE", "LOC") and not (ent.label_ in ("ORG", "FAC") and len(ent) == 1) and not (
-                ent.label_ == "NORP" and (ent.text in regions() or _city(ent.text, places))):  # and a known
-            continue  # region or city it calls a people ('Samarra', 'Aleppo')
+                ent.label_ in ("NORP", "PERSON", "ORG") and ent.text.removeprefix("the ") in regions()) and not (
+                ent.label_ == "NORP" and _city(ent.text, places)):  # a known region it calls a people, a person
+            continue  # or a body ('Chhattisgarh', 'Kano State'), or a city it calls a people ('Samarra', 'Aleppo')
         start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
         end = ent.end
         while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
@@ -168,6 +170,35 @@ def find_places(ctx: Context) -> None:
             continue
         name = ctx.lex.states.get(code, code)
         ctx.add_registry(doc[start:end], Entry(code, name, "state", code, None, "place", code))
+
+
+def big_place(name: str) -> bool:
+    """Tell whether ``name`` is a region of ``regions.csv`` or a city of a town's size or more: no small namesake
+    ('Norland', a town of 24 000), and no subdivision name the type word was cut from ('Free' of 'Free State')."""
+    size = gazetteer().get(name, [(0, "")])[0][0]
+    return name in regions() or (_TOWN <= size < 10**8 and size != _SUBDIVISION)
+
+
+def _place_prefixes(ctx: Context, places: dict[str, list[tuple[int, str]]], named: set[str]) -> list[Span]:
+    """Return the place that opens the name of a body ('Lahore High Court', 'Balochistan National Party', 'the
+    Mombasa County Assembly') before a word that names a kind of body: a region, a big city, or a town of a state
+    the article names (no namesake: 'the Orange Democratic Movement' in a Kenyan story is no Californian body).
+    With it in the registry, the body is that place's state's (groups.find_named_orgs)."""
+    keywords: dict[str, str] = ctx.lex.names["org_keywords"]
+    found = []
+    for ent in ctx.doc.ents:
+        start = ent.start + (1 if ctx.doc[ent.start].lower_ == "the" else 0)
+        if ent.label_ != "ORG" or ent.end - start < 2 or start in ctx.registry:
+            continue
+        for end in range(min(ent.end - 1, start + 3), start, -1):  # the longest place first ('Dera Ismail Khan')
+            name, rest = ctx.doc[start:end].text, ctx.doc[end:ent.end]
+            if not any(t.lower_ in keywords for t in rest) or not all(t.is_title for t in rest) or \
+                    not big_place(name):
+                continue
+            if name in regions() or _city(name, places) or places[name][0][1] in named:
+                found.append(Span(ctx.doc, start, end, label="GPE"))
+            break
+    return found
 
 
 def _city(name: str, places: dict[str, list[tuple[int, str]]]) -> bool:

@@ -380,3 +380,23 @@ def test_state_name_ending_another_states_place_is_that_place() -> None:
     found = {m.text: m.actor_id for m in find_actors(Article(id="a", source="s", source_name="s", text=text),
                                                       doc).mentions}
     assert found["New Jersey"] == "USA" and found["New Mexico"] == "USA"
+
+
+@pytest.mark.parametrize(("text", "body", "country", "sector"), [
+    ("The Lahore High Court on Monday acquitted the former minister.", "Lahore High Court", "PAK", "JUD"),
+    ("The Mombasa County Assembly passed the budget on Tuesday.", "Mombasa County Assembly", "KEN", "LEG"),
+    ("The Delhi Police arrested two men on Sunday.", "Delhi Police", "IND", "COP"),
+])
+def test_a_body_named_after_a_region_or_a_big_city_is_its_states(text: str, body: str, country: str,
+                                                                   sector: str) -> None:
+    actor = actor_of(run(text), text, body)
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Supporters of the Orange Democratic Movement rioted in the slums of Kisumu.", "Orange"),  # no Californian body
+    ("Reporters were threatened, the Free Media Movement said.", "Free Media"),  # no 'Free State' of South Africa
+])
+def test_a_namesake_or_a_cut_subdivision_name_makes_no_place_of_a_body(text: str, body: str) -> None:
+    actor = actor_of(run(text), text, body)
+    assert actor is None or actor.country not in ("USA", "ZAF")
