@@ -161,7 +161,8 @@ def find_places(ctx: Context) -> None:
             continue
         qualified = _qualifier_state(ctx, end)
         code = qualified if qualified in {c for _, c in cands} else _pick(cands, named)
-        if _stray_town(doc[start:end], cands, code, named) or _owned_by_other(ctx, doc[start:end], code):
+        if _stray_town(doc[start:end], cands, code, named) or _owned_by_other(ctx, doc[start:end], code) or (
+                _unnamed_town(cands, code, named) and _reporter(ctx, doc[start:end])):
             continue
         if text not in reads:
             reads[text] = _reads_as_state(ctx, text, cands, code, named)
@@ -241,6 +242,11 @@ def _stray_town(span: Span, cands: list[tuple[int, str]], code: str, named: set[
     in no state the article names and is not where something happens ("in Fano")."""
     return _unnamed_town(cands, code, named) and span.root.dep_ in ("compound", "amod", "nmod") and \
         span.root.head.pos_ == "NOUN"
+
+
+def _reporter(ctx: Context, span: Span) -> bool:
+    """Tell whether a name is the subject of a verb of reporting: a newspaper ('Punch has learnt'), not a town."""
+    return span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in ctx.lex.names["reporting_verbs"]
 
 
 def _unnamed_town(cands: list[tuple[int, str]], code: str, named: set[str]) -> bool:
