@@ -1028,6 +1028,9 @@ class _Coder:
         tok, lex = cand.trigger, self.lex
         src.extend(c for c in tok.children if c.dep_ == "poss")
         src.extend(pobjs(tok, {"by"}))
+        # "the handover of rifles by MNLF fighters", "the killing of civilians by troops": the agent the parser hung
+        # on what the act is of
+        src.extend(by for of_obj in pobjs(tok, {"of"}) for by in pobjs(of_obj, {"by"}))
         src.extend(_acl_agents(tok, lex))  # "the joint exercise held by Australia and Indonesia"
         kinds = lex.modes.get(cand.type, {})  # "military aid", "naval exercises": a kind, not an actor
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i

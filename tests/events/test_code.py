@@ -1271,3 +1271,8 @@ def test_other_acts_of_the_gsr_types(text: str, etype: str) -> None:
     actors = find_actors(Article(id="t", source="t", source_name="t", text=text), doc)
     main = main_event([c for _, cs in code_sentences(doc, actors) for c in cs], None, False)
     assert main is not None and main.type == etype, main and (main.type, main.rule)
+
+
+def test_an_agent_hung_on_what_an_act_is_of_is_its_source() -> None:
+    # the parser hangs "by Philippine rebels" on "rifles"
+    assert _one("The handover of 2,000 rifles by Philippine rebels was completed on Friday.", "RETREAT").source == "PHL"
