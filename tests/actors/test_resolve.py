@@ -406,3 +406,13 @@ def test_a_small_towns_name_that_reports_is_a_newspaper() -> None:
     text = "The Federal Government has backpedalled on its promise to raise wages, Punch has learnt."
     actor = actor_of(run(text), text, "Punch")  # not Punch, a town of 28 000 in Kashmir
     assert actor is None or actor.country != "IND"
+
+
+@pytest.mark.parametrize(("text", "group", "country"), [
+    ("The Polisario Front rejected the autonomy plan.", "Polisario Front", "ESH"),
+    ("Naxalites ambushed a police patrol on Sunday.", "Naxalites", "IND"),
+    ("Fighters of the Moro National Liberation Front handed over their rifles.", "Moro National", "PHL"),
+])
+def test_armed_groups_are_rebels_of_their_state(text: str, group: str, country: str) -> None:
+    actor = actor_of(run(text), text, group)
+    assert actor is not None and (actor.country, actor.sector) == (country, "REB")
