@@ -1276,3 +1276,11 @@ def test_other_acts_of_the_gsr_types(text: str, etype: str) -> None:
 def test_an_agent_hung_on_what_an_act_is_of_is_its_source() -> None:
     # the parser hangs "by Philippine rebels" on "rifles"
     assert _one("The handover of 2,000 rifles by Philippine rebels was completed on Friday.", "RETREAT").source == "PHL"
+
+
+def test_restrictive_measures_and_clamped_curbs_are_sanctions() -> None:
+    event = _one("Restrictive measures were adopted by the Council of the European Union against Myanmar's junta.",
+                 "SANCTION")
+    assert (event.source, event.target) == ("EU", "MMR")
+    assert _one("India clamped curbs on imports of palm oil from Malaysia.", "SANCTION").target == "MYS"
+    assert not _events("The government took measures to curb inflation.")
