@@ -181,10 +181,10 @@ def big_place(name: str) -> bool:
 
 
 def _place_prefixes(ctx: Context, places: dict[str, list[tuple[int, str]]], named: set[str]) -> list[Span]:
-    """Return the place that opens the name of a body ('Lahore High Court', 'Balochistan National Party', 'the
-    Mombasa County Assembly') before a word that names a kind of body: a region, a big city, or a town of a state
-    the article names (no namesake: 'the Orange Democratic Movement' in a Kenyan story is no Californian body).
-    With it in the registry, the body is that place's state's (groups.find_named_orgs)."""
+    """Return the place that opens the name of a body ('Lahore High Court', 'the Mombasa County Assembly', 'the
+    Delhi Police') before a word that names a kind of body: a region, a big city, or a town of a state the article
+    names (no namesake: 'the Orange Democratic Movement' in a Kenyan story is no Californian body). With the place
+    in the registry, the body is its state's (a body or group of the role stage, or groups.find_named_orgs)."""
     keywords: dict[str, str] = ctx.lex.names["org_keywords"]
     found = []
     for ent in ctx.doc.ents:
