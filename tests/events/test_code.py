@@ -1284,3 +1284,9 @@ def test_restrictive_measures_and_clamped_curbs_are_sanctions() -> None:
     assert (event.source, event.target) == ("EU", "MMR")
     assert _one("India clamped curbs on imports of palm oil from Malaysia.", "SANCTION").target == "MYS"
     assert not _events("The government took measures to curb inflation.")
+
+
+def test_a_strike_notice_threatens_and_attributed_blame_accuses() -> None:
+    assert _one("Nurses issued a strike notice to the Kenyan health ministry.", "THREATEN").source == "KEN"
+    event = _one("Kyiv attributed responsibility for the blast to Russian saboteurs.", "ACCUSE")
+    assert (event.source, event.target) == ("UKR", "RUS")
