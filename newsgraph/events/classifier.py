@@ -6,7 +6,7 @@
   the sentence; among the rule candidates it picks the one of its class.
 - The type classifier (the 16 PLOVER types or NONE): word n-grams only, trained on the team's development data
   (``data/type_model.json``; see bench.events.type_training_rows). The coder asks it only about a sentence
-  in which no pattern matched at all (code.LEARNED_THRESHOLD).
+  in which no pattern matched at all (see learned.py).
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def _from_dict(raw: dict[str, Any]) -> SentenceModel:
     if "rule_vocabulary" not in raw:  # a version-1 model (words only): the rule block gets zero weights
         coef = np.hstack([coef, np.zeros((coef.shape[0], 1))])
     return SentenceModel(words, rules, float(raw.get("rule_weight", 0.0)), coef, np.array(raw["intercept"]),
-                      list(raw["classes"]))
+                         list(raw["classes"]))
 
 
 def _load(file: Path) -> SentenceModel | None:

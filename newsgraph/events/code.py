@@ -293,10 +293,7 @@ class _Coder:
             elif tok.i not in cands and (judged := self._judgement_clause(tok)) is not None:
                 cands[tok.i] = Candidate(trigger=tok, pattern=judged, type=judged.type, mode=judged.mode)
         if not cands:
-            tops = self._learned(sent)
-            for cand in tops:
-                self._domestic_recipient(cand, self.lex.words["self_directed_types"])
-            return tops
+            return self._learned(sent)
         # "pushed ahead with the offensive": a transparent non-event neither absorbs nor blocks what it governs
         cands = {i: c for i, c in cands.items() if not self.lex.has("transparent_nones", c.pattern.id)}
         for cand in cands.values():
@@ -349,6 +346,7 @@ class _Coder:
         if cand.type == NON_EVENT:
             return []
         cand.confidence = round(min(cand.confidence, proba), 3)  # no surer than the classifier
+        self._domestic_recipient(cand, self.lex.words["self_directed_types"])  # as sentence() gives its own
         return [cand]
 
     def _tolls_told(self, tops: list[Candidate]) -> list[Candidate]:

@@ -453,7 +453,7 @@ def match_token(tok: Token, lex: Lexicon) -> Pattern | None:
     if pos == "NOUN" and tok.dep_ == "conj" and tok.head.dep_ in ("compound", "amod", "nmod") and \
             tok.head.head.pos_ in ("NOUN", "PROPN") and not lex.has("trigger_compound_heads", lemma_of(tok.head.head)):
         return None  # "a savings and loan chief": coordinated with a modifier, the noun modifies the chief too
-    patterns = lex.candidates(pos, lemma_of(tok)) or lex.candidates(pos, _unknown_past(tok))
+    patterns = _patterns_for(tok, pos, lex)
     if patterns and pos == "VERB" and (subj := subject_of(tok)) is not None and \
             lex.has("natural_forces", lemma_of(subj)):
         return None  # "the cyclone struck the Irrawaddy delta": no party acts
@@ -476,10 +476,15 @@ def _carried_events(verb: Token, lex: Lexicon) -> set[str]:
     return {p.type for p in found if p is not None}
 
 
+def _patterns_for(tok: Token, pos: str, lex: Lexicon) -> list[Pattern]:
+    """Return the lexicon's patterns for ``tok``'s word as ``pos`` (by its lemma, else its other past reading)."""
+    return lex.candidates(pos, lemma_of(tok)) or lex.candidates(pos, _unknown_past(tok))
+
+
 def known_trigger(tok: Token, lex: Lexicon) -> bool:
     """Tell whether the lexicon has patterns for ``tok``'s word, whether or not one of them matched it."""
     pos = pos_of(tok)
-    return pos is not None and bool(lex.candidates(pos, lemma_of(tok)) or lex.candidates(pos, _unknown_past(tok)))
+    return pos is not None and bool(_patterns_for(tok, pos, lex))
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, Pattern]]:
