@@ -124,6 +124,14 @@ def _load_states(lex: Lexicon) -> None:
                 _add(lex, value, state)
 
 
+def _spellings(alias: str, pairs: list[list[str]]) -> list[str]:
+    """Return an organisation's name in each mix of British and American spelling, the listed form first."""
+    forms = [alias]
+    for us, uk in pairs:
+        forms += [f.replace(a, b) for f in list(forms) for a, b in ((us, uk), (uk, us)) if a in f]
+    return list(dict.fromkeys(forms))
+
+
 def _load_orgs(lex: Lexicon) -> None:
     """Add IGOs, NGOs, armed groups and seats of power."""
     for row in _read_csv("igos.csv"):
@@ -132,7 +140,8 @@ def _load_orgs(lex: Lexicon) -> None:
         entry = Entry(row["id"], row["name"], row["kind"], country, row["sector"] or None, "igo", plover)
         lex.plover_of[row["id"]] = plover
         for alias in _split(row["aliases"]):
-            _add(lex, alias, entry)
+            for form in _spellings(alias, lex.names["spellings"]):
+                _add(lex, form, entry)
     for row in _read_csv("seats.csv"):
         entry = Entry(row["id"], row["name"], row["kind"], row["country"], row["sector"], "seat", row["country"])
         for alias in _split(row["aliases"]):
@@ -156,11 +165,11 @@ def regions() -> dict[str, str]:
 def lexicon() -> Lexicon:
     """Return the registry, loaded once per process."""
     lex = Lexicon()
+    with (DATA / "names.yaml").open(encoding="utf-8") as fh:
+        lex.names = yaml.safe_load(fh)
     _load_orgs(lex)  # organisations first: "the Kremlin" is a seat, not a capital
     _load_states(lex)
     _load_roles(lex)
-    with (DATA / "names.yaml").open(encoding="utf-8") as fh:
-        lex.names = yaml.safe_load(fh)
     lex.translit = [(re.compile(pat), rep) for pat, rep in lex.names["translit"]]
     return lex
 

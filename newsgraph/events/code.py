@@ -139,6 +139,14 @@ def _acl_agents(tok: Token, lex: Lexicon) -> list[Token]:
     return [p for c in acts for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
 
 
+def _makers(tok: Token, lex: Lexicon) -> list[Token]:
+    """Return who owns, makes or sends what a phrase names: "Israel's campaign", "an offer by the EC", "the barrier
+    Israel is building", "cartoons published by a Danish newspaper", "monitors from the OSCE"."""
+    out = [c for c in tok.children if c.dep_ == "poss"] + pobjs(tok, {"by", "from"}) + _acl_agents(tok, lex)
+    return out + [s for c in tok.children if c.dep_ == "relcl" for s in c.children
+                  if s.dep_ == "nsubj" and s.tag_ not in ("WP", "WDT")]
+
+
 def _occasion(tok: Token) -> bool:
     """Tell whether a token heads a time or circumstance phrase ("after meeting Vucic", "after Jaishankar met")."""
     if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in CIRCUMSTANCE_PREPS:
@@ -645,6 +653,12 @@ class _Coder:
             # what a protest phrase names outranks the protesters' own place ("gathered on Belgrade's bridges in
             # protest at NATO's air strikes"), not the premises of another state ("marched on the U.S. embassy")
             cand.targets = [a for a in self._protested_party(cand) if a.code not in own] or cand.targets
+        if {a.code for a in cand.targets if a.code} <= own and not any(
+                a.name and a.code and not a.guessed for a in cand.targets):
+            # "refused to allow monitors from the OSCE", "against cartoons published by a Danish newspaper": a
+            # phrase that names no party may name who owns, sends or made what it names
+            found = _first_resolved([m for h in tgt_heads for m in _makers(h, self.lex)], res)
+            cand.targets = [a for a in found if a.code and a.code not in own] or cand.targets
         # coordinated sources of a two-sided act act on each other ("Saudi and Iranian officials met in
         # Beijing"): no fallback party
         # (also two sides of one state: "government negotiators and FMLN rebels resumed talks in Mexico City")

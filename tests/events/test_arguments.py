@@ -86,3 +86,17 @@ def test_the_foe_of_a_cooperative_act_is_no_recipient() -> None:
     cand = _main("The United States supplies arms to Kyiv to help it push back against the Kremlin's forces.")
     assert cand.type == "AID"
     assert "RUS" not in {a.code for a in cand.targets}
+
+
+def test_recipient_is_who_made_what_a_phrase_names() -> None:
+    # the act is against a thing, not a party: its maker, owner or sender is the recipient
+    cand = _main("Thousands of students marched in Dhaka against a film produced by an Indian studio.")
+    assert (cand.type, [a.code for a in cand.targets]) == ("PROTEST", ["IND"])
+    cand = _main("Serbia refused to admit inspectors from the Organisation for Security and Cooperation in Europe.")
+    assert (cand.type, [a.code for a in cand.targets]) == ("REJECT", ["OSCE"])
+
+
+def test_named_domestic_recipient_is_kept_over_a_foreign_maker() -> None:
+    cand = _main("Chilean prosecutors opened an investigation into former President Sebastian Pinera over payments from "
+                 "a Spanish bank.")
+    assert [a.code for a in cand.targets] == ["CHL"]
