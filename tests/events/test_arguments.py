@@ -97,6 +97,6 @@ def test_recipient_is_who_made_what_a_phrase_names() -> None:
 
 
 def test_named_domestic_recipient_is_kept_over_a_foreign_maker() -> None:
-    cand = _main("Chilean prosecutors opened an investigation into former President Sebastian Pinera over payments from "
-                 "a Spanish bank.")
+    cand = _main("Chilean prosecutors opened an investigation into former President Sebastian Pinera over payments "
+                 "from a Spanish bank.")
     assert [a.code for a in cand.targets] == ["CHL"]
