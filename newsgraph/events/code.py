@@ -952,8 +952,8 @@ class _Coder:
 
     def _domestic_recipient(self, cand: Candidate, types: frozenset[str]) -> None:
         """Give an event of ``types`` that names no recipient its source's own state: a protest, a coercion or a
-        concession (``domestic_types``), or a resignation, a promise, a threat, an inquiry, a refusal or praise
-        (``self_directed_types``).
+        concession (``domestic_types``), or a resignation, a promise, a threat, an inquiry, a refusal, praise or an
+        attack on no named victim (``self_directed_types``).
 
         PLOVER codes these as acts within a state ("French unions held a nationwide strike": FRA → FRA; the PLOVER
         GSR gives 19 of its 30 such development events a recipient of the source's country and none an empty one).

@@ -100,3 +100,9 @@ def test_named_domestic_recipient_is_kept_over_a_foreign_maker() -> None:
     cand = _main("Chilean prosecutors opened an investigation into former President Sebastian Pinera over payments "
                  "from a Spanish bank.")
     assert [a.code for a in cand.targets] == ["CHL"]
+
+
+def test_attack_on_no_named_victim_hits_the_attackers_state() -> None:
+    cand = _main("Ethiopian troops shelled the centre of the town for a third day, residents said.")
+    assert (cand.type, [a.code for a in cand.targets]) == ("ASSAULT", ["ETH"])
+    assert cand.targets[0].start == cand.targets[0].end  # implied: no phrase names it
