@@ -963,7 +963,7 @@ class _Coder:
         The implied recipient has an empty span: no phrase of the text names it.
         """
         codes = {a.code for a in cand.sources if a.code}
-        if cand.type not in types or len(codes) != 1 or any(a.code for a in cand.targets):
+        if cand.type not in types or len(codes) != 1 or any(a.code for a in cand.targets) or self._kin_object(cand):
             return
         src = next(a for a in cand.sources if a.code)
         holders = [self.doc[src.head], *pobjs(self.doc[src.head], {"of"})]  # "hundreds of prisoners in Israeli jails"
@@ -974,6 +974,14 @@ class _Coder:
         if src.kind == "state":
             at = cand.trigger.idx
             cand.targets = [ArgActor(src.code, None, None, at, at, cand.trigger.i, "context", src.kind)]
+
+    def _kin_object(self, cand: Candidate) -> bool:
+        """Tell whether the act is aimed at a party named only by its tie to the source ("its invasion of its
+        neighbour", "attacked its rival"): another party, though no code names it."""
+        tok = cand.trigger
+        objects = [c for c in tok.children if c.dep_ == "dobj"] + pobjs(tok, self.lex.words["noun_target_preps"])
+        return any(self.lex.has("relational_nouns", lemma_of(o)) and any(c.dep_ == "poss" for c in o.children)
+                   for o in objects)
 
     def _antecedent(self, tok: Token) -> list[ArgActor]:
         """Return the actors of the sentence's main subject, or the previous sentence's, for a bare pronoun."""
