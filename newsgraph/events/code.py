@@ -69,7 +69,7 @@ _NEW_MARKERS = frozenset({"another", "new", "latest", "fresh", "second", "third"
 _UNATTRIBUTED = {"ASSAULT", "COERCE"}
 # ... and a crowd that no phrase places: "truck drivers blocked the Beira corridor near Chimoio" (Mozambicans)
 _SCENE_AUTHORED = _UNATTRIBUTED | {"PROTEST"}
-_SCENE_PREPS = frozenset({"in", "near", "at", "outside", "across", "off"})  # where an act happened
+_SCENE_PREPS = frozenset({"in", "near", "at", "outside", "across", "off", "through"})  # where an act happened
 _LAST_RESORT_IN = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "AID", "SANCTION", "REQUEST"}
 
 
