@@ -22,7 +22,7 @@ from newsgraph.events.clause import (
     to_infinitive,
     with_conj,
 )
-from newsgraph.events.detect import find_triggers, known_trigger, lemma_of, noun_subject, subject_of
+from newsgraph.events.detect import find_triggers, known_trigger, lemma_of, mandative, noun_subject, subject_of
 from newsgraph.events.learned import KNOWN_WORD_THRESHOLD, learned_pattern, learned_trigger, sentence_types
 from newsgraph.events.lexicon import (
     JUDGEMENT_CLAUSE,
@@ -857,7 +857,10 @@ class _Coder:
         elif tgt and not src and cand.sources and (cand.sources[0].name or cand.sources[0].sector) and not (
                 cand.sources[0].name and cand.type in _DIPLOMATIC):
             s = cand.sources[0]
-            cand.sources = [ArgActor(tgt.code, s.name, s.sector, s.start, s.end, s.head, "context", tgt.kind)]
+            # a crowd protests where it stands: "thousands marched through London against Israel's campaign" (GBR)
+            host = self._scene_state(cand.trigger) if cand.type == "PROTEST" else None
+            code, kind = (host[1].code, host[1].kind) if host is not None else (tgt.code, tgt.kind)
+            cand.sources = [ArgActor(code, s.name, s.sector, s.start, s.end, s.head, "context", kind)]
 
     def _abroad(self, arg: ArgActor) -> bool:
         """Tell whether an actor phrase is a state's premises abroad ("the U.S. embassy in Nairobi")."""
@@ -1019,6 +1022,9 @@ class _Coder:
             for obj in (c for c in purpose.children if c.dep_ == "dobj"):
                 tgt.extend(pobjs(obj, {"of", "from", "by"}) + [obj])
             tgt.extend(pobjs(purpose, {"against"}))  # "took to the streets to protest against the U.S. presence"
+        # "marched ... to demand that Beijing honour its promise", "demanding that the prime minister step down"
+        tgt.extend(s for claim in light.children if claim.dep_ in ("advcl", "xcomp") for comp in claim.children
+                   if comp.dep_ == "ccomp" and mandative(comp) for s in comp.children if s.dep_ == "nsubj")
         return src, tgt
 
     def _framed_targets(self, cand: Candidate, light: Token) -> list[Token]:

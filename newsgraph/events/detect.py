@@ -131,7 +131,7 @@ def _pledged(clause: Token) -> bool:
     return clause.lemma_ == "commit" and any(c.dep_ == "prep" and c.lower_ == "to" for c in clause.children)
 
 
-def _subjunctive(clause: Token) -> bool:
+def mandative(clause: Token) -> bool:
     """Tell whether a that-clause is in the mandative subjunctive: a bare verb with a subject and no auxiliary
     ("insisted that President Kagame accept the changes", "that its partners withhold recognition").
 
@@ -285,7 +285,7 @@ def _matches(p: Pattern, tok: Token, lex: Lexicon) -> bool:
         return False
     if p.question and not _asks_question(tok):
         return False
-    if p.subjunctive and not any(_subjunctive(c) for c in kids if c.dep_ == "ccomp"):
+    if p.subjunctive and not any(mandative(c) for c in kids if c.dep_ == "ccomp"):
         return False
     if p.to_clause and not any(c.dep_ in ("xcomp", "ccomp", "advcl") and to_infinitive(c) for c in kids):
         return False

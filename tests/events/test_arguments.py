@@ -106,3 +106,9 @@ def test_attack_on_no_named_victim_hits_the_attackers_state() -> None:
     cand = _main("Ethiopian troops shelled the centre of the town for a third day, residents said.")
     assert (cand.type, [a.code for a in cand.targets]) == ("ASSAULT", ["ETH"])
     assert cand.targets[0].start == cand.targets[0].end  # implied: no phrase names it
+
+
+def test_protest_demanding_that_a_party_act_targets_that_party() -> None:
+    cand = _main("Thousands of people marched through Tbilisi on Monday to demand that Moscow withdraw its troops.")
+    assert (cand.type, [a.code for a in cand.sources], [a.code for a in cand.targets]) == (
+        "PROTEST", ["GEO"], ["RUS"])  # the marchers are of the city they march through, not of the party they address
