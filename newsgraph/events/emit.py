@@ -45,8 +45,10 @@ def _own_side(src: ArgActor | None, tgt: ArgActor | None, targets: list[ArgActor
 
 
 def _same_phrase(a: ArgActor | None, b: ArgActor | None) -> bool:
-    """Tell whether two coded arguments are the same phrase."""
-    return a is not None and b is not None and a.code is not None and (a.start, a.end) == (b.start, b.end)
+    """Tell whether two coded arguments are the same phrase (two implied ones name none: "a mine blast near Samarra
+    killed two youths" has an implied Iraqi source and an implied Iraqi recipient)."""
+    return a is not None and b is not None and a.code is not None and a.end > a.start and \
+        (a.start, a.end) == (b.start, b.end)
 
 
 def candidate_events(article: Article, cand: Candidate, sent: Span, date: str | None) -> list[Event]:
