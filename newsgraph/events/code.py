@@ -1185,6 +1185,9 @@ class _Coder:
             if cand.type in lex.words["cooperative_types"]:  # "offered to enrich uranium for Iran"
                 out.extend(pobjs(comp, {"for"}))
             out.extend(c for c in comp.children if c.dep_ == "dative")
+            if lex.has("deployment_verbs", lemma_of(comp)):  # "refused to deploy peacekeepers in Iraq": where they
+                sent = [c for c in comp.children if c.dep_ == "dobj"]  # would go
+                out.extend(p for w in (comp, *sent) for p in pobjs(w, {"in", "to", "into"}))
             # "to sever relations with Israel over its offensive in Gaza", "to walk out of talks with Israel": the
             # party of the ties or talks at stake comes before the topic
             preps = [c for c in comp.children if c.dep_ == "prep"]

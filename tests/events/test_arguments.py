@@ -112,3 +112,8 @@ def test_protest_demanding_that_a_party_act_targets_that_party() -> None:
     cand = _main("Thousands of people marched through Tbilisi on Monday to demand that Moscow withdraw its troops.")
     assert (cand.type, [a.code for a in cand.sources], [a.code for a in cand.targets]) == (
         "PROTEST", ["GEO"], ["RUS"])  # the marchers are of the city they march through, not of the party they address
+
+
+def test_refused_deployment_targets_where_the_forces_would_go() -> None:
+    cand = _main("Brazil has refused to deploy peacekeepers in Haiti.")  # peacekeepers alone would be the UN's
+    assert (cand.type, [a.code for a in cand.targets]) == ("REJECT", ["HTI"])
