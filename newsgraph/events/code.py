@@ -1179,6 +1179,7 @@ class _Coder:
         tok, lex = cand.trigger, self.lex
         out: list[Token] = []
         for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "acomp")):
+            objects = [c for c in comp.children if c.dep_ == "dobj"]
             # "charged that Eritrean forces had", "allowed inspectors to enter"
             if cand.type == "ACCUSE" and comp.dep_ == "ccomp" or to_infinitive(comp):
                 out.extend(c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
@@ -1186,17 +1187,16 @@ class _Coder:
                 out.extend(pobjs(comp, {"for"}))
             out.extend(c for c in comp.children if c.dep_ == "dative")
             if lex.has("deployment_verbs", lemma_of(comp)):  # "refused to deploy peacekeepers in Iraq": where they
-                sent = [c for c in comp.children if c.dep_ == "dobj"]  # would go
-                out.extend(p for w in (comp, *sent) for p in pobjs(w, {"in", "to", "into"}))
+                out.extend(p for w in (comp, *objects) for p in pobjs(w, {"in", "to", "into"}))  # would go
             # "to sever relations with Israel over its offensive in Gaza", "to walk out of talks with Israel": the
             # party of the ties or talks at stake comes before the topic
             preps = [c for c in comp.children if c.dep_ == "prep"]
-            nouns = [c for c in comp.children if c.dep_ == "dobj"] + [
+            nouns = objects + [
                 o for p in preps + [g for c in preps for g in c.children if g.dep_ == "prep"]
                 for o in p.children if o.dep_ == "pobj" and o.i in self.acts]  # not "stand by X in a dispute"
             out.extend(p for n in nouns for p in pobjs(n, {"with", "between"}))
             out.extend(pobjs(comp, tpreps))  # "agreed to return four villages to Azerbaijan"
-            for obj in (c for c in comp.children if c.dep_ == "dobj"):  # "to lift the U.S. embargo against
+            for obj in objects:  # "to lift the U.S. embargo against
                 parties = pobjs(obj, lex.words["noun_target_preps"])  # Vietnam": an act object's own party first
                 out.extend(parties + [obj] if obj.i in self.acts else [obj] + parties)
         return out
